@@ -1,0 +1,118 @@
+"""The page without a browser (Streamlit's AppTest): the form, the language switch, the errors.
+
+AppTest cannot see inside the map component (it is an unknown element here); the map is tested
+in a real browser in test_dashboard_browser.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Case, IndividualElements, evaluate, flag_label, load_version, outcome_label
+from ui.texts import TEXTS, t
+
+DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+
+# (region, persecution, individual harm, individual elements, IPA obstacles, 1F indications)
+CASES = [
+    ("ML-9", False, False, "none", False, False),
+    ("ML-9", False, False, "limited", False, False),
+    ("ML-9", False, False, "limited", True, False),
+    ("ML-5", False, False, "none", False, False),
+    ("ML-2", False, False, "limited", False, False),
+    ("ML-2", False, False, "substantial", False, True),
+    ("ML-BKO", False, False, "substantial", False, False),
+    ("ML-1", True, False, "none", False, False),
+    ("ML-6", False, True, "none", False, True),
+    ("ML-10", False, False, "substantial", False, False),
+]
+
+
+@pytest.fixture(scope="module")
+def app() -> AppTest:
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def shown_text(app: AppTest) -> str:
+    """All text the sidebar shows: markdown, captions and alert boxes."""
+    parts = [e.value for e in app.sidebar.markdown]
+    parts += [e.value for e in app.sidebar.caption]
+    for kind in ("success", "warning", "error", "info"):
+        parts += [e.value for e in getattr(app.sidebar, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("case", CASES, ids=["-".join(map(str, c)) for c in CASES])
+def test_form_shows_the_same_decision_as_policy_evaluate(app: AppTest, case: tuple) -> None:
+    region, persecution, harm, elements, obstacles, exclusion = case
+    app.selectbox(key="form_region").set_value(region)
+    app.checkbox(key="form_persecution").set_value(persecution)
+    app.checkbox(key="form_individual_harm").set_value(harm)
+    app.radio(key="form_elements").set_value(elements)
+    app.checkbox(key="form_ipa_obstacles").set_value(obstacles)
+    app.checkbox(key="form_exclusion").set_value(exclusion)
+    app.run()
+    assert not app.exception, app.exception
+
+    expected = evaluate(
+        Case(
+            region=region,
+            persecution=persecution,
+            individual_harm=harm,
+            individual_elements=IndividualElements(elements),
+            ipa_obstacles=obstacles,
+            exclusion_indications=exclusion,
+        ),
+        load_version(None),
+    )
+    text = shown_text(app)
+    boxes = [
+        e.value
+        for kind in ("success", "warning", "error", "info")
+        for e in getattr(app.sidebar, kind)
+    ]
+    assert f"**{outcome_label(expected.outcome, 'nl')}**" in boxes
+    for flag in expected.flags:
+        assert flag_label(flag, "nl") in text
+    for step in expected.steps:
+        assert step.citation in text
+        assert step.conclusion_nl in text
+
+
+def test_language_switch_changes_the_labels(app: AppTest) -> None:
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == t("page_title", "en")
+    assert app.selectbox(key="form_region").label == t("form_region", "en")
+    assert app.checkbox(key="form_persecution").label == t("form_persecution", "en")
+    app.radio(key="lang").set_value("nl").run()
+    assert app.title[0].value == t("page_title", "nl")
+    assert app.selectbox(key="form_region").label == t("form_region", "nl")
+
+
+def test_unknown_place_gives_a_message_not_an_exception(app: AppTest) -> None:
+    app.text_input(key="place_query").input("Xqzwvbnm").run()
+    assert not app.exception
+    warnings = [w.value for w in app.sidebar.warning]
+    assert any("Xqzwvbnm" in w for w in warnings), warnings
+    app.text_input(key="place_query").input("").run()
+
+
+def test_place_lookup_sets_the_form_region(app: AppTest) -> None:
+    app.text_input(key="place_query").input("Timbuktu").run()
+    assert not app.exception
+    app.button[0].click().run()
+    assert app.selectbox(key="form_region").value == "ML-6"
+    app.text_input(key="place_query").input("").run()
+
+
+def test_every_text_has_both_languages() -> None:
+    for key, texts in TEXTS.items():
+        assert set(texts) == {"nl", "en"}, key
+        assert all(value.strip() for value in texts.values()), key

@@ -1,0 +1,70 @@
+"""The dashboard as a user sees it, in headless Chromium: map, click, details, form, offline.
+
+Waits on the page's state (Streamlit's script state, the map's shapes), never on sleeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from policy import Outcome, gradation_label, load_version, outcome_label
+
+pytestmark = pytest.mark.browser
+
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+TIMEOUT_MS = 45_000
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def wait_idle(page: Page) -> None:
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+
+
+def test_map_click_details_form_and_no_outside_requests(
+    browser, dashboard_url: str, artifacts: Path
+) -> None:
+    requests: list[str] = []
+    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(dashboard_url)
+    wait_idle(page)
+
+    # The map draws the ten units of the 2016 structure that have a boundary.
+    units = page.frame_locator(MAP_FRAME).locator("path.policy-unit")
+    expect(units).to_have_count(10, timeout=TIMEOUT_MS)
+
+    # Clicking Ménaka shows its gradation in the details and sets the form's region.
+    version = load_version(None)
+    menaka = version.region("ML-9")
+    page.frame_locator(MAP_FRAME).locator("path.unit-ML-9").dispatch_event("click")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("heading", name=menaka.name)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(main.get_by_text(gradation_label(menaka.gradation, "nl")).first).to_be_visible()
+    wait_idle(page)
+
+    # The form evaluates the case for Ménaka: no individual elements, then limited ones.
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    no_ground = outcome_label(Outcome.no_protection_ground, "nl")
+    expect(sidebar.get_by_text(no_ground)).to_be_visible(timeout=TIMEOUT_MS)
+    sidebar.get_by_text("beperkt", exact=True).click()
+    ipa = outcome_label(Outcome.internal_protection_alternative, "nl")
+    expect(sidebar.get_by_text(ipa)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(sidebar.get_by_text("C7/23.5.2 Vc").first).to_be_visible()
+    wait_idle(page)
+
+    page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
+    page.close()
+
+    origin = urlsplit(dashboard_url).netloc
+    outside = [
+        url
+        for url in requests
+        if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin
+    ]
+    assert requests, "no requests were recorded"
+    assert outside == [], f"requests left the machine: {outside}"

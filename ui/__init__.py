@@ -1,0 +1,1 @@
+"""The dashboard page's pieces: texts, legend, region details, decision form, outcome card."""

@@ -1,0 +1,69 @@
+"""Region details: what the policy says about one region, and why.
+
+Shows the gradation and IPA status with the Dutch source sentence and its paragraph, then the
+minister's reasons from the letter to parliament (Dutch quote and English summary). Legal quotes
+are shown in Dutch in both languages.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policy import Citation, PolicyVersion, RegionPolicy, gradation_label
+from ui.texts import Lang, t
+
+DETAILS_KEY = "details_region"
+
+
+def blockquote(text: str) -> str:
+    """Markdown block quote of a (possibly multi-line) text."""
+    return "\n".join(f"> {line}" for line in text.strip().splitlines())
+
+
+def _quote(citation: Citation, lang: Lang) -> None:
+    """A Dutch source sentence as a block quote with its paragraph, marked when it is a reading."""
+    note = f" ({t('reading_label', lang)})" if getattr(citation, "reading", False) else ""
+    if citation.text_nl:
+        st.markdown(f"{blockquote(citation.text_nl)}\n\n— *{citation.paragraph}*{note}")
+    else:
+        st.caption(f"{citation.paragraph}{note}")
+
+
+def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
+    if region.ipa_applies is None:
+        return t("details_unknown", lang)
+    return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
+
+
+def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
+    """The details panel with its region list (key DETAILS_KEY, shared with the map click)."""
+    codes = [region.code for region in version.regions]
+    names = {region.code: region.name for region in version.regions}
+    if st.session_state.get(DETAILS_KEY) not in codes:
+        st.session_state[DETAILS_KEY] = None
+    code = st.selectbox(
+        t("details_choose", lang),
+        codes,
+        format_func=lambda c: names[c],
+        key=DETAILS_KEY,
+        placeholder=t("details_choose", lang),
+    )
+    if code is None:
+        st.caption(t("map_click_hint", lang))
+        return
+    region = version.region(code)
+    st.subheader(region.name)
+    if code not in drawn_codes:
+        st.info(t("details_not_drawn", lang))
+    st.markdown(f"**{t('details_gradation', lang)}:** {gradation_label(region.gradation, lang)}")
+    _quote(region.gradation_citation, lang)
+    st.markdown(f"**{t('details_ipa', lang)}:** {_ipa_text(region, lang)}")
+    _quote(region.ipa_citation, lang)
+    if region.note:
+        st.markdown(f"**{t('details_note', lang)}:** {region.note}")
+    st.markdown(f"**{t('details_reasons', lang)}**")
+    if not region.reasons:
+        st.caption(t("details_no_reasons", lang))
+    for reason in region.reasons:
+        st.markdown(blockquote(reason.text_nl))
+        st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")

@@ -1,0 +1,78 @@
+"""The map layer of one policy version: the strict join of boundaries and policy values.
+
+Kept apart from Streamlit so it can be tested and reused by the briefing output; the page wraps
+`policy_map_layer` in `st.cache_data`, so the geometry is loaded and joined once per version and
+language, and every rerun gets its own copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import geodata
+from geodata.map_render import feature_collection
+from policy import PolicyVersion, gradation_label
+from ui.texts import Lang, t
+
+
+@dataclass(frozen=True)
+class UndrawnUnit:
+    """A policy region the boundary data cannot draw (Taoudénit), listed under the map."""
+
+    code: str
+    name: str
+    gradation: str
+    gradation_label: str
+    ipa_label: str
+    note: str
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """What the page needs to draw one version: GeoJSON features and the undrawn units."""
+
+    features: dict[str, Any]
+    undrawn: tuple[UndrawnUnit, ...]
+
+
+def ipa_role(version: PolicyVersion, code: str) -> str:
+    """The unit's part in the internal protection alternative: origin, destination or none."""
+    if code == version.ipa_destination:
+        return "destination"
+    ipa = version.region(code).ipa_applies
+    if ipa is None:
+        return "unknown"
+    return "origin" if ipa else "none"
+
+
+def policy_values(version: PolicyVersion, lang: Lang) -> dict[str, dict[str, str]]:
+    """Per ISO code, the policy values the map shows, labelled in `lang`."""
+    values = {}
+    for region in version.regions:
+        role = ipa_role(version, region.code)
+        values[region.code] = {
+            "gradation": region.gradation.value,
+            "gradation_label": gradation_label(region.gradation, lang),
+            "ipa_role": role,
+            "ipa_label": t(f"ipa_role_{role}", lang),
+        }
+    return values
+
+
+def policy_map_layer(version: PolicyVersion, lang: Lang) -> MapLayer:
+    """Join the drawn units to `version` strictly (geodata.JoinError on any mismatch)."""
+    joined = geodata.join_policy(geodata.load_units(), policy_values(version, lang))
+    features = feature_collection(joined.drawn)
+    undrawn = tuple(
+        UndrawnUnit(
+            code=row.code,
+            name=row.name,
+            gradation=row.gradation,
+            gradation_label=row.gradation_label,
+            ipa_label=row.ipa_label,
+            note=row.note,
+        )
+        for row in joined.undrawn.itertuples(index=False)
+    )
+    return MapLayer(features=features, undrawn=undrawn)

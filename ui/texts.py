@@ -1,0 +1,236 @@
+"""Every piece of dashboard text, in Dutch and English, in one place.
+
+Legal quotes are not here: they stay Dutch and come from the policy data. Gradation, outcome and
+flag labels are legal terms and come from the policy package too (`policy.gradation_label` …),
+so the map legend and the CLI can never disagree. This module holds only the page's own words.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
+
+TEXTS: dict[str, dict[Lang, str]] = {
+    # page
+    "page_title": {
+        "nl": "Landgebonden asielbeleid Mali",
+        "en": "Dutch asylum country policy: Mali",
+    },
+    "page_subtitle": {
+        "nl": "Gradaties van willekeurig geweld (art. 15 onder c Kwalificatierichtlijn) en het "
+        "binnenlands beschermingsalternatief, per regio, volgens paragraaf C7/23 Vc.",
+        "en": "Levels of indiscriminate violence (Article 15(c) Qualification Directive) and the "
+        "internal protection alternative, by region, under paragraph C7/23 Vc.",
+    },
+    "language": {"nl": "Taal", "en": "Language"},
+    "policy_version": {"nl": "Beleidsversie", "en": "Policy version"},
+    "policy_version_help": {
+        "nl": "De versie van paragraaf C7/23 Vc die kaart en beslisformulier gebruiken.",
+        "en": "The version of paragraph C7/23 Vc that the map and the decision form use.",
+    },
+    "in_force_label": {"nl": "in werking", "en": "in force"},
+    "signed_label": {"nl": "ondertekend", "en": "signed"},
+    "date_not_in_sources": {
+        "nl": "datum niet in de bronnen",
+        "en": "date not in the sources",
+    },
+    "basemap": {
+        "nl": "Achtergrondkaart tonen (laadt kaarttegels van internet)",
+        "en": "Show basemap (loads map tiles from the internet)",
+    },
+    "basemap_help": {
+        "nl": "Standaard uit: de pagina laadt dan niets van andere servers.",
+        "en": "Off by default: the page then loads nothing from other servers.",
+    },
+    # map
+    "map_heading": {"nl": "Kaart", "en": "Map"},
+    "legend_heading": {"nl": "Legenda", "en": "Legend"},
+    "legend_ipa_origin": {
+        "nl": "Gestreepte rand: binnenlands beschermingsalternatief in Bamako wordt in beginsel "
+        "aangenomen voor vreemdelingen uit deze regio",
+        "en": "Dashed outline: an internal protection alternative in Bamako is in principle "
+        "assumed for people from this region",
+    },
+    "legend_ipa_destination": {
+        "nl": "Dikke rand en punt: Bamako, plaats van het binnenlands beschermingsalternatief",
+        "en": "Thick outline and dot: Bamako, where the internal protection alternative lies",
+    },
+    "tooltip_region": {"nl": "Regio", "en": "Region"},
+    "tooltip_gradation": {"nl": "Gradatie", "en": "Level"},
+    "tooltip_ipa": {"nl": "Binnenlands beschermingsalternatief", "en": "Internal protection alt."},
+    "ipa_role_origin": {
+        "nl": "in beginsel in Bamako",
+        "en": "in principle in Bamako",
+    },
+    "ipa_role_destination": {
+        "nl": "plaats van het alternatief",
+        "en": "place of the alternative",
+    },
+    "ipa_role_none": {"nl": "niet aangenomen", "en": "not assumed"},
+    "ipa_role_unknown": {"nl": "onbekend in deze versie", "en": "unknown in this version"},
+    "map_click_hint": {
+        "nl": "Klik op een regio voor de details; dat zet ook de regio in het beslisformulier.",
+        "en": "Click a region for its details; this also sets the decision form's region.",
+    },
+    "undrawn_heading": {
+        "nl": "Regio's zonder grens op de kaart",
+        "en": "Regions without a boundary on the map",
+    },
+    "map_caption": {
+        "nl": "Beleid: {version} ({dates}), paragraaf C7/23.4.2 en C7/23.5.2 Vc. {attribution}",
+        "en": "Policy: {version} ({dates}), paragraph C7/23.4.2 and C7/23.5.2 Vc. {attribution}",
+    },
+    "map_disclaimer": {
+        "nl": "Een regio zonder gradatie is geen veilig gebied voor iedere vreemdeling: de IND "
+        "beoordeelt elke aanvraag individueel.",
+        "en": "A region shown without a level of indiscriminate violence is not a safe area for "
+        "every applicant: the IND assesses each application individually.",
+    },
+    "modified_version": {"nl": "gewijzigd (wat-als)", "en": "modified (what-if)"},
+    # region details
+    "details_heading": {"nl": "Regio", "en": "Region"},
+    "details_choose": {"nl": "Kies een regio", "en": "Choose a region"},
+    "details_gradation": {"nl": "Gradatie art. 15c", "en": "Article 15(c) level"},
+    "details_ipa": {
+        "nl": "Binnenlands beschermingsalternatief in Bamako",
+        "en": "Internal protection alternative in Bamako",
+    },
+    "details_yes": {"nl": "ja, in beginsel", "en": "yes, in principle"},
+    "details_no": {"nl": "nee", "en": "no"},
+    "details_unknown": {"nl": "onbekend", "en": "unknown"},
+    "details_source": {"nl": "Brontekst", "en": "Source text (Dutch)"},
+    "details_reasons": {
+        "nl": "Motivering van de minister (Kamerbrief)",
+        "en": "The minister's reasons (letter to parliament)",
+    },
+    "details_summary_en": {"nl": "Samenvatting (Engels)", "en": "Summary"},
+    "details_no_reasons": {
+        "nl": "De bronnen geven voor deze regio geen motivering.",
+        "en": "The sources give no reasons for this region.",
+    },
+    "details_note": {"nl": "Toelichting", "en": "Note"},
+    "details_not_drawn": {
+        "nl": "Niet op de kaart: de grensdata hebben geen grens voor deze regio.",
+        "en": "Not on the map: the boundary data has no boundary for this region.",
+    },
+    "reading_label": {"nl": "lezing van het project", "en": "the project's reading"},
+    # form
+    "form_heading": {"nl": "Beslisformulier", "en": "Decision form"},
+    "form_intro": {
+        "nl": "Toets één zaak aan dezelfde beleidsregels als de kaart.",
+        "en": "Test one case against the same policy rules as the map.",
+    },
+    "form_region": {"nl": "Herkomstregio", "en": "Region of origin"},
+    "form_place": {"nl": "Of zoek een plaats", "en": "Or look up a place"},
+    "form_place_help": {
+        "nl": "Stad of dorp dat de vreemdeling noemt; schrijfwijzen en tikfouten worden herkend.",
+        "en": "Town or village the applicant names; spellings and typos are recognised.",
+    },
+    "form_place_matches": {"nl": "Gevonden plaatsen", "en": "Places found"},
+    "form_place_use": {"nl": "Gebruik deze regio", "en": "Use this region"},
+    "form_place_not_found": {
+        "nl": "Plaats “{name}” niet gevonden. Bedoelt u: {suggestions}?",
+        "en": "Place “{name}” not found. Did you mean: {suggestions}?",
+    },
+    "form_place_set": {
+        "nl": "Regio ingesteld op {region} (plaats {place}, cercle {cercle}).",
+        "en": "Region set to {region} (place {place}, cercle {cercle}).",
+    },
+    "form_persecution": {
+        "nl": "Is een individuele gegronde vrees voor vervolging vastgesteld?",
+        "en": "Has an individual well-founded fear of persecution been established?",
+    },
+    "form_persecution_help": {
+        "nl": "Vluchtelingenverdrag; art. 29, eerste lid, onder a, Vw.",
+        "en": "Refugee Convention; art. 29(1)(a) Aliens Act 2000.",
+    },
+    "form_individual_harm": {
+        "nl": "Is een individueel reëel risico op ernstige schade vastgesteld (doodstraf, "
+        "foltering, onmenselijke behandeling)?",
+        "en": "Has an individual real risk of serious harm been established (death penalty, "
+        "torture, inhuman or degrading treatment)?",
+    },
+    "form_individual_harm_help": {
+        "nl": "Art. 29, eerste lid, onder b, 1° en 2°, Vw.",
+        "en": "Art. 29(1)(b) 1° and 2° Aliens Act 2000.",
+    },
+    "form_elements": {
+        "nl": "Individuele elementen die het risico op willekeurig geweld verhogen",
+        "en": "Individual elements that raise the risk from indiscriminate violence",
+    },
+    "form_elements_help": {
+        "nl": "Persoonlijke omstandigheden waardoor iemand meer dan anderen door het geweld "
+        "geraakt wordt, zoals leeftijd, geslacht, gezondheid of handicap, het ontbreken van "
+        "familie of sociaal netwerk, de economische situatie, of de nabijheid van het geweld "
+        "(woonplaats, beroep). Dit zijn voorbeelden om te wegen, geen afvinklijst.",
+        "en": "Personal circumstances that make someone more affected by the violence than "
+        "others, such as age, gender, health or disability, lack of a family or social "
+        "network, economic situation, or proximity to the violence (place of residence, "
+        "occupation). These are examples to weigh, not a checklist.",
+    },
+    "elements_none": {"nl": "geen", "en": "none"},
+    "elements_limited": {"nl": "beperkt", "en": "limited"},
+    "elements_substantial": {"nl": "substantieel", "en": "substantial"},
+    "form_ipa_obstacles": {
+        "nl": "Maken individuele omstandigheden het alternatief in Bamako onredelijk?",
+        "en": "Do individual circumstances make the alternative in Bamako unreasonable?",
+    },
+    "form_ipa_obstacles_help": {
+        "nl": "Art. 3.37d VV en C2/3.4 Vc: kan de vreemdeling veilig en legaal naar Bamako reizen "
+        "en daar toegelaten worden, en kan redelijkerwijs verwacht worden dat hij zich daar "
+        "vestigt, gelet op zijn persoonlijke omstandigheden?",
+        "en": "Art. 3.37d VV and C2/3.4 Vc: can the applicant travel to Bamako safely and legally "
+        "and gain admittance, and can they reasonably be expected to settle there, given their "
+        "personal circumstances?",
+    },
+    "form_exclusion": {
+        "nl": "Zijn er aanwijzingen voor artikel 1F Vluchtelingenverdrag?",
+        "en": "Are there indications of Article 1F Refugee Convention?",
+    },
+    "form_exclusion_help": {
+        "nl": "C7/23.2 Vc: geen bijzonderheden; het algemene beleid is van toepassing.",
+        "en": "C7/23.2 Vc: no particularities; the general policy applies.",
+    },
+    "form_submit": {"nl": "Beoordeel", "en": "Evaluate"},
+    # outcome card
+    "outcome_heading": {"nl": "Uitkomst", "en": "Outcome"},
+    "outcome_flags": {"nl": "Signalen", "en": "Flags"},
+    "outcome_steps": {"nl": "Redenering, stap voor stap", "en": "Reasoning, step by step"},
+    "outcome_citation": {"nl": "Vindplaats", "en": "Citation"},
+    "outcome_download_md": {"nl": "Download als Markdown", "en": "Download as Markdown"},
+    "outcome_download_json": {"nl": "Download als JSON", "en": "Download as JSON"},
+    "outcome_gradation": {"nl": "Gradatie", "en": "Level"},
+    "outcome_ipa": {
+        "nl": "Binnenlands beschermingsalternatief",
+        "en": "Internal protection alternative",
+    },
+    "outcome_mapped": {
+        "nl": "Regio “{given}” is gelezen als {region} (indeling van vóór 2023).",
+        "en": "Region “{given}” was read as {region} (the division before 2023).",
+    },
+    # errors
+    "error_policy": {
+        "nl": "De beleidsdata konden niet worden geladen: {message}",
+        "en": "The policy data could not be loaded: {message}",
+    },
+    "error_geodata": {
+        "nl": "De kaartdata konden niet worden gekoppeld: {message}",
+        "en": "The map data could not be joined: {message}",
+    },
+    "error_region": {"nl": "Onbekende regio: {message}", "en": "Unknown region: {message}"},
+    # footer
+    "sources_heading": {"nl": "Bronnen", "en": "Sources"},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The text for `key` in `lang`, with `{placeholders}` filled from `values`.
+
+    A missing key is a programming error and raises KeyError at once (a test walks all keys),
+    rather than showing an empty label to a user.
+    """
+    text = TEXTS[key][lang]
+    return text.format(**values) if values else text
