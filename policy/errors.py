@@ -1,0 +1,26 @@
+"""Errors a user can cause. `str(error)` is one line naming the file, field, row or name."""
+
+from __future__ import annotations
+
+
+class PolicyError(Exception):
+    """Base of every user-facing error of the policy package."""
+
+
+class PolicyFileError(PolicyError):
+    """A policy version file that cannot be read or does not match the schema."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        first = problems[0] if problems else "invalid"
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+class UnknownRegionError(PolicyError):
+    """A region name or code that is not one of the policy units; lists the closest names."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        self.suggestions = list(suggestions or [])
+        super().__init__(message)

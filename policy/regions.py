@@ -1,0 +1,91 @@
+"""Region names to ISO codes: official names, codes, spellings, exonyms, 2023 reform regions.
+
+Matching ignores case, accents and punctuation. A 2023 reform region is mapped to its 2016 unit
+only where every cercle it comprises lies in that unit (`region_names.toml` holds the evidence);
+the match then says `mapped_from`, and a Decision carries the `region_mapped` flag. Fuzzy
+matching only suggests names in the error; it never accepts one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from policy.data_files import read_package_toml
+from policy.errors import UnknownRegionError
+from policy.models import PolicyVersion
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A resolved region: its ISO code and official name, and the reform name it came from."""
+
+    code: str
+    name: str
+    mapped_from: str | None = None
+    mapping_note: str | None = None
+
+
+def normalise_name(text: str) -> str:
+    """Case-, accent- and punctuation-free key: 'Ségou' and 'SEGOU' and 'se-gou' are equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+
+
+def _index(version: PolicyVersion) -> tuple[dict[str, RegionMatch], dict[str, str]]:
+    """Normalised key → match, and normalised key → display name (for suggestions)."""
+    names = read_package_toml("region_names.toml")
+    official = {region.code: region.name for region in version.regions}
+    index: dict[str, RegionMatch] = {}
+    display: dict[str, str] = {}
+    for code, name in official.items():
+        for key_text in (code, name):
+            index[normalise_name(key_text)] = RegionMatch(code, name)
+            display[normalise_name(key_text)] = key_text
+    for alias, code in names["aliases"].items():
+        if code in official:
+            index.setdefault(normalise_name(alias), RegionMatch(code, official[code]))
+            display.setdefault(normalise_name(alias), alias)
+    for reform_name, entry in names["reform_2023"].items():
+        code = entry.get("maps_to")
+        if code in official:
+            key = normalise_name(reform_name)
+            index[key] = RegionMatch(code, official[code], reform_name, entry["evidence"])
+            display[key] = reform_name
+    return index, display
+
+
+def resolve_region(name: str, version: PolicyVersion | None = None) -> RegionMatch:
+    """The policy unit a user means by `name`; raises UnknownRegionError with close names."""
+    if version is None:
+        from policy.versions_io import load_version
+
+        version = load_version()
+    index, display = _index(version)
+    key = normalise_name(name)
+    if key in index:
+        return index[key]
+    ambiguous = read_package_toml("region_names.toml")["reform_2023"]
+    for reform_name, entry in ambiguous.items():
+        if normalise_name(reform_name) == key and "candidates" in entry:
+            candidates = [version.region(code).name for code in entry["candidates"]]
+            raise UnknownRegionError(
+                f"region {name!r} (2023 reform) cannot be mapped to one 2016 region; it was "
+                f"formed from {' and '.join(candidates)}: {entry['evidence']}",
+                suggestions=candidates,
+            )
+    suggestions = _closest(key, display) if key else []
+    hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
+    raise UnknownRegionError(f"unknown region {name!r}{hint}", suggestions=suggestions)
+
+
+def _closest(key: str, display: dict[str, str], limit: int = 3) -> list[str]:
+    found = process.extract(key, list(display), scorer=fuzz.WRatio, limit=limit * 3)
+    names: list[str] = []
+    for candidate, score, _ in found:
+        shown = display[candidate]
+        if score >= 50 and shown not in names:
+            names.append(shown)
+    return names[:limit]
