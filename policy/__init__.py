@@ -4,3 +4,49 @@ Versions live as TOML files in `policy/versions/`; every value carries its parag
 sentence. The engine (`evaluate`, `evaluate_batch`) holds no region names: all content comes
 from the version data.
 """
+
+from policy.batch import BatchInputError, evaluate_batch
+from policy.engine import Case, Decision, Step, evaluate
+from policy.errors import PolicyError, PolicyFileError, UnknownRegionError
+from policy.labels import flag_label, gradation_label, outcome_label
+from policy.models import (
+    Citation,
+    Gradation,
+    IndividualElements,
+    Outcome,
+    PolicyVersion,
+    Reason,
+    RegionPolicy,
+    Source,
+)
+from policy.regions import RegionMatch, resolve_region
+from policy.versions_io import list_versions, load_version, load_version_file, validate_file
+
+__all__ = [
+    "BatchInputError",
+    "Case",
+    "Citation",
+    "Decision",
+    "Gradation",
+    "IndividualElements",
+    "Outcome",
+    "PolicyError",
+    "PolicyFileError",
+    "PolicyVersion",
+    "Reason",
+    "RegionMatch",
+    "RegionPolicy",
+    "Source",
+    "Step",
+    "UnknownRegionError",
+    "evaluate",
+    "evaluate_batch",
+    "flag_label",
+    "gradation_label",
+    "list_versions",
+    "load_version",
+    "load_version_file",
+    "outcome_label",
+    "resolve_region",
+    "validate_file",
+]

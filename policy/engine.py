@@ -1,8 +1,10 @@
 """The rules engine: one case, one version → a Decision that explains itself step by step.
 
 The decision order (indicative; the IND decides each case individually):
-1. individual fear of persecution established → refugee status, no IPA (C7/23.5.2 Vc, 1st sentence);
-2. individual real risk of serious harm (art. 29(1)(b) 1° and 2° Vw) → subsidiary protection, no IPA;
+1. individual fear of persecution established → refugee status, no IPA (C7/23.5.2 Vc, 1st
+   sentence);
+2. individual real risk of serious harm (art. 29(1)(b) 1° and 2° Vw) → subsidiary protection,
+   no IPA;
 3. Article 15(c) (art. 29(1)(b) 3° Vw) by the region's gradation and the framework table;
 4. 15(c) established, region on the IPA list, no individual obstacles (C2/3.4 Vc) → IPA in Bamako;
    otherwise subsidiary protection under 15(c);
@@ -129,7 +131,8 @@ class Decision:
         nl = lang == "nl"
         if lang not in ("nl", "en"):
             raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
-        modified = (" (gewijzigd: wat-als)" if nl else " (modified: what-if)") * self.policy_modified
+        what_if = " (gewijzigd: wat-als)" if nl else " (modified: what-if)"
+        modified = what_if if self.policy_modified else ""
         mapped = (
             f" ({'omgezet van' if nl else 'mapped from'} {self.region_mapped_from})"
             if self.region_mapped_from
@@ -137,6 +140,9 @@ class Decision:
         )
         ipa = {None: "onbekend" if nl else "unknown", True: "ja" if nl else "yes"}.get(
             self.ipa_applies, "nee" if nl else "no"
+        )
+        ipa_title = (
+            "Binnenlands beschermingsalternatief" if nl else "Internal protection alternative"
         )
         lines = [
             f"# {'Indicatieve beoordeling' if nl else 'Indicative assessment'}: "
@@ -146,8 +152,7 @@ class Decision:
             f"- **{'Regio' if nl else 'Region'}:** {self.region_name} ({self.region_code}){mapped}",
             f"- **{'Gradatie' if nl else 'Gradation'}:** {gradation_label(self.gradation, lang)}",
             f"- **{'Uitkomst' if nl else 'Outcome'}:** {outcome_label(self.outcome, lang)}",
-            f"- **{'Binnenlands beschermingsalternatief' if nl else 'Internal protection alternative'}"
-            f":** {ipa}",
+            f"- **{ipa_title}:** {ipa}",
         ]
         if self.flags:
             lines += ["", f"## {'Signaleringen' if nl else 'Flags'}", ""]
@@ -349,8 +354,8 @@ def _article_15c(
             _step(
                 "ipa_list",
                 region.ipa_citation,
-                f"{region.name} staat niet op de lijst van het binnenlands beschermingsalternatief: "
-                "subsidiaire bescherming wegens willekeurig geweld.",
+                f"{region.name} staat niet op de lijst van het binnenlands "
+                "beschermingsalternatief: subsidiaire bescherming wegens willekeurig geweld.",
                 f"{region.name} is not on the internal protection alternative list: subsidiary "
                 "protection for indiscriminate violence.",
             )

@@ -8,8 +8,8 @@ dashboard caches can never be changed for everyone; a what-if scenario is a new 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 

@@ -1,0 +1,160 @@
+"""`python -m policy`: regions, evaluate, batch, validate — a stable contract for scripts.
+
+Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from policy.batch import OUTPUT_COLUMNS, evaluate_batch
+from policy.engine import Case, evaluate
+from policy.errors import PolicyError
+from policy.labels import gradation_label
+from policy.models import IndividualElements
+from policy.versions_io import load_version, validate_file
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line instead of printing the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m policy",
+        description="The Dutch asylum country policy for Mali (C7/23 Vc) as cited data.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    regions = commands.add_parser("regions", help="list the regions of a policy version")
+    regions.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    regions.add_argument("--json", action="store_true", help="print JSON")
+
+    one = commands.add_parser("evaluate", help="evaluate one case")
+    one.add_argument("--region", required=True, metavar="NAME", help="name or ISO code")
+    one.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    one.add_argument("--persecution", action="store_true")
+    one.add_argument("--individual-harm", action="store_true")
+    one.add_argument(
+        "--individual-elements",
+        default="none",
+        choices=[e.value for e in IndividualElements],
+    )
+    one.add_argument("--ipa-obstacles", action="store_true")
+    one.add_argument("--exclusion-indications", action="store_true")
+    one.add_argument("--json", action="store_true", help="print the Decision as JSON")
+    one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
+
+    batch = commands.add_parser("batch", help="evaluate a caseload CSV")
+    batch.add_argument("cases", metavar="CASES.csv")
+    batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
+    batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+
+    check = commands.add_parser("validate", help="check a policy version file")
+    check.add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _COMMANDS[args.command](args)
+    except _UsageError as error:
+        print(f"python -m policy: {error}", file=sys.stderr)
+        return 2
+    except PolicyError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _regions(args: argparse.Namespace) -> int:
+    version = load_version(args.policy)
+    if args.json:
+        rows = [
+            {
+                "code": region.code,
+                "name": region.name,
+                "gradation": region.gradation.value,
+                "ipa_applies": region.ipa_applies,
+                "gradation_citation": region.gradation_citation.model_dump(),
+                "ipa_citation": region.ipa_citation.model_dump(),
+                "note": region.note,
+            }
+            for region in version.regions
+        ]
+        print(json.dumps({"policy": version.id, "regions": rows}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{version.id}")
+    for region in version.regions:
+        ipa = {None: "unknown", True: "yes", False: "no"}[region.ipa_applies]
+        print(
+            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en'):<52}"
+            f" IPA: {ipa:<7} {region.gradation_citation.paragraph}"
+        )
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    version = load_version(args.policy)
+    case = Case(
+        region=args.region,
+        persecution=args.persecution,
+        individual_harm=args.individual_harm,
+        individual_elements=IndividualElements(args.individual_elements),
+        ipa_obstacles=args.ipa_obstacles,
+        exclusion_indications=args.exclusion_indications,
+    )
+    decision = evaluate(case, version)
+    if args.json:
+        print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(decision.to_markdown(lang=args.lang), end="")
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    version = load_version(args.policy)
+    path = Path(args.cases)
+    try:
+        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
+    except FileNotFoundError:
+        raise PolicyError(f"{path}: file not found") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
+        raise PolicyError(f"{path}: not a readable CSV file ({first_line})") from None
+    clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
+    if clash:
+        raise PolicyError(f"{path}: input already has output column(s) {', '.join(clash)}")
+    result = evaluate_batch(cases, version, source=str(path))
+    try:
+        result.to_csv(args.output, index=False)
+    except OSError as error:
+        raise PolicyError(f"{args.output}: cannot write ({error.strerror})") from None
+    print(f"{len(result)} cases evaluated under {version.id}; written to {args.output}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    problems = validate_file(args.file)
+    if not problems:
+        print(f"{args.file}: valid")
+        return 0
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2
+
+
+_COMMANDS = {"regions": _regions, "evaluate": _evaluate, "batch": _batch, "validate": _validate}
