@@ -1,0 +1,92 @@
+"""The command line contract: output shapes, exit status 2 and one line on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from policy.cli import main
+from policy.data_files import EXAMPLES_DIR
+
+EXAMPLE = EXAMPLES_DIR / "synthetic-caseload.csv"
+
+
+def test_evaluate_json_contract(capsys) -> None:
+    assert (
+        main(["evaluate", "--region", "Ménaka", "--individual-elements", "limited", "--json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert {"policy", "region", "gradation", "outcome", "ipa_applies", "flags", "steps"} <= set(
+        data
+    )
+    assert data["region"]["code"] == "ML-9" and data["region"]["name"] == "Ménaka"
+    assert data["outcome"] == "internal_protection_alternative"
+    assert data["policy"]["id"] == "WBV 2025/11"
+    assert all(step["citation"] and step["source_text"] for step in data["steps"])
+
+
+def test_regions_json_lists_eleven_units(capsys) -> None:
+    assert main(["regions", "--json", "--policy", "c7-23-before-wbv-2025-11"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["regions"]) == 11
+    assert {r["code"] for r in data["regions"] if r["gradation"] == "exceptional"} == {
+        "ML-5",
+        "ML-7",
+        "ML-9",
+    }
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["evaluate", "--region", "Atlantis"],
+        ["evaluate", "--region", "Gao", "--individual-elements", "many"],
+        ["evaluate", "--region", "Gao", "--policy", "WBV 1900/1"],
+        ["evaluate"],
+        ["validate", "no-such-file.toml"],
+        ["batch", "no-such.csv", "-o", "out.csv"],
+    ],
+)
+def test_bad_input_exits_2_with_one_line(argv, capsys) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_batch_on_the_example_caseload(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["batch", str(EXAMPLE), "-o", str(out)]) == 0
+    result = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert len(result) == len(pd.read_csv(EXAMPLE))
+    assert set(result["outcome"]) <= {
+        "refugee_status",
+        "subsidiary_protection_individual",
+        "subsidiary_protection_15c",
+        "internal_protection_alternative",
+        "no_protection_ground",
+    }
+
+
+def test_batch_bad_cell_names_file_row_and_column(tmp_path: Path, capsys) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text("region,persecution\nGao,false\nKidal,maybe\n", encoding="utf-8")
+    assert main(["batch", str(cases), "-o", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert f"{cases}: row 2, column persecution: 'maybe' is not true/false" in err
+
+
+def test_module_entry_point_runs_without_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "policy", "evaluate", "--region", "Bougouni"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "Sikasso" in done.stderr

@@ -1,0 +1,123 @@
+"""One test per sentence of C7/23.4.2 and C7/23.5.2 Vc (WBV 2025/11) that has a consequence.
+
+Each test quotes its sentence and checks what the sentence says, through `evaluate`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import Case, Gradation, IndividualElements, Outcome, evaluate, load_version
+
+WBV = load_version("WBV 2025/11")
+NAMED_FOR_IPA = ["Gao", "Kidal", "Mopti", "Tombouctou", "Ménaka", "Ségou", "Koulikoro"]
+
+
+def _outcome(region: str, **facts) -> Outcome:
+    return evaluate(Case(region=region, **facts), WBV).outcome
+
+
+@pytest.mark.parametrize("region", ["Gao", "Kidal", "Mopti", "Tombouctou"])
+def test_c7_23_4_2_first_sentence_exceptional_level(region: str) -> None:
+    """'De IND neemt voor Mali aan dat sprake is van een uitzonderlijk niveau van willekeurig
+    geweld in de regio’s Gao, Kidal, Mopti en Tombouctou.' — presence alone suffices."""
+    code = WBV.region(evaluate(Case(region=region), WBV).region_code)
+    assert code.gradation is Gradation.exceptional
+    assert _outcome(region, ipa_obstacles=True) is Outcome.subsidiary_protection_15c
+
+
+@pytest.mark.parametrize("region", ["Ménaka", "Ségou"])
+def test_c7_23_4_2_second_sentence_relatively_higher_level(region: str) -> None:
+    """'De IND neemt voor Mali aan dat sprake is van een relatief hoger niveau van willekeurig
+    geweld in de regio’s Ménaka en Ségou.' — some individual elements are needed (reading)."""
+    assert _outcome(region, ipa_obstacles=True) is Outcome.no_protection_ground
+    limited = _outcome(region, individual_elements=IndividualElements.limited, ipa_obstacles=True)
+    assert limited is Outcome.subsidiary_protection_15c
+
+
+def test_c7_23_4_2_third_sentence_relatively_lower_level() -> None:
+    """'De IND neemt voor Mali aan dat sprake is van een relatief lager niveau van willekeurig
+    geweld in de regio Koulikoro.' — substantial individual elements are needed (reading)."""
+    for elements in (IndividualElements.none, IndividualElements.limited):
+        assert _outcome("Koulikoro", individual_elements=elements) is Outcome.no_protection_ground
+    substantial = _outcome(
+        "Koulikoro", individual_elements=IndividualElements.substantial, ipa_obstacles=True
+    )
+    assert substantial is Outcome.subsidiary_protection_15c
+
+
+@pytest.mark.parametrize("region", ["Kayes", "Sikasso", "Taoudénit"])
+def test_c7_23_4_2_regions_not_named_get_no_15c(region: str) -> None:
+    """C7/23.4.2 names no level for Kayes, Sikasso or Taoudénit."""
+    decision = evaluate(
+        Case(region=region, individual_elements=IndividualElements.substantial), WBV
+    )
+    assert decision.outcome is Outcome.no_protection_ground
+    assert "region_not_named" in decision.flags
+
+
+@pytest.mark.parametrize("region", NAMED_FOR_IPA)
+@pytest.mark.parametrize("ground", ["persecution", "individual_harm"])
+def test_c7_23_5_2_first_sentence_no_ipa_on_individual_grounds(region: str, ground: str) -> None:
+    """'De IND neemt voor Mali geen binnenlands beschermingsalternatief aan, als de IND heeft
+    geconcludeerd dat de vreemdeling op basis van individuele omstandigheden een gegronde vrees
+    heeft voor vervolging dan wel reëel risico op ernstige schade.'"""
+    decision = evaluate(Case(region=region, **{ground: True}), WBV)
+    assert decision.ipa_applies is False
+    assert decision.outcome in (
+        Outcome.refugee_status,
+        Outcome.subsidiary_protection_individual,
+    )
+    assert decision.steps[-1].citation == "C7/23.5.2 Vc"
+
+
+@pytest.mark.parametrize("region", NAMED_FOR_IPA)
+def test_c7_23_5_2_second_sentence_ipa_in_bamako(region: str) -> None:
+    """'De IND neemt voor Mali in beginsel een binnenlands beschermingsalternatief in het
+    district Bamako aan voor vreemdelingen die afkomstig zijn uit de regio’s Gao, Kidal, Mopti,
+    Tombouctou, Ménaka, Ségou en Koulikoro, en die enkel een reëel risico lopen op ernstige
+    schade vanwege het willekeurige geweld in deze regio’s …' — 'in beginsel': individual
+    obstacles (C2/3.4 Vc) lift it."""
+    facts = {"individual_elements": IndividualElements.substantial}
+    assert _outcome(region, **facts) is Outcome.internal_protection_alternative
+    assert _outcome(region, ipa_obstacles=True, **facts) is Outcome.subsidiary_protection_15c
+    assert WBV.ipa_destination == "ML-BKO"
+
+
+def test_c7_23_5_2_second_sentence_lists_only_those_regions() -> None:
+    """The IPA list of C7/23.5.2 holds exactly the seven regions it names."""
+    listed = {region.name for region in WBV.regions if region.ipa_applies}
+    assert listed == set(NAMED_FOR_IPA)
+
+
+def test_letter_bamako_has_no_15c_situation() -> None:
+    """Kamerbrief: 'Om voorgaande redenen heb ik besloten om voor Bamako geen situatie in de zin
+    van artikel 15 onder c Kwalificatierichtlijn aan te nemen.'"""
+    decision = evaluate(
+        Case(region="Bamako", individual_elements=IndividualElements.substantial), WBV
+    )
+    assert decision.gradation is Gradation.no_15c
+    assert decision.outcome is Outcome.no_protection_ground
+
+
+def test_c7_23_2_article_1f_flagged_for_the_general_policy() -> None:
+    """C7/23.2: 'Geen bijzonderheden.' — indications of 1F are flagged, the outcome stays."""
+    decision = evaluate(Case(region="Gao", exclusion_indications=True), WBV)
+    assert "exclusion_review" in decision.flags
+    assert decision.steps[0].citation == "C7/23.2 Vc"
+    assert decision.steps[0].source_text == "Geen bijzonderheden."
+
+
+def test_previous_version_gao_menaka_mopti_most_exceptional_rest_unknown() -> None:
+    """Kamerbrief: 'Hierin zijn de regio’s Gao, Ménaka en Mopti aangewezen als gebieden waar er
+    sprake is van de hoogste uitzonderlijke situatie …' — nothing else is stated."""
+    before = load_version("c7-23-before-wbv-2025-11")
+    exceptional = {r.name for r in before.regions if r.gradation is Gradation.exceptional}
+    assert exceptional == {"Gao", "Ménaka", "Mopti"}
+    others = [r for r in before.regions if r.name not in exceptional]
+    assert all(r.gradation is Gradation.unknown for r in others)
+    assert all(r.ipa_applies is None for r in before.regions)
+    assert before.signed is None and before.in_force is None
+    decision = evaluate(Case(region="Gao"), before)
+    assert decision.outcome is Outcome.subsidiary_protection_15c
+    assert decision.ipa_applies is None and "ipa_unknown" in decision.flags

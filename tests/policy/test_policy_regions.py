@@ -1,0 +1,58 @@
+"""Region names: codes, accents, case, exonyms, 2023 reform regions, unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import Case, UnknownRegionError, evaluate, load_version, resolve_region
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("ML-4", "ML-4"),
+        ("ml-bko", "ML-BKO"),
+        ("Ségou", "ML-4"),
+        ("SEGOU", "ML-4"),
+        ("menaka", "ML-9"),
+        ("Timbuktu", "ML-6"),
+        ("Taoudeni", "ML-10"),
+        ("District de Bamako", "ML-BKO"),
+    ],
+)
+def test_names_codes_and_exonyms(name: str, code: str) -> None:
+    match = resolve_region(name)
+    assert match.code == code and match.mapped_from is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Bandiagara", "ML-5"),
+        ("Douentza", "ML-5"),
+        ("San", "ML-4"),
+        ("Nioro", "ML-1"),
+        ("Kita", "ML-1"),
+        ("Dioïla", "ML-2"),
+        ("dioila", "ML-2"),
+        ("Nara", "ML-2"),
+        ("Koutiala", "ML-3"),
+    ],
+)
+def test_2023_reform_regions_map_to_their_2016_region(name: str, code: str) -> None:
+    match = resolve_region(name)
+    assert match.code == code and match.mapped_from
+    assert "region_mapped" in evaluate(Case(region=name), load_version()).flags
+
+
+def test_bougouni_spans_two_2016_regions_and_is_not_mapped() -> None:
+    with pytest.raises(UnknownRegionError) as raised:
+        resolve_region("Bougouni")
+    assert raised.value.suggestions == ["Sikasso", "Koulikoro"]
+
+
+def test_unknown_name_lists_the_closest_names() -> None:
+    with pytest.raises(UnknownRegionError, match="unknown region 'Tombuctu'") as raised:
+        resolve_region("Tombuctu")
+    assert "Tombouctou" in raised.value.suggestions
+    assert "\n" not in str(raised.value)
