@@ -98,6 +98,7 @@ def build_policy_map(
         tiles=None,
         control_scale=True,
         prefer_canvas=False,
+        zoom_snap=0.25,
     )
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]

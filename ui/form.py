@@ -98,7 +98,8 @@ def read_case(version: PolicyVersion, lang: Lang) -> Case | None:
         help=t("form_elements_help", lang),
         horizontal=True,
     )
-    st.caption(t("form_elements_help", lang))
+    with st.expander(t("form_elements_what_counts", lang)):
+        st.caption(t("form_elements_help", lang))
     ipa_obstacles = st.checkbox(
         t("form_ipa_obstacles", lang),
         key="form_ipa_obstacles",

@@ -171,6 +171,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "network, economic situation, or proximity to the violence (place of residence, "
         "occupation). These are examples to weigh, not a checklist.",
     },
+    "form_elements_what_counts": {"nl": "Wat telt mee?", "en": "What counts?"},
     "elements_none": {"nl": "geen", "en": "none"},
     "elements_limited": {"nl": "beperkt", "en": "limited"},
     "elements_substantial": {"nl": "substantieel", "en": "substantial"},

@@ -29,7 +29,7 @@ def test_map_click_details_form_and_no_outside_requests(
     browser, dashboard_url: str, artifacts: Path
 ) -> None:
     requests: list[str] = []
-    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    page = browser.new_page(viewport={"width": 1440, "height": 2000})
     page.on("request", lambda request: requests.append(request.url))
     page.goto(dashboard_url)
     wait_idle(page)
