@@ -118,7 +118,7 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
         for unit in layer.undrawn:
             st.markdown(
                 f"- **{unit.name}** ({unit.code}): {unit.gradation_label}; "
-                f"{t('tooltip_ipa', lang)}: {unit.ipa_label}. {unit.note}"
+                f"{t('tooltip_ipa', lang)}: {unit.ipa_label}. {t('undrawn_reason', lang)}"
             )
     name = version.id + (f" ({t('modified_version', lang)})" if version.modified else "")
     st.caption(

@@ -80,9 +80,7 @@ def establishes_15c(gradation: Gradation, elements: IndividualElements) -> bool:
 @cache
 def article_15c_table() -> np.ndarray:
     """The table as a read-only bool array [gradation code, elements code] for batch work."""
-    table = np.array(
-        [[establishes_15c(g, e) for e in ELEMENTS] for g in GRADATIONS], dtype=bool
-    )
+    table = np.array([[establishes_15c(g, e) for e in ELEMENTS] for g in GRADATIONS], dtype=bool)
     table.setflags(write=False)
     return table
 

@@ -152,9 +152,11 @@ def _describe(error: Any, data: dict[str, Any]) -> str:
     node: Any = data
     for item in error["loc"]:
         if isinstance(item, int):
-            code = node[item].get("code") if isinstance(node, list) and isinstance(
-                node[item], dict
-            ) else None
+            code = (
+                node[item].get("code")
+                if isinstance(node, list) and isinstance(node[item], dict)
+                else None
+            )
             parts.append(f"[{item}]" + (f" ({code})" if isinstance(code, str) else ""))
         else:
             parts.append(("." if parts else "") + str(item))

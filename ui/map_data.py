@@ -25,7 +25,6 @@ class UndrawnUnit:
     gradation: str
     gradation_label: str
     ipa_label: str
-    note: str
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,6 @@ def policy_map_layer(version: PolicyVersion, lang: Lang) -> MapLayer:
             gradation=row.gradation,
             gradation_label=row.gradation_label,
             ipa_label=row.ipa_label,
-            note=row.note,
         )
         for row in joined.undrawn.itertuples(index=False)
     )

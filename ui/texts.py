@@ -79,6 +79,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Regio's zonder grens op de kaart",
         "en": "Regions without a boundary on the map",
     },
+    "undrawn_reason": {
+        "nl": "Niet getekend: de grensdata (OCHA, 2015) dateren van vóór deze regio en hebben er "
+        "geen grens voor; het gebied ligt binnen een regio zoals die op de kaart staat.",
+        "en": "Not drawn: the boundary data (OCHA, 2015) predates this region and has no boundary "
+        "for it; its territory lies inside a region as drawn on the map.",
+    },
     "map_caption": {
         "nl": "Beleid: {version} ({dates}), paragraaf C7/23.4.2 en C7/23.5.2 Vc. {attribution}",
         "en": "Policy: {version} ({dates}), paragraph C7/23.4.2 and C7/23.5.2 Vc. {attribution}",
