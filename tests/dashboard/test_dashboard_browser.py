@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+import geodata
 from policy import Outcome, gradation_label, load_version, outcome_label
 
 pytestmark = pytest.mark.browser
@@ -23,6 +24,25 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 
 def wait_idle(page: Page) -> None:
     page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+
+
+def inside_point(code: str) -> tuple[float, float]:
+    """A (lon, lat) inside the unit's drawn shape."""
+    units = geodata.load_units().set_index("code")
+    point = units.loc[code, "geometry"].representative_point()
+    return point.x, point.y
+
+
+def click_on_map(page: Page, lon: float, lat: float) -> None:
+    """A real mouse click where Leaflet draws (lon, lat), as a user would click."""
+    map_div = page.frame_locator(MAP_FRAME).locator("#map_div")
+    x, y = map_div.evaluate(
+        "(el, ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }",
+        [lat, lon],
+    )
+    box = map_div.bounding_box()
+    assert box is not None, "the map is not visible"
+    page.mouse.click(box["x"] + x, box["y"] + y)
 
 
 def test_map_click_details_form_and_no_outside_requests(
@@ -41,7 +61,7 @@ def test_map_click_details_form_and_no_outside_requests(
     # Clicking Ménaka shows its gradation in the details and sets the form's region.
     version = load_version(None)
     menaka = version.region("ML-9")
-    page.frame_locator(MAP_FRAME).locator("path.unit-ML-9").dispatch_event("click")
+    click_on_map(page, *inside_point("ML-9"))
     main = page.locator('[data-testid="stMain"]')
     expect(main.get_by_role("heading", name=menaka.name)).to_be_visible(timeout=TIMEOUT_MS)
     expect(main.get_by_text(gradation_label(menaka.gradation, "nl")).first).to_be_visible()
