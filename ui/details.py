@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Citation, PolicyVersion, RegionPolicy, gradation_label
+from ui.region_select import region_select
 from ui.texts import Lang, t
 
 DETAILS_KEY = "details_region"
@@ -37,17 +38,7 @@ def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
 
 def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
     """The details panel with its region list (key DETAILS_KEY, shared with the map click)."""
-    codes = [region.code for region in version.regions]
-    names = {region.code: region.name for region in version.regions}
-    if st.session_state.get(DETAILS_KEY) not in codes:
-        st.session_state[DETAILS_KEY] = None
-    code = st.selectbox(
-        t("details_choose", lang),
-        codes,
-        format_func=lambda c: names[c],
-        key=DETAILS_KEY,
-        placeholder=t("details_choose", lang),
-    )
+    code = region_select(version, lang, t("details_choose", lang), DETAILS_KEY)
     if code is None:
         st.caption(t("map_click_hint", lang))
         return

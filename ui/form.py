@@ -13,6 +13,7 @@ import streamlit as st
 import geodata
 from policy import Case, IndividualElements, PolicyError, PolicyVersion, evaluate
 from ui.outcome import render_outcome
+from ui.region_select import region_select
 from ui.texts import Lang, t
 
 FORM_REGION_KEY = "form_region"
@@ -70,17 +71,7 @@ def _place_lookup(lang: Lang) -> None:
 
 def read_case(version: PolicyVersion, lang: Lang) -> Case | None:
     """The form's questions; returns the Case, or None while no region is chosen."""
-    codes = [region.code for region in version.regions]
-    names = {region.code: region.name for region in version.regions}
-    if st.session_state.get(FORM_REGION_KEY) not in codes:
-        st.session_state[FORM_REGION_KEY] = None
-    region = st.selectbox(
-        t("form_region", lang),
-        codes,
-        format_func=lambda c: names[c],
-        key=FORM_REGION_KEY,
-        placeholder=t("details_choose", lang),
-    )
+    region = region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
     _place_lookup(lang)
     persecution = st.checkbox(
         t("form_persecution", lang), key="form_persecution", help=t("form_persecution_help", lang)
