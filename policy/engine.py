@@ -6,7 +6,7 @@ The decision order (indicative; the IND decides each case individually):
 2. individual real risk of serious harm (art. 29(1)(b) 1° and 2° Vw) → subsidiary protection,
    no IPA;
 3. Article 15(c) (art. 29(1)(b) 3° Vw) by the region's gradation and the framework table;
-4. 15(c) established, region on the IPA list, no individual obstacles (C2/3.4 Vc) → IPA in Bamako;
+4. 15(c) established, region on the IPA list, no individual obstacles (C2/3.4 Vc) → IPA;
    otherwise subsidiary protection under 15(c);
 5. otherwise no protection ground.
 The engine holds no region names: every fact comes from the PolicyVersion.
@@ -361,14 +361,16 @@ def _article_15c(
             )
         )
         return Outcome.subsidiary_protection_15c, False
+    # The place of the alternative comes from the version data, like every other name.
+    destination = version.region(version.ipa_destination).name if version.ipa_destination else "?"
     steps.append(
         _step(
             "ipa_list",
             region.ipa_citation,
             f"Voor vreemdelingen uit {region.name} wordt in beginsel een binnenlands "
-            "beschermingsalternatief in Bamako aangenomen.",
-            f"For people from {region.name} an internal protection alternative in Bamako is "
-            "assumed in principle.",
+            f"beschermingsalternatief in {destination} aangenomen.",
+            f"For people from {region.name} an internal protection alternative in {destination} "
+            "is assumed in principle.",
         )
     )
     answered.update(case.ipa_criteria)
@@ -393,9 +395,9 @@ def _article_15c(
             "ipa_individual",
             version.rules.ipa_individual_assessment,
             f"Geen individuele belemmeringen opgegeven (getoetst: {checked}; beantwoord: "
-            f"{answered_text}): binnenlands beschermingsalternatief in Bamako.",
+            f"{answered_text}): binnenlands beschermingsalternatief in {destination}.",
             f"No individual obstacles given (criteria: {checked}; answered: {answered_text}): "
-            "internal protection alternative in Bamako.",
+            f"internal protection alternative in {destination}.",
         )
     )
     return Outcome.internal_protection_alternative, True
