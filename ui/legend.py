@@ -1,7 +1,8 @@
 """The map legend as plain HTML drawn by the page (branca's legend would load d3 from a CDN).
 
-Each gradation shows its colour, its Dutch legal term and, in English mode, the English term;
-the two IPA roles show the outline style the map uses, so the meaning never rests on colour alone.
+Each gradation shows its colour with both its Dutch legal term and its English term (the page's
+language first); the two IPA roles show the outline style the map uses, so the meaning never
+rests on colour alone.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ def legend_html(lang: Lang, present: set[str] | None = None) -> str:
     for code in GRADATION_ORDER:
         if present is not None and code not in present:
             continue
-        label = html.escape(gradation_label(code, "nl"))
-        if lang == "en":
-            label = f"{html.escape(gradation_label(code, 'en'))} <i>({label})</i>"
+        other = "nl" if lang == "en" else "en"
+        label = (
+            f"{html.escape(gradation_label(code, lang))} "
+            f"<i>({html.escape(gradation_label(code, other))})</i>"
+        )
         swatch = _SWATCH.format(fill=GRADATION_COLOURS[code], border=f"1px solid {OUTLINE_COLOUR}")
         rows.append(f"<div>{swatch}{label}</div>")
     origin = _LINE.format(colour=OUTLINE_COLOUR, width=2.5, dash=IPA_ORIGIN_DASH)

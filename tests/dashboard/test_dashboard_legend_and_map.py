@@ -1,0 +1,55 @@
+"""The legend and the map layer: both terms per gradation, escaping, a strict join per version."""
+
+from __future__ import annotations
+
+import re
+
+import geopandas as gpd
+import pytest
+
+from geodata.map_render import build_policy_map, feature_collection
+from geodata.palette import GRADATION_COLOURS, GRADATION_ORDER
+from policy import gradation_label, list_versions
+from ui.legend import legend_html
+from ui.map_data import policy_map_layer
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_legend_names_every_gradation_in_dutch_and_english(lang: str) -> None:
+    legend = legend_html(lang)
+    for code in GRADATION_ORDER:
+        assert GRADATION_COLOURS[code] in legend
+        for term_lang in ("nl", "en"):
+            assert gradation_label(code, term_lang) in legend
+
+
+def test_every_version_joins_to_the_map_without_gaps() -> None:
+    for version in list_versions():
+        layer = policy_map_layer(version, "en")
+        codes = {f["properties"]["code"] for f in layer.features["features"]}
+        assert len(codes) == 10
+        assert "ML-10" in {unit.code for unit in layer.undrawn}
+
+
+def test_map_properties_are_escaped_and_assets_are_local() -> None:
+    version = list_versions()[-1]
+    layer = policy_map_layer(version, "en")
+    features = layer.features
+    # A hostile name must reach Leaflet as text, not as markup.
+    feature = features["features"][0]
+    feature["properties"]["name"] = "<img src=x onerror=alert(1)>"
+    frame = gpd.GeoDataFrame.from_features(features["features"], crs="EPSG:4326")
+    escaped = feature_collection(frame)["features"][0]["properties"]["name"]
+    assert "<img" not in escaped and "&lt;img" in escaped
+
+    fmap = build_policy_map(
+        features,
+        leaflet_url="/app/static/leaflet",
+        tooltip_aliases=("Region", "Level", "IPA"),
+        destination_label="Bamako",
+    )
+    assert fmap.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
+    assert fmap.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
+    page = fmap.get_root().render()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert assets and all(url.startswith("/app/static/leaflet/") for url in assets), assets
