@@ -38,7 +38,7 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog="python -m geodata",
         description="Mali's policy units, cercles and places (OCHA COD Mali 2015). " + ATTRIBUTION,
@@ -213,7 +213,7 @@ def _locate_points(source: Path, output: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
