@@ -63,9 +63,10 @@ def _shipped_files() -> tuple[Path, ...]:
     return tuple(sorted(VERSIONS_DIR.glob("*.toml")))
 
 
-def _shipped_stems() -> list[str]:
+@cache
+def _shipped_stems() -> tuple[str, ...]:
     by_id = {load_version_file(path).id: path.stem for path in _shipped_files()}
-    return [by_id[v.id] for v in _shipped_versions()]
+    return tuple(by_id[v.id] for v in _shipped_versions())
 
 
 @cache

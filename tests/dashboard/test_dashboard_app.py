@@ -6,12 +6,23 @@ in a real browser in test_dashboard_browser.py.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from policy import Case, IndividualElements, evaluate, flag_label, load_version, outcome_label
+from policy import (
+    Case,
+    IndividualElements,
+    data_files,
+    evaluate,
+    flag_label,
+    load_version,
+    outcome_label,
+    versions_io,
+)
 from ui.texts import TEXTS, t
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -116,3 +127,30 @@ def test_every_text_has_both_languages() -> None:
     for key, texts in TEXTS.items():
         assert set(texts) == {"nl", "en"}, key
         assert all(value.strip() for value in texts.values()), key
+
+
+def test_a_broken_policy_file_is_a_message_naming_file_and_field(tmp_path, monkeypatch) -> None:
+    shutil.copytree(data_files.VERSIONS_DIR, tmp_path, dirs_exist_ok=True)
+    broken = tmp_path / "wbv-2025-11.toml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace('"relatively_higher"', '"very_high"', 1),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(versions_io, "VERSIONS_DIR", tmp_path)
+    caches = (versions_io._shipped_files, versions_io._shipped_versions, versions_io._shipped_stems)
+    for cached in caches:
+        cached.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        app = AppTest.from_file(DASHBOARD, default_timeout=60)
+        app.run()
+        assert not app.exception
+        errors = [e.value for e in app.error]
+        assert any("wbv-2025-11.toml" in e and "gradation" in e for e in errors), errors
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
+        st.cache_resource.clear()
+        st.cache_data.clear()
