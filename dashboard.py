@@ -110,9 +110,12 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
         on_change=on_map_click,
     )
     st.caption(t("map_click_hint", lang))
-    present = {f["properties"]["gradation"] for f in layer.features["features"]}
-    present |= {unit.gradation for unit in layer.undrawn}
-    st.markdown(legend_html(lang, present), unsafe_allow_html=True)
+    properties = [f["properties"] for f in layer.features["features"]]
+    gradations = {p["gradation"] for p in properties} | {u.gradation for u in layer.undrawn}
+    st.markdown(
+        legend_html(lang, gradations, {p["ipa_role"] for p in properties}),
+        unsafe_allow_html=True,
+    )
     if layer.undrawn:
         st.markdown(f"**{t('undrawn_heading', lang)}**")
         for unit in layer.undrawn:
@@ -131,7 +134,7 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
         )
     )
     st.caption(t("map_disclaimer", lang))
-    return {f["properties"]["code"] for f in layer.features["features"]}
+    return {p["code"] for p in properties}
 
 
 def render_sources(version: PolicyVersion, lang: Lang) -> None:

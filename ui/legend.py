@@ -30,11 +30,13 @@ _LINE = (
 )
 
 
-def legend_html(lang: Lang, present: set[str] | None = None) -> str:
-    """The legend; `present` limits the gradation rows to those on the map (None: all)."""
+def legend_html(
+    lang: Lang, gradations: set[str] | None = None, ipa_roles: set[str] | None = None
+) -> str:
+    """The legend; `gradations` and `ipa_roles` limit the rows to what the map shows (None: all)."""
     rows = []
     for code in GRADATION_ORDER:
-        if present is not None and code not in present:
+        if gradations is not None and code not in gradations:
             continue
         other = "nl" if lang == "en" else "en"
         label = (
@@ -45,8 +47,10 @@ def legend_html(lang: Lang, present: set[str] | None = None) -> str:
         rows.append(f"<div>{swatch}{label}</div>")
     origin = _LINE.format(colour=OUTLINE_COLOUR, width=2.5, dash=IPA_ORIGIN_DASH)
     destination = _LINE.format(colour=IPA_DESTINATION_COLOUR, width=4, dash="none")
-    rows.append(f"<div>{origin}{html.escape(t('legend_ipa_origin', lang))}</div>")
-    rows.append(f"<div>{destination}{html.escape(t('legend_ipa_destination', lang))}</div>")
+    if ipa_roles is None or "origin" in ipa_roles:
+        rows.append(f"<div>{origin}{html.escape(t('legend_ipa_origin', lang))}</div>")
+    if ipa_roles is None or "destination" in ipa_roles:
+        rows.append(f"<div>{destination}{html.escape(t('legend_ipa_destination', lang))}</div>")
     heading = html.escape(t("legend_heading", lang))
     return (
         f'<div class="policy-legend" style="line-height:1.9;font-size:0.9rem">'

@@ -12,6 +12,7 @@ from geodata.palette import GRADATION_COLOURS, GRADATION_ORDER
 from policy import gradation_label, list_versions
 from ui.legend import legend_html
 from ui.map_data import policy_map_layer
+from ui.texts import t
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -53,3 +54,11 @@ def test_map_properties_are_escaped_and_assets_are_local() -> None:
     page = fmap.get_root().render()
     assets = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert assets and all(url.startswith("/app/static/leaflet/") for url in assets), assets
+
+
+def test_legend_shows_only_what_the_map_shows() -> None:
+    legend = legend_html("en", {"unknown"}, {"none", "unknown"})
+    assert gradation_label("unknown", "en") in legend
+    assert gradation_label("exceptional", "en") not in legend
+    assert t("legend_ipa_origin", "en") not in legend
+    assert t("legend_ipa_destination", "en") not in legend
