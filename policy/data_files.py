@@ -9,6 +9,7 @@ from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VERSIONS_DIR = PACKAGE_DIR / "versions"
+SOURCES_DIR = PACKAGE_DIR / "sources"
 EXAMPLES_DIR = PACKAGE_DIR / "examples"
 
 
@@ -17,3 +18,11 @@ def read_package_toml(name: str) -> dict[str, Any]:
     """A TOML file shipped in `policy/`; read once. Callers must not mutate the result."""
     with open(PACKAGE_DIR / name, "rb") as handle:
         return tomllib.load(handle)
+
+
+def official_units() -> dict[str, str]:
+    """The 11 units of Mali's 2016 structure: ISO 3166-2 code → official name (with accents).
+
+    The one table (`[units]` in region_names.toml) that version files are checked against.
+    """
+    return dict(read_package_toml("region_names.toml")["units"])

@@ -15,7 +15,7 @@ The engine holds no region names: every fact comes from the PolicyVersion.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policy.errors import PolicyError
@@ -42,14 +42,15 @@ class Case:
     ipa_criteria: Mapping[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        try:
-            elements = IndividualElements(self.individual_elements)
-        except ValueError:
-            allowed = ", ".join(e.value for e in IndividualElements)
-            raise PolicyError(
-                f"individual_elements: {self.individual_elements!r} is not one of {allowed}"
-            ) from None
-        object.__setattr__(self, "individual_elements", elements)
+        # A frozen dataclass does not check types; a string "false" would be truthy and turn a
+        # case into refugee status, so every field is checked here.
+        if not isinstance(self.region, str):
+            raise PolicyError(f"region: must be a name or code (text), not {self.region!r}")
+        for name in _BOOLEAN_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
+        object.__setattr__(self, "individual_elements", _elements(self.individual_elements))
         known = {criterion.id for criterion in ipa_criteria()}
         for key, value in self.ipa_criteria.items():
             if key not in known:
@@ -59,6 +60,26 @@ class Case:
             if not isinstance(value, bool):
                 raise PolicyError(f"ipa_criteria.{key}: must be true or false")
         object.__setattr__(self, "ipa_criteria", dict(self.ipa_criteria))
+
+
+_BOOLEAN_FIELDS = (
+    "persecution",
+    "individual_harm",
+    "ipa_obstacles",
+    "exclusion_indications",
+)
+
+
+def _elements(value: object) -> IndividualElements:
+    """The enum, or its value in any case with surrounding spaces (empty: none), as batch reads."""
+    if isinstance(value, IndividualElements):
+        return value
+    allowed = ", ".join(e.value for e in IndividualElements)
+    if isinstance(value, str):
+        text = value.strip().casefold() or IndividualElements.none.value
+        if text in IndividualElements.__members__:
+            return IndividualElements(text)
+    raise PolicyError(f"individual_elements: {value!r} is not one of {allowed}")
 
 
 @dataclass(frozen=True)
@@ -103,6 +124,7 @@ class Decision:
     ipa_criteria_answered: Mapping[str, bool]
     disclaimer_nl: str
     disclaimer_en: str
+    region_mapping_note: str | None = None
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -113,10 +135,17 @@ class Decision:
         return {"code": self.region_code, "name": self.region_name}
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of `python -m policy evaluate --json`."""
+        """The JSON contract of `python -m policy evaluate --json` (issue 3): `policy` is the
+        version id; `policy_modified`, `region.mapped_from`/`mapping_note`,
+        `ipa_criteria_answered` and `disclaimer` are additions."""
         return {
-            "policy": self.policy,
-            "region": {**self.region, "mapped_from": self.region_mapped_from},
+            "policy": self.policy_id,
+            "policy_modified": self.policy_modified,
+            "region": {
+                **self.region,
+                "mapped_from": self.region_mapped_from,
+                "mapping_note": self.region_mapping_note,
+            },
             "gradation": self.gradation.value,
             "outcome": self.outcome.value,
             "ipa_applies": self.ipa_applies,
@@ -150,6 +179,11 @@ class Decision:
             "",
             f"- **{'Beleid' if nl else 'Policy'}:** {self.policy_id}{modified}",
             f"- **{'Regio' if nl else 'Region'}:** {self.region_name} ({self.region_code}){mapped}",
+            *(
+                [f"  - {'Grond van de omzetting' if nl else 'Why'}: {self.region_mapping_note}"]
+                if self.region_mapping_note
+                else []
+            ),
             f"- **{'Gradatie' if nl else 'Gradation'}:** {gradation_label(self.gradation, lang)}",
             f"- **{'Uitkomst' if nl else 'Outcome'}:** {outcome_label(self.outcome, lang)}",
             f"- **{ipa_title}:** {ipa}",
@@ -213,6 +247,7 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
     outcome, ipa = _individual_grounds(case, version, steps)
     if outcome is None:
         outcome, ipa = _article_15c(case, version, match, steps, flags, answered)
+    steps = _mark_borrowed(steps, version)
     if any(step.reading for step in steps):
         flags.append("rests_on_reading")
     return Decision(
@@ -229,7 +264,17 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         ipa_criteria_answered=answered,
         disclaimer_nl=disclaimer("nl"),
         disclaimer_en=disclaimer("en"),
+        region_mapping_note=match.mapping_note if match.mapped_from else None,
     )
+
+
+def _mark_borrowed(steps: list[Step], version: PolicyVersion) -> list[Step]:
+    """Steps quoting a document later than the version (a `borrowed` source) are readings."""
+    borrowed = {source.id for source in version.sources if source.borrowed}
+    return [
+        replace(step, reading=True) if step.source in borrowed and not step.reading else step
+        for step in steps
+    ]
 
 
 def _individual_grounds(
@@ -307,12 +352,22 @@ def _article_15c(
         flags.append("region_not_named")
     if gradation is Gradation.unknown:
         flags.append("gradation_unknown")
+    mapped_nl = mapped_en = ""
+    if match.mapped_from:
+        mapped_nl = (
+            f"{match.mapped_from} (regio van de hervorming van 2023) wordt gelezen als "
+            f"{region.name} ({match.mapping_note}). "
+        )
+        mapped_en = (
+            f"{match.mapped_from} (a region of the 2023 reform) is read as {region.name} "
+            f"({match.mapping_note}). "
+        )
     steps.append(
         _step(
             "gradation",
             region.gradation_citation,
-            f"{region.name}: {label_nl}.",
-            f"{region.name}: {label_en}.",
+            f"{mapped_nl}{region.name}: {label_nl}.",
+            f"{mapped_en}{region.name}: {label_en}.",
         )
     )
     rule = article_15c_rules()[gradation]
@@ -323,8 +378,8 @@ def _article_15c(
     need_nl = (
         "nooit" if needs is None else f"vereist ten minste '{needs.value}' individuele elementen"
     )
-    verdict_nl = "vastgesteld" if established else "niet vastgesteld"
-    verdict_en = "established" if established else "not established"
+    verdict_nl = "vastgesteld" if established else rule.not_established_nl
+    verdict_en = "established" if established else rule.not_established_en
     steps.append(
         _step(
             "article_15c",
@@ -361,8 +416,11 @@ def _article_15c(
             )
         )
         return Outcome.subsidiary_protection_15c, False
-    # The place of the alternative comes from the version data, like every other name.
-    destination = version.region(version.ipa_destination).name if version.ipa_destination else "?"
+    # The place of the alternative comes from the version data, like every other name; a version
+    # with a region on the IPA list always names it (validated; with_overrides refuses otherwise).
+    if version.ipa_destination is None:
+        raise PolicyError(f"policy {version.id}: ipa_destination is missing")
+    destination = version.region(version.ipa_destination).name
     steps.append(
         _step(
             "ipa_list",

@@ -28,6 +28,8 @@ class Article15cRule:
     gradation: Gradation
     minimum_individual_elements: IndividualElements | None
     citation: Citation
+    not_established_nl: str = "niet vastgesteld"
+    not_established_en: str = "not established"
 
     def establishes(self, elements: IndividualElements) -> bool:
         minimum = self.minimum_individual_elements
@@ -59,12 +61,15 @@ def article_15c_rules() -> dict[Gradation, Article15cRule]:
             gradation=gradation,
             minimum_individual_elements=IndividualElements(minimum) if minimum else None,
             citation=Citation(
-                paragraph=row["paragraph"],
+                # The rule applied, then where the quoted sentence is from: the label must say
+                # what the quote is.
+                paragraph=f"{row['paragraph']}; tekst: {source['paragraph']}",
                 text_nl=source["text_nl"],
                 source=source["source"],
                 reading=bool(row["reading"]),
                 note_en=row["basis_en"],
             ),
+            **{key: row[key] for key in ("not_established_nl", "not_established_en") if key in row},
         )
     missing = [g.value for g in GRADATIONS if g not in rules]
     if missing:
@@ -85,14 +90,25 @@ def article_15c_table() -> np.ndarray:
     return table
 
 
-def severity_scale() -> tuple[Gradation, ...]:
-    """The ranked levels, least to most severe (not_designated and unknown are not ranked)."""
-    return tuple(Gradation(code) for code in read_package_toml("framework.toml")["scale"])
-
-
 def ground_citation(ground: str) -> Citation:
     """Citation of a ground examined before 15(c): persecution, individual_harm, article_15c."""
     return Citation(**read_package_toml("framework.toml")["grounds"][ground])
+
+
+def framework_source_files() -> dict[str, str]:
+    """Source id → text file in policy/sources/ of the documents framework.toml quotes."""
+    return dict(read_package_toml("framework.toml")["source_files"])
+
+
+def framework_citations() -> list[tuple[str, Citation]]:
+    """Every citation framework.toml holds, with its location (for checking the quotes)."""
+    found = [
+        (f"article_15c[{rule.gradation.value}]", rule.citation)
+        for rule in article_15c_rules().values()
+    ]
+    grounds = read_package_toml("framework.toml")["grounds"]
+    found += [(f"grounds.{name}", ground_citation(name)) for name in grounds]
+    return found
 
 
 @cache

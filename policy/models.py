@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from policy.data_files import official_units
+
 
 class Gradation(StrEnum):
     """The Article 15(c) level a version assigns to a region (C7/23.4.2 Vc)."""
@@ -74,6 +76,10 @@ class Source(_Frozen):
     title: str = Field(min_length=1)
     reference: str = Field(min_length=1)
     date: dt.date | None = None
+    file: str | None = Field(default=None, min_length=1)
+    """The text file in `policy/sources/` that the version's quotes are checked against."""
+    borrowed: bool = False
+    """The document is later than the version: citing it under the version is a reading."""
 
 
 class Reason(_Frozen):
@@ -90,7 +96,7 @@ class RegionPolicy(_Frozen):
     `ipa_applies` is None when the version's sources do not say (written "unknown" in TOML).
     """
 
-    code: str = Field(pattern=r"^ML-(10|[1-9]|BKO)$")
+    code: str = Field(min_length=1)
     name: str = Field(min_length=1)
     gradation: Gradation
     gradation_citation: Citation
@@ -98,6 +104,14 @@ class RegionPolicy(_Frozen):
     ipa_citation: Citation
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _a_2016_unit(cls, value: str) -> str:
+        units = official_units()
+        if value not in units:
+            raise ValueError(f"not a unit of Mali's 2016 structure ({', '.join(units)})")
+        return value
 
     @field_validator("ipa_applies", mode="before")
     @classmethod
@@ -137,6 +151,7 @@ class PolicyVersion(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> PolicyVersion:
+        """A safety net for models built in code; files get every problem from versions_io."""
         codes = [region.code for region in self.regions]
         duplicates = sorted({code for code in codes if codes.count(code) > 1})
         if duplicates:
@@ -145,6 +160,8 @@ class PolicyVersion(_Frozen):
             raise ValueError(f"ipa_destination {self.ipa_destination!r} is not a region code")
         if (self.ipa_destination is None) != (self.ipa_destination_citation is None):
             raise ValueError("ipa_destination and ipa_destination_citation go together")
+        if self.ipa_destination is None and any(r.ipa_applies for r in self.regions):
+            raise ValueError("ipa_destination is required when a region has ipa_applies = true")
         if self.signed is not None and self.signed_citation is None:
             raise ValueError("signed needs signed_citation")
         if self.in_force is not None and self.in_force_citation is None:
@@ -158,8 +175,8 @@ class PolicyVersion(_Frozen):
                 )
         return self
 
-    def _citations(self) -> list[tuple[str, Citation]]:
-        found: list[tuple[str, Citation]] = [
+    def _citations(self) -> list[tuple[str, Citation | Reason]]:
+        found: list[tuple[str, Citation | Reason]] = [
             ("rules.exclusion", self.rules.exclusion),
             ("rules.no_ipa_individual", self.rules.no_ipa_individual),
             ("rules.ipa_individual_assessment", self.rules.ipa_individual_assessment),
@@ -171,6 +188,8 @@ class PolicyVersion(_Frozen):
         for region in self.regions:
             found.append((f"regions[{region.code}].gradation_citation", region.gradation_citation))
             found.append((f"regions[{region.code}].ipa_citation", region.ipa_citation))
+            for number, reason in enumerate(region.reasons):
+                found.append((f"regions[{region.code}].reasons[{number}]", reason))
         return found
 
     def region(self, code: str) -> RegionPolicy:
@@ -197,12 +216,20 @@ class PolicyVersion(_Frozen):
         """A what-if copy with some regions' values changed; the original is never touched.
 
         Changed values keep the cited sentence but are marked `override=True` with a note, so a
-        memo never presents a scenario as the text of the law.
+        memo never presents a scenario as the text of the law. An IPA cannot be switched on in a
+        version whose sources name no place for it (`ipa_destination`).
         """
         gradations = dict(gradations or {})
         ipa = dict(ipa or {})
         for code in [*gradations, *ipa]:
             self.region(code)
+        if self.ipa_destination is None and any(ipa.values()):
+            from policy.errors import PolicyError
+
+            raise PolicyError(
+                f"policy {self.id}: its sources name no place for an internal protection "
+                "alternative (ipa_destination), so the IPA cannot be set to apply"
+            )
         regions = []
         for region in self.regions:
             update: dict[str, Any] = {}

@@ -121,3 +121,60 @@ def test_previous_version_gao_menaka_mopti_most_exceptional_rest_unknown() -> No
     decision = evaluate(Case(region="Gao"), before)
     assert decision.outcome is Outcome.subsidiary_protection_15c
     assert decision.ipa_applies is None and "ipa_unknown" in decision.flags
+
+
+def test_c7_23_4_2_exceptional_level_presence_alone_gives_the_ipa_in_bamako() -> None:
+    """Gao is at the 'uitzonderlijk niveau' and on the list of C7/23.5.2: with no individual
+    elements at all, 15(c) is established and the IPA in Bamako is assumed in principle."""
+    decision = evaluate(Case(region="Gao"), WBV)
+    assert decision.outcome is Outcome.internal_protection_alternative
+    assert decision.ipa_applies is True
+    ipa_step = next(step for step in decision.steps if step.rule == "ipa_individual")
+    assert "Bamako" in ipa_step.conclusion_nl and "?" not in ipa_step.conclusion_en
+
+
+def test_exceptional_level_off_the_ipa_list_gives_subsidiary_protection() -> None:
+    """C7/23.5.2 names the regions for which the IPA is assumed; Kayes is not among them. A
+    what-if exceptional level for Kayes establishes 15(c) without an IPA."""
+    what_if = WBV.with_overrides(gradations={"ML-1": Gradation.exceptional})
+    decision = evaluate(Case(region="Kayes"), what_if)
+    assert decision.outcome is Outcome.subsidiary_protection_15c
+    assert decision.ipa_applies is False
+
+
+@pytest.mark.parametrize("region", WBV.regions, ids=lambda r: r.code)
+def test_each_gradation_citation_names_its_region(region) -> None:
+    """Every region's level is cited with a sentence that names that region (C7/23.4.2 for the
+    named regions and the unnamed ones' full paragraph; the letter for Bamako)."""
+    text = region.gradation_citation.text_nl
+    if region.gradation in (Gradation.not_designated,):
+        assert region.name not in text  # the sentence cited is the one that does not name it
+    else:
+        assert region.name in text
+
+
+def test_the_ipa_sentence_names_every_region_on_the_list() -> None:
+    for region in WBV.regions:
+        if region.ipa_applies:
+            assert region.name in region.ipa_citation.text_nl
+        else:
+            assert region.name not in region.ipa_citation.text_nl.split("afkomstig zijn uit")[1]
+
+
+@pytest.mark.parametrize("region", ["Kayes", "Sikasso", "Taoudénit"])
+def test_unnamed_region_conclusion_says_on_the_policy_as_written(region: str) -> None:
+    step = next(s for s in evaluate(Case(region=region), WBV).steps if s.rule == "article_15c")
+    assert step.reading
+    assert "not established on the policy as written" in step.conclusion_en
+    assert "niet vastgesteld op grond van het beleid zoals het luidt" in step.conclusion_nl
+
+
+def test_unknown_level_conclusion_says_the_sources_do_not_say() -> None:
+    before = load_version("c7-23-before-wbv-2025-11")
+    step = next(s for s in evaluate(Case(region="Kayes"), before).steps if s.rule == "article_15c")
+    assert step.reading and "do not state" in step.conclusion_en
+
+
+def test_bamako_no_15c_rests_on_the_letter_not_on_a_reading() -> None:
+    step = next(s for s in evaluate(Case(region="Bamako"), WBV).steps if s.rule == "article_15c")
+    assert not step.reading

@@ -56,3 +56,27 @@ def test_unknown_name_lists_the_closest_names() -> None:
         resolve_region("Tombuctu")
     assert "Tombouctou" in raised.value.suggestions
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Segou", "ML-4"), ("Menaka", "ML-9"), ("Taoudenit", "ML-10"), ("Tombouctou", "ML-6")],
+)
+def test_accent_free_spellings_resolve_without_an_alias(name: str, code: str) -> None:
+    assert resolve_region(name).code == code
+
+
+def test_a_mapped_region_memo_says_why() -> None:
+    decision = evaluate(Case(region="Bandiagara"), load_version())
+    assert decision.region_mapped_from == "Bandiagara"
+    assert "Bankass" in decision.region_mapping_note
+    memo = decision.to_markdown()
+    assert "Bandiagara" in memo and "Bankass" in memo
+    gradation_step = next(s for s in decision.steps if s.rule == "gradation")
+    assert "Bankass" in gradation_step.conclusion_en
+    assert decision.to_dict()["region"]["mapping_note"] == decision.region_mapping_note
+
+
+def test_an_official_name_has_no_mapping_note() -> None:
+    decision = evaluate(Case(region="Mopti"), load_version())
+    assert decision.region_mapping_note is None
