@@ -12,17 +12,14 @@ Columns added: `policy`, `region_code`, `region_name`, `region_mapped_from`, `gr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
+from policy.engine import Case, evaluate
 from policy.errors import PolicyError, UnknownRegionError
-from policy.framework import (
-    ELEMENTS,
-    GRADATIONS,
-    article_15c_rules,
-    article_15c_table,
-    ground_citation,
-)
+from policy.framework import ELEMENTS, GRADATIONS, article_15c_table
 from policy.models import Gradation, Outcome, PolicyVersion
 from policy.regions import resolve_region
 
@@ -92,17 +89,16 @@ def evaluate_batch(
     ipa = np.where(ipa_granted, 1, 0).astype(np.int8)
     ipa[established & (ipa_list == 2)] = 2
 
-    reading = _reading_mask(
+    by_code = _reading_table(version)
+    reading_of_region = np.stack([by_code[r.code] for r, _ in regions])
+    reading = reading_of_region[
         region_idx,
-        regions,
-        gradation,
-        persecution,
-        individual,
-        exclusion,
-        established,
-        on_list,
-        version,
-    )
+        persecution.astype(np.intp),
+        harm.astype(np.intp),
+        elements.astype(np.intp),
+        obstacles.astype(np.intp),
+        exclusion.astype(np.intp),
+    ]
     not_designated = GRADATIONS.index(Gradation.not_designated)
     unknown = GRADATIONS.index(Gradation.unknown)
     flag_masks = (
@@ -140,32 +136,34 @@ def _categorical(codes: np.ndarray, values: list[str]) -> pd.Categorical:
     return pd.Categorical.from_codes(inverse[codes], list(categories))
 
 
-def _reading_mask(
-    region_idx: np.ndarray,
-    regions: list,
-    gradation: np.ndarray,
-    persecution: np.ndarray,
-    individual: np.ndarray,
-    exclusion: np.ndarray,
-    established: np.ndarray,
-    on_list: np.ndarray,
-    version: PolicyVersion,
-) -> np.ndarray:
-    """Rows where a step that `evaluate` would take rests on a reading (the same steps)."""
-    rules = version.rules
-    rule_reading = np.array([article_15c_rules()[g].citation.reading for g in GRADATIONS])
-    grad_reading = np.array([r.gradation_citation.reading for r, _ in regions], dtype=bool)
-    ipa_reading = np.array([r.ipa_citation.reading for r, _ in regions], dtype=bool)
-    persecution_reading = ground_citation("persecution").reading
-    harm_reading = ground_citation("individual_harm").reading
-    mask = exclusion & rules.exclusion.reading
-    mask |= np.full(len(gradation), persecution_reading, dtype=bool)
-    mask |= ~persecution & harm_reading
-    mask |= individual & rules.no_ipa_individual.reading
-    mask |= ~individual & (grad_reading[region_idx] | rule_reading[gradation])
-    mask |= established & ipa_reading[region_idx]
-    mask |= on_list & rules.ipa_individual_assessment.reading
-    return mask
+@lru_cache(maxsize=16)
+def _reading_table(version: PolicyVersion) -> dict[str, np.ndarray]:
+    """Region code → bool array [persecution, harm, elements, obstacles, exclusion]: whether the
+    Decision of `evaluate` for those facts carries `rests_on_reading`.
+
+    Taken from `evaluate` itself (11 regions × 48 fact combinations, once per version), so the
+    batch flag cannot drift from the steps the engine takes.
+    """
+    table: dict[str, np.ndarray] = {}
+    for region in version.regions:
+        cube = np.zeros((2, 2, len(ELEMENTS), 2, 2), dtype=bool)
+        for index in np.ndindex(cube.shape):
+            persecution, harm, elements, obstacles, exclusion = index
+            decision = evaluate(
+                Case(
+                    region=region.code,
+                    persecution=bool(persecution),
+                    individual_harm=bool(harm),
+                    individual_elements=ELEMENTS[elements],
+                    ipa_obstacles=bool(obstacles),
+                    exclusion_indications=bool(exclusion),
+                ),
+                version,
+            )
+            cube[index] = "rests_on_reading" in decision.flags
+        cube.setflags(write=False)
+        table[region.code] = cube
+    return table
 
 
 def _region_codes(

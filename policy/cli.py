@@ -1,16 +1,20 @@
 """`python -m policy`: regions, evaluate, batch, validate — a stable contract for scripts.
 
-Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr.
+Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr, in
+one style: `python -m policy: <message>` (`validate` prints one such line per problem).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from policy.batch import OUTPUT_COLUMNS, evaluate_batch
@@ -68,16 +72,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PREFIX = "python -m policy"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return _COMMANDS[args.command](args)
-    except _UsageError as error:
-        print(f"python -m policy: {error}", file=sys.stderr)
+    except (_UsageError, PolicyError) as error:
+        _fail(str(error))
         return 2
-    except PolicyError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except OSError as error:
+        # A file the user named that the commands above did not already report.
+        name = f"{error.filename}: " if error.filename else ""
+        _fail(f"{name}cannot read or write ({_reason(error)})")
         return 2
+
+
+def _fail(message: str) -> None:
+    print(f"{PREFIX}: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _reason(error: OSError) -> str:
+    """The operating system's reason, or the whole message when it gives none."""
+    return error.strerror or str(error) or type(error).__name__
 
 
 def _regions(args: argparse.Namespace) -> int:
@@ -128,13 +146,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     version = load_version(args.policy)
     path = Path(args.cases)
-    try:
-        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
-    except FileNotFoundError:
-        raise PolicyError(f"{path}: file not found") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else "unreadable"
-        raise PolicyError(f"{path}: not a readable CSV file ({first_line})") from None
+    cases = read_cases(path)
     clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
     if clash:
         raise PolicyError(f"{path}: input already has output column(s) {', '.join(clash)}")
@@ -142,7 +154,7 @@ def _batch(args: argparse.Namespace) -> int:
     try:
         result.to_csv(args.output, index=False)
     except OSError as error:
-        raise PolicyError(f"{args.output}: cannot write ({error.strerror})") from None
+        raise PolicyError(f"{args.output}: cannot write ({_reason(error)})") from None
     print(f"{len(result)} cases evaluated under {version.id}; written to {args.output}")
     return 0
 
@@ -153,8 +165,56 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{args.file}: valid")
         return 0
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _fail(problem)
     return 2
+
+
+def read_cases(path: Path) -> pd.DataFrame:
+    """A caseload CSV as text cells; every row must have as many fields as the header.
+
+    `index_col=False` keeps pandas from silently taking the first field of a row with one field
+    too many as an index (a shifted row would otherwise be read as other facts).
+    """
+    try:
+        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], index_col=False)
+    except OSError as error:
+        raise PolicyError(f"{path}: cannot read ({_reason(error)})") from None
+    except pd.errors.ParserError as error:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+        if found:
+            expected, line, saw = found.groups()
+            raise PolicyError(
+                f"{path}: row {int(line) - 1}: {saw} fields where the header has {expected}"
+            ) from None
+        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
+    except (pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
+    _check_field_counts(path, len(cases.columns))
+    return cases
+
+
+def _check_field_counts(path: Path, expected: int) -> None:
+    """Reject a row with fewer fields than the header (pandas would fill it with empty cells).
+
+    Counted by the csv module's C reader, once per file; blank lines are skipped as pandas does.
+    """
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            counts = np.fromiter(map(len, csv.reader(handle)), dtype=np.int64)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
+    counts = counts[1:][counts[1:] > 0]
+    wrong = np.flatnonzero(counts != expected)
+    if wrong.size:
+        row = int(wrong[0])
+        raise PolicyError(
+            f"{path}: row {row + 1}: {counts[row]} field(s) where the header has {expected}"
+        )
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 _COMMANDS = {"regions": _regions, "evaluate": _evaluate, "batch": _batch, "validate": _validate}

@@ -26,7 +26,7 @@ def test_evaluate_json_contract(capsys) -> None:
     )
     assert data["region"]["code"] == "ML-9" and data["region"]["name"] == "Ménaka"
     assert data["outcome"] == "internal_protection_alternative"
-    assert data["policy"]["id"] == "WBV 2025/11"
+    assert data["policy"] == "WBV 2025/11" and data["policy_modified"] is False
     assert all(step["citation"] and step["source_text"] for step in data["steps"])
 
 
@@ -57,6 +57,71 @@ def test_bad_input_exits_2_with_one_line(argv, capsys) -> None:
     captured = capsys.readouterr()
     assert captured.out == ""
     assert len(captured.err.strip().splitlines()) == 1
+    assert captured.err.startswith("python -m policy: ")
+
+
+def _run(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "policy", *argv],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def _shifted(tmp_path: Path) -> Path:
+    path = tmp_path / "shifted.csv"
+    path.write_text("region,persecution\nGao,false\nKayes,Gao,true\n", encoding="utf-8")
+    return path
+
+
+def _short(tmp_path: Path) -> Path:
+    path = tmp_path / "short.csv"
+    path.write_text("region,persecution\nGao,false\nKidal\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make_argv", "expected"),
+    [
+        (lambda tmp: ["evaluate", "--region", "Gao", "--bogus"], "unrecognized arguments"),
+        (lambda tmp: ["frobnicate"], "invalid choice: 'frobnicate'"),
+        (lambda tmp: ["batch", str(tmp), "-o", str(tmp / "o.csv")], "cannot read"),
+        (lambda tmp: ["validate", str(tmp)], "cannot read"),
+        (
+            lambda tmp: ["batch", str(EXAMPLE), "-o", str(tmp / "none" / "o.csv")],
+            "cannot write (",
+        ),
+        (
+            lambda tmp: ["batch", str(_shifted(tmp)), "-o", str(tmp / "o.csv")],
+            "row 2: 3 fields where the header has 2",
+        ),
+        (
+            lambda tmp: ["batch", str(_short(tmp)), "-o", str(tmp / "o.csv")],
+            "row 2: 1 field(s) where the header has 2",
+        ),
+    ],
+    ids=[
+        "unknown-option",
+        "unknown-command",
+        "dir-input",
+        "dir-policy",
+        "unwritable",
+        "shifted",
+        "short",
+    ],
+)
+def test_bad_files_and_arguments_exit_2_with_one_line_and_no_traceback(
+    make_argv, expected, tmp_path: Path
+) -> None:
+    done = _run(*make_argv(tmp_path))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("python -m policy: "), done.stderr
+    assert expected in lines[0]
+    assert "(None)" not in lines[0]
 
 
 def test_batch_on_the_example_caseload(tmp_path: Path) -> None:
@@ -81,12 +146,17 @@ def test_batch_bad_cell_names_file_row_and_column(tmp_path: Path, capsys) -> Non
     assert f"{cases}: row 2, column persecution: 'maybe' is not true/false" in err
 
 
+def test_validate_prints_every_problem_in_the_same_style(tmp_path: Path, capsys) -> None:
+    text = (EXAMPLE.parents[1] / "versions" / "wbv-2025-11.toml").read_text(encoding="utf-8")
+    text = text.replace('name = "Ségou"', 'name = "Timbuktu"').replace('title = "', 'titel = "', 1)
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) >= 2 and all(line.startswith("python -m policy: ") for line in lines)
+
+
 def test_module_entry_point_runs_without_traceback() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "policy", "evaluate", "--region", "Bougouni"],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    done = _run("evaluate", "--region", "Bougouni")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "Sikasso" in done.stderr
