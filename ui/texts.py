@@ -7,9 +7,8 @@ so the map legend and the CLI can never disagree. This module holds only the pag
 
 from __future__ import annotations
 
-from typing import Literal
+from policy.labels import Lang
 
-Lang = Literal["nl", "en"]
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
 
