@@ -9,7 +9,6 @@ come back separately, with the note that explains why, so the page can list them
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -36,12 +35,24 @@ def _codes(codes: Any) -> str:
 
 
 def _is_nan(value: Any) -> bool:
-    """NaN or pd.NA, the values folium paints black; None stays a legitimate "unknown"."""
-    return value is pd.NA or (isinstance(value, float) and math.isnan(value))
+    """A missing-value scalar (NaN of any float type, pd.NA, pd.NaT), which folium paints
+    black; None stays a legitimate "unknown", and lists or dicts are values in their own right.
+    """
+    return value is not None and pd.api.types.is_scalar(value) and bool(pd.isna(value))
 
 
 def join_policy(units: gpd.GeoDataFrame, values: Mapping[str, Mapping[str, Any]]) -> PolicyJoin:
     """Join `values` (ISO code -> policy values) to `units` (from `load_units()`), strictly."""
+    if not isinstance(values, Mapping):
+        raise JoinError(f"policy values must map unit codes to values, not {type(values).__name__}")
+    not_records = sorted(
+        (str(code) for code, record in values.items() if not isinstance(record, Mapping)), key=str
+    )
+    if not_records:
+        raise JoinError(
+            "policy values of each unit must map field names to values; not so for: "
+            + ", ".join(not_records)
+        )
     if "code" not in units.columns:
         raise JoinError("the units layer has no column 'code'")
     table = unit_table()
@@ -77,7 +88,10 @@ def join_policy(units: gpd.GeoDataFrame, values: Mapping[str, Mapping[str, Any]]
             raise JoinError(f"policy values of {code} lack the fields: {', '.join(lacking)}")
         blank = [field for field in fields if _is_nan(record[field])]
         if blank:
-            raise JoinError(f"policy values of {code} are NaN in the fields: {', '.join(blank)}")
+            raise JoinError(
+                f"policy values of {code} are missing (NaN, NA or NaT) in the fields: "
+                + ", ".join(blank)
+            )
     clash = set(fields) & (set(units.columns) | {"note", "drawn", "geometry"})
     if clash:
         raise JoinError(f"policy value fields clash with unit columns: {_codes(clash)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -110,11 +111,31 @@ def test_join_fails_when_a_unit_lacks_a_value_field() -> None:
         join_policy(load_units(), values)
 
 
-@pytest.mark.parametrize("blank", [math.nan, pd.NA])
+@pytest.mark.parametrize(
+    "blank", [math.nan, pd.NA, np.float32("nan"), np.float64("nan"), pd.NaT, np.datetime64("NaT")]
+)
 def test_join_refuses_nan_values(blank: Any) -> None:
     values = policy_values()
     values["ML-2"]["gradation"] = blank
-    with pytest.raises(JoinError, match=r"ML-2 are NaN in the fields: gradation"):
+    with pytest.raises(
+        JoinError, match=r"ML-2 are missing \(NaN, NA or NaT\) in the fields: gradation"
+    ):
+        join_policy(load_units(), values)
+
+
+@pytest.mark.parametrize("value", [None, [1, None], "nan", 0.0])
+def test_join_keeps_none_lists_and_text(value: Any) -> None:
+    values = policy_values()
+    values["ML-2"]["gradation"] = value
+    drawn = join_policy(load_units(), values).drawn.set_index("code")
+    assert drawn.loc["ML-2", "gradation"] == value or drawn.loc["ML-2", "gradation"] is value
+
+
+@pytest.mark.parametrize("record", ["x", ["gradation"], 3])
+def test_join_refuses_a_record_that_is_not_a_mapping(record: Any) -> None:
+    values: dict[str, Any] = policy_values()
+    values["ML-4"] = record
+    with pytest.raises(JoinError, match=r"map field names to values; not so for: ML-4"):
         join_policy(load_units(), values)
 
 
