@@ -19,6 +19,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,75 +35,44 @@ from geodata.errors import DataFileError
 from geodata.names import normalise
 from geodata.provenance import (
     ATTRIBUTION,
-    CERCLES_SHAPEFILE,
+    CERCLES_FILE,
     DATA_DIR,
     PLACES_CSV,
+    PLACES_FILE,
     SOURCE_DIR,
+    UNITS_FILE,
     verify_source,
 )
-from geodata.reference import assign_units, unit_specs
+from geodata.reference import unit_specs
+from geodata.source_reader import (
+    EQUAL_AREA_CRS,
+    area_km2,
+    read_source_cercles,
+    read_source_places,
+    source_units,
+)
 
-UNITS_FILE = "units.geojson"
-CERCLES_FILE = "cercles.geojson"
-PLACES_FILE = "places.csv"
+__all__ = [
+    "CERCLES_FILE",
+    "EQUAL_AREA_CRS",
+    "PLACES_FILE",
+    "UNITS_FILE",
+    "area_km2",
+    "build",
+    "read_source_cercles",
+    "read_source_places",
+    "source_units",
+]
 
 # simplify_coverage tolerance in degrees (about 1 km): the units layer stays under 100 KB and
 # every unit's area within 0.2% of the source's.
 COVERAGE_TOLERANCE = 0.01
 COORDINATE_DECIMALS = 5
 PLACE_COORDINATE_DECIMALS = 6
-# Africa Albers Equal Area Conic: areas in km² that mean what they say.
-EQUAL_AREA_CRS = "ESRI:102022"
 
-PLACE_COLUMNS = ("pcode", "name", "place_class", "cercle_pcode", "unit_code", "lon", "lat")
-
-
-def read_source_cercles(source_dir: Path = SOURCE_DIR) -> gpd.GeoDataFrame:
-    """The unsimplified source cercles: pcode, region_pcode, source_name, unit_code, geometry."""
-    path = source_dir / CERCLES_SHAPEFILE
-    try:
-        raw = gpd.read_file(path)
-    except Exception as error:  # pyogrio raises several types for a broken shapefile
-        raise DataFileError(f"{path}: cannot read the shapefile ({error})") from None
-    missing = {"admin1Pcod", "admin2Pcod", "admin2Name"} - set(raw.columns)
-    if missing:
-        raise DataFileError(f"{path}: missing fields {', '.join(sorted(missing))}")
-    cercles = gpd.GeoDataFrame(
-        {
-            "pcode": raw["admin2Pcod"].astype(str),
-            "region_pcode": raw["admin1Pcod"].astype(str),
-            "source_name": raw["admin2Name"].astype(str),
-        },
-        geometry=raw.geometry.values,
-        crs=raw.crs,
-    ).to_crs(4326)
-    units = assign_units(list(zip(cercles["pcode"], cercles["region_pcode"], strict=True)))
-    cercles.insert(3, "unit_code", cercles["pcode"].map(units))
-    return cercles.sort_values("pcode", ignore_index=True)
-
-
-def source_units(cercles: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Unsimplified policy units (code, geometry), dissolved from the source cercles."""
-    return cercles[["unit_code", "geometry"]].dissolve("unit_code").reset_index(names="code")
-
-
-def area_km2(geometries: gpd.GeoSeries) -> pd.Series:
-    """Area of each geometry in km², measured in an equal-area projection."""
-    return geometries.to_crs(EQUAL_AREA_CRS).area / 1e6
-
-
-def read_source_places(source_dir: Path = SOURCE_DIR) -> pd.DataFrame:
-    """The source places as text columns, exactly as in the CSV."""
-    path = source_dir / PLACES_CSV
-    try:
-        places = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, ValueError) as error:
-        raise DataFileError(f"{path}: cannot read the places CSV ({error})") from None
-    needed = {"pcode", "featureNam", "popPlaceCl", "admin2Pcod", "longitude", "latitude"}
-    missing = needed - set(places.columns)
-    if missing:
-        raise DataFileError(f"{path}: missing columns {', '.join(sorted(missing))}")
-    return places
+# `key` is the normalised name (geodata.names.normalise), stored so that the lookup does not
+# normalise 18,769 names on every start.
+PLACE_COLUMNS = ("pcode", "name", "key", "place_class", "cercle_pcode", "unit_code", "lon", "lat")
 
 
 def cercle_display_names(cercles: pd.DataFrame, places: pd.DataFrame) -> dict[str, str]:
@@ -217,10 +189,12 @@ def places_text(places: pd.DataFrame, cercles: pd.DataFrame) -> str:
             lon, lat = float(row.longitude), float(row.latitude)
         except ValueError:
             raise DataFileError(f"{where}: longitude/latitude not numbers") from None
+        name = row.featureNam.strip()
         writer.writerow(
             (
                 row.pcode,
-                row.featureNam.strip(),
+                name,
+                normalise(name),
                 row.popPlaceCl,
                 row.admin2Pcod,
                 unit_of[row.admin2Pcod],
@@ -232,7 +206,11 @@ def places_text(places: pd.DataFrame, cercles: pd.DataFrame) -> str:
 
 
 def build(out_dir: Path = DATA_DIR, source_dir: Path = SOURCE_DIR) -> list[Path]:
-    """Check the source's checksums, derive the three files into `out_dir`, return their paths."""
+    """Check the source's checksums, derive the three files into `out_dir`, return their paths.
+
+    Everything is derived in memory first, then written to a new folder beside `out_dir` that
+    replaces it by renaming, so a failure never leaves a mix of old and new files behind.
+    """
     verify_source(source_dir)
     cercles = read_source_cercles(source_dir)
     places = read_source_places(source_dir)
@@ -242,10 +220,46 @@ def build(out_dir: Path = DATA_DIR, source_dir: Path = SOURCE_DIR) -> list[Path]
         CERCLES_FILE: cercles_text(cercles, simplified, cercle_display_names(cercles, places)),
         PLACES_FILE: places_text(places, cercles),
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in texts.items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    _replace_folder(out_dir, texts)
+    return [out_dir / name for name in texts]
+
+
+def _replace_folder(out_dir: Path, texts: dict[str, str]) -> None:
+    """Write `texts` (file name -> text) as the whole content of `out_dir`, all or nothing.
+
+    The folder may be new, or hold the derived files only: a folder with other files in it
+    (say `--out /tmp`) is refused rather than replaced.
+    """
+    out_dir = out_dir.absolute()
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise DataFileError(f"{out_dir}: not a folder")
+        others = sorted(entry.name for entry in out_dir.iterdir() if entry.name not in texts)
+        if others:
+            raise DataFileError(
+                f"{out_dir}: holds other files than the build's ({', '.join(others[:3])}); "
+                "give a new or empty folder"
+            )
+        mode = out_dir.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o777 & ~umask
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    retired = staging.with_name(staging.name.replace("-new-", "-old-"))
+    try:
+        for name, text in texts.items():
+            (staging / name).write_text(text, encoding="utf-8", newline="\n")
+        staging.chmod(mode)
+        if out_dir.exists():
+            out_dir.rename(retired)
+        try:
+            staging.rename(out_dir)
+        except OSError:
+            if retired.exists():
+                retired.rename(out_dir)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)

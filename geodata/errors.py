@@ -6,6 +6,13 @@ message must make sense without a traceback: it names the file, row, field, code
 
 from __future__ import annotations
 
+QUERY_ECHO_LENGTH = 60
+
+
+def shortened(text: str, length: int = QUERY_ECHO_LENGTH) -> str:
+    """`text` cut to `length` characters plus "…", so a pasted page never floods a message."""
+    return text if len(text) <= length else text[:length] + "…"
+
 
 class GeodataError(Exception):
     """Base of every user-facing geodata error; `str(error)` is one clear line."""
@@ -26,7 +33,9 @@ class PlaceNotFoundError(GeodataError):
         self.name = name
         self.suggestions = list(suggestions)
         closest = ", ".join(self.suggestions) if self.suggestions else "none"
-        super().__init__(f"no place in Mali matches {name!r}; closest names: {closest}")
+        super().__init__(
+            f"no place in Mali matches {shortened(name)!r}; closest names: {closest}"
+        )
 
 
 class InvalidCoordinateError(GeodataError):
@@ -34,9 +43,15 @@ class InvalidCoordinateError(GeodataError):
 
 
 class OutsideMaliError(GeodataError):
-    """A coordinate that lies in no cercle of Mali."""
+    """A coordinate that lies in no cercle of Mali.
 
-    def __init__(self, lon: float, lat: float) -> None:
+    `swapped` is True when the point with lon and lat exchanged lies in Mali: a common slip
+    (Bamako is lon -8, lat 12.6), so the message asks about it.
+    """
+
+    def __init__(self, lon: float, lat: float, swapped: bool = False) -> None:
         self.lon = lon
         self.lat = lat
-        super().__init__(f"the point lon={lon:g}, lat={lat:g} lies outside Mali")
+        self.swapped = swapped
+        hint = " — did you swap lon and lat?" if swapped else ""
+        super().__init__(f"the point lon={lon:g}, lat={lat:g} lies outside Mali{hint}")

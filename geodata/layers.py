@@ -15,9 +15,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import shape
 
-from geodata.build import CERCLES_FILE, UNITS_FILE
 from geodata.errors import DataFileError
-from geodata.provenance import DATA_DIR
+from geodata.provenance import CERCLES_FILE, DATA_DIR, UNITS_FILE
 from geodata.reference import unit_specs
 
 UNIT_COLUMNS = ["code", "name", "pcode", "area_km2"]
@@ -53,6 +52,12 @@ def _cercles(path: Path) -> gpd.GeoDataFrame:
     return _read_layer(path, CERCLE_COLUMNS)
 
 
+def cercle_names(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Cercle P-code -> display name (with accents), read from the cercles layer of `data_dir`."""
+    cercles = _cercles(data_dir / CERCLES_FILE)
+    return dict(zip(cercles["pcode"], cercles["name"], strict=True))
+
+
 def load_units(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     """The 10 drawn policy units: code, name, pcode, area_km2, geometry (EPSG:4326).
 
@@ -65,6 +70,12 @@ def load_units(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
 def load_cercles(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     """The 50 cercles (simplified): pcode, name, unit_code, unit_name, geometry (EPSG:4326)."""
     return _cercles(data_dir / CERCLES_FILE).copy()
+
+
+def unit_areas(data_dir: Path = DATA_DIR) -> dict[str, int]:
+    """ISO code -> unsimplified area in km² of each drawn unit."""
+    units = _units(data_dir / UNITS_FILE)
+    return {code: int(area) for code, area in zip(units["code"], units["area_km2"], strict=True)}
 
 
 def unit_table() -> pd.DataFrame:

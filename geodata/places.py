@@ -13,18 +13,17 @@ stable. Everything that does not depend on the query is computed once per proces
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from geodata.build import PLACES_FILE
-from geodata.errors import DataFileError, GeodataError, PlaceNotFoundError
-from geodata.layers import load_cercles
+from geodata.errors import DataFileError, GeodataError, PlaceNotFoundError, shortened
+from geodata.layers import cercle_names
 from geodata.names import normalise
-from geodata.provenance import DATA_DIR
+from geodata.provenance import DATA_DIR, PLACES_FILE
 from geodata.reference import exonyms, unit_names
 
 CLASS_LABELS = {
@@ -39,6 +38,18 @@ CLASS_LABELS = {
 FUZZY_CUTOFF = 80.0
 EXACT_SCORE = 100.0
 SUGGESTION_COUNT = 5
+PLACE_COLUMNS = [
+    "pcode",
+    "name",
+    "place_class",
+    "class_label",
+    "cercle_pcode",
+    "cercle_name",
+    "unit_code",
+    "unit_name",
+    "lon",
+    "lat",
+]
 
 
 @dataclass(frozen=True)
@@ -64,22 +75,45 @@ class Place:
 
 @dataclass(frozen=True)
 class _NameIndex:
-    """Precomputed lookup structures: built once, never changed."""
+    """Precomputed lookup structures: built once, never changed.
 
-    places: tuple[Place, ...]
+    The places are kept as plain columns in lookup order (class, normalised name, name,
+    P-code); a Place object is made only for a place a query returns.
+    """
+
+    columns: dict[str, list]
     by_key: dict[str, tuple[int, ...]]
     keys: tuple[str, ...]
     key_labels: dict[str, str]
 
+    def place(self, position: int, score: float) -> Place:
+        column = self.columns
+        return Place(
+            name=column["name"][position],
+            place_class=column["place_class"][position],
+            class_label=column["class_label"][position],
+            cercle_pcode=column["cercle_pcode"][position],
+            cercle_name=column["cercle_name"][position],
+            unit_code=column["unit_code"][position],
+            unit_name=column["unit_name"][position],
+            lon=column["lon"][position],
+            lat=column["lat"][position],
+            score=score,
+            pcode=column["pcode"][position],
+        )
+
 
 @cache
-def _places(path: Path) -> pd.DataFrame:
+def _places(data_dir: Path) -> pd.DataFrame:
+    """The places of `data_dir` with their names of class, cercle and unit, plus `key`."""
+    path = data_dir / PLACES_FILE
     try:
         raw = pd.read_csv(
             path,
             dtype={
                 "pcode": str,
                 "name": str,
+                "key": str,
                 "place_class": "int64",
                 "cercle_pcode": str,
                 "unit_code": str,
@@ -89,12 +123,11 @@ def _places(path: Path) -> pd.DataFrame:
             keep_default_na=False,
             encoding="utf-8",
         )
-    except (OSError, ValueError) as error:
+        key = raw["key"]
+    except (OSError, ValueError, KeyError) as error:
         raise DataFileError(
-            f"{path}: cannot read ({error}); run `python -m geodata build`"
+            f"{path}: cannot read ({error!r}); run `python -m geodata build`"
         ) from None
-    cercles = load_cercles()
-    cercle_names = dict(zip(cercles["pcode"], cercles["name"], strict=True))
     places = pd.DataFrame(
         {
             "pcode": raw["pcode"],
@@ -102,11 +135,12 @@ def _places(path: Path) -> pd.DataFrame:
             "place_class": raw["place_class"],
             "class_label": raw["place_class"].map(CLASS_LABELS),
             "cercle_pcode": raw["cercle_pcode"],
-            "cercle_name": raw["cercle_pcode"].map(cercle_names),
+            "cercle_name": raw["cercle_pcode"].map(cercle_names(data_dir)),
             "unit_code": raw["unit_code"],
             "unit_name": raw["unit_code"].map(unit_names()),
             "lon": raw["lon"],
             "lat": raw["lat"],
+            "key": key,
         }
     )
     unmatched = places[places[["class_label", "cercle_name", "unit_name"]].isna().any(axis=1)]
@@ -120,37 +154,25 @@ def _places(path: Path) -> pd.DataFrame:
 def load_places(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """All 18,769 places: pcode, name, place_class, class_label, cercle_pcode, cercle_name,
     unit_code, unit_name, lon, lat. A fresh copy per call."""
-    return _places(data_dir / PLACES_FILE).copy()
+    return _places(data_dir)[PLACE_COLUMNS].copy()
 
 
 @cache
-def _index() -> _NameIndex:
-    frame = _places(DATA_DIR / PLACES_FILE)
-    frame = frame.assign(_key=frame["name"].map(normalise))
-    frame = frame.sort_values(["place_class", "_key", "name", "pcode"], ignore_index=True)
-    places = tuple(
-        Place(
-            name=row.name,
-            place_class=int(row.place_class),
-            class_label=row.class_label,
-            cercle_pcode=row.cercle_pcode,
-            cercle_name=row.cercle_name,
-            unit_code=row.unit_code,
-            unit_name=row.unit_name,
-            lon=float(row.lon),
-            lat=float(row.lat),
-            score=EXACT_SCORE,
-            pcode=row.pcode,
-        )
-        for row in frame.itertuples(index=False)
+def _index(data_dir: Path) -> _NameIndex:
+    frame = _places(data_dir).sort_values(
+        ["place_class", "key", "name", "pcode"], ignore_index=True
     )
+    columns = {column: frame[column].tolist() for column in ["key", *PLACE_COLUMNS]}
     grouped: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
-    for position, key in enumerate(frame["_key"]):
+    for position, (key, name) in enumerate(zip(columns["key"], columns["name"], strict=True)):
         if key:
             grouped.setdefault(key, []).append(position)
-            labels.setdefault(key, places[position].name)
-    position_of = {place.pcode: position for position, place in enumerate(places)}
+            labels.setdefault(key, name)
+    wanted = {exonym.place_pcode for exonym in exonyms()}
+    position_of = {
+        pcode: position for position, pcode in enumerate(columns["pcode"]) if pcode in wanted
+    }
     for exonym in exonyms():
         if exonym.place_pcode not in position_of:
             raise DataFileError(
@@ -160,39 +182,36 @@ def _index() -> _NameIndex:
         grouped.setdefault(key, []).append(position_of[exonym.place_pcode])
         labels.setdefault(key, exonym.exonym)
     by_key = {key: tuple(sorted(set(positions))) for key, positions in grouped.items()}
-    return _NameIndex(places=places, by_key=by_key, keys=tuple(by_key), key_labels=labels)
+    return _NameIndex(columns=columns, by_key=by_key, keys=tuple(by_key), key_labels=labels)
 
 
-def locate(name: str, limit: int | None = 10) -> list[Place]:
-    """Every place matching `name`, best first; at most `limit` of them (None: all).
+def locate(name: str, limit: int | None = None, *, data_dir: Path = DATA_DIR) -> list[Place]:
+    """Every place matching `name`, best first; at most `limit` of them (None, the default: all).
 
     Raises PlaceNotFoundError (with the closest names as `suggestions`) when nothing matches.
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise GeodataError(f"limit must be a whole number of at least 1, not {limit!r}")
+    if not isinstance(name, str):
+        raise GeodataError(f"a place name must be text, not {shortened(repr(name))}")
     key = normalise(name)
     if not key:
-        raise GeodataError(f"a place name needs letters or digits, not {name!r}")
-    index = _index()
-    matches = _matches(key, limit)
+        raise GeodataError(f"a place name needs letters or digits, not {shortened(name)!r}")
+    index = _index(data_dir)
+    matches = _matches(key, limit, data_dir)
     if not matches:
         closest = process.extract(key, index.keys, scorer=fuzz.ratio, limit=SUGGESTION_COUNT)
         raise PlaceNotFoundError(name, [index.key_labels[choice] for choice, _, _ in closest])
-    return [
-        index.places[position]
-        if score == EXACT_SCORE
-        else replace(index.places[position], score=score)
-        for position, score in matches
-    ]
+    return [index.place(position, score) for position, score in matches]
 
 
 @lru_cache(maxsize=2048)
-def _matches(key: str, limit: int | None) -> tuple[tuple[int, float], ...]:
+def _matches(key: str, limit: int | None, data_dir: Path) -> tuple[tuple[int, float], ...]:
     """(place position, score) of the best matches of a normalised name, best first.
 
     Cached because the dashboard asks again for the same name on every rerun of the page.
     """
-    index = _index()
+    index = _index(data_dir)
     exact = index.by_key.get(key, ())
     found = [(position, EXACT_SCORE) for position in exact]
     if limit is None or len(found) < limit:

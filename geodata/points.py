@@ -8,18 +8,20 @@ points in one vectorised `covered_by` query.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from geodata.build import read_source_cercles
 from geodata.errors import GeodataError, InvalidCoordinateError, OutsideMaliError
-from geodata.layers import load_cercles
+from geodata.layers import cercle_names
 from geodata.reference import unit_names
+from geodata.source_reader import read_source_cercles
 
 OUTSIDE_MALI = "outside Mali"
 INVALID_COORDINATE = "invalid coordinate"
@@ -51,7 +53,7 @@ def _cercle_index() -> _CercleIndex:
     cercles = read_source_cercles()
     geometries = np.asarray(cercles.geometry.values, dtype=object)
     shapely.prepare(geometries)
-    display = dict(zip(load_cercles()["pcode"], load_cercles()["name"], strict=True))
+    display = cercle_names()
     names = unit_names()
 
     def column(values: list[str]) -> np.ndarray:
@@ -66,14 +68,32 @@ def _cercle_index() -> _CercleIndex:
     )
 
 
+def _is_number(value: Any) -> bool:
+    """A real number (Python or numpy), not a bool and not text such as "-8"."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+
+
 def _as_coordinates(values: Sequence[float] | np.ndarray, label: str) -> np.ndarray:
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise GeodataError(f"{label}: every value must be a number") from None
+    """`values` as a float array; GeodataError for text or other non-numbers.
+
+    Text is refused even when it reads as a number ("-8"), as `locate_point` refuses it: a
+    caller reading a CSV converts and checks its own fields, so a column of text here is a
+    mistake. None and pd.NA become NaN, which the result reports as an invalid coordinate.
+    """
+    array = np.asarray(values)
     if array.ndim != 1:
         raise GeodataError(f"{label}: expected a flat list of numbers")
-    return array
+    if array.dtype.kind in "iuf":
+        return array.astype(float)
+    if array.dtype.kind == "O":
+        if all(value is None or value is pd.NA or _is_number(value) for value in array):
+            return np.array(
+                [np.nan if value is None or value is pd.NA else float(value) for value in array],
+                dtype=float,
+            )
+    elif array.size == 0:
+        return array.astype(float)
+    raise GeodataError(f"{label}: every value must be a number (not text or true/false)")
 
 
 def _cercle_positions(lons: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -125,17 +145,22 @@ def locate_points(
 
 
 def locate_point(lon: float, lat: float) -> PointLocation:
-    """The unit and cercle of one point; OutsideMaliError when it lies in none."""
+    """The unit and cercle of one point; OutsideMaliError when it lies in none.
+
+    Any real number is accepted (int, float, numpy numbers); text and bools are not.
+    """
     for label, value in (("lon", lon), ("lat", lat)):
-        if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
+        if not _is_number(value):
             raise InvalidCoordinateError(f"{label} must be a number, not {value!r}")
+    lon, lat = float(lon), float(lat)
     if not (np.isfinite(lon) and np.isfinite(lat)) or abs(lon) > 180 or abs(lat) > 90:
         raise InvalidCoordinateError(
             f"lon={lon}, lat={lat} is not a coordinate (lon -180..180, lat -90..90)"
         )
-    row = locate_points([lon], [lat]).iloc[0]
+    found = locate_points([lon, lat], [lat, lon])
+    row = found.iloc[0]
     if row["reason"]:
-        raise OutsideMaliError(float(lon), float(lat))
+        raise OutsideMaliError(lon, lat, swapped=found["reason"].iloc[1] == "")
     return PointLocation(
         unit_code=row["unit_code"],
         unit_name=row["unit_name"],

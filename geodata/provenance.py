@@ -21,6 +21,11 @@ CERCLES_SHAPEFILE = "mli_admbnda_adm2_gov_ocha_itos.shp"
 REGIONS_SHAPEFILE = "mli_admbnda_adm1_gov_ocha_itos.shp"
 PLACES_CSV = "mli_populated_places.csv"
 
+# The derived files `python -m geodata build` writes into DATA_DIR and the loaders read.
+UNITS_FILE = "units.geojson"
+CERCLES_FILE = "cercles.geojson"
+PLACES_FILE = "places.csv"
+
 # SOURCE.md asks for this line wherever the map or places are shown or exported.
 ATTRIBUTION = (
     "Boundaries and places: DNCT Mali / UN OCHA (COD-AB and COD-PP Mali, 2015), CC BY-IGO."

@@ -116,9 +116,11 @@ def test_exact_matches_come_before_fuzzy_ones_and_scores_fall() -> None:
     assert matches[0].place_class == 2
 
 
-def test_limit_cuts_the_list_and_must_be_positive() -> None:
-    assert len(locate("Madina", limit=3)) == 3
-    assert len(locate("Madina")) == 10
+def test_every_match_by_default_and_limit_cuts_the_list() -> None:
+    everything = locate("Madina")
+    assert len([place for place in everything if place.score == 100]) == 49
+    assert everything == locate("Madina", limit=None)
+    assert locate("Madina", limit=3) == everything[:3]
     with pytest.raises(GeodataError, match="limit"):
         locate("Madina", limit=0)
 
@@ -129,6 +131,33 @@ def test_an_unknown_name_lists_the_closest_names() -> None:
     assert 1 <= len(caught.value.suggestions) <= 5
     assert "Xqzzyv" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_long_unknown_name_is_shortened_in_the_message() -> None:
+    query = "Xqzzyv " * 200
+    with pytest.raises(PlaceNotFoundError) as caught:
+        locate(query)
+    message = str(caught.value)
+    assert len(message) < 300
+    assert repr(query[:60] + "…") in message
+    assert caught.value.name == query
+
+
+def test_the_lookup_reads_the_folder_it_is_given(tmp_path) -> None:
+    """load_places/locate with data_dir read that folder's places and cercle names."""
+    from geodata.provenance import DATA_DIR
+
+    for path in DATA_DIR.iterdir():
+        text = path.read_text(encoding="utf-8")
+        if path.name == "cercles.geojson":
+            text = text.replace('"name":"Ménaka"', '"name":"Ménaka (test copy)"')
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    places = load_places(data_dir=tmp_path)
+    assert set(places.loc[places["cercle_pcode"] == "ML0704", "cercle_name"]) == {
+        "Ménaka (test copy)"
+    }
+    assert locate("Ménaka", data_dir=tmp_path)[0].cercle_name == "Ménaka (test copy)"
+    assert locate("Ménaka")[0].cercle_name == "Ménaka"
 
 
 def test_a_name_without_letters_is_refused() -> None:

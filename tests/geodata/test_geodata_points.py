@@ -19,7 +19,7 @@ from geodata import (
     locate_point,
     locate_points,
 )
-from geodata.build import read_source_cercles, source_units
+from geodata.source_reader import read_source_cercles, source_units
 
 # Mali's bounding box with a margin, so samples fall inside and outside the country.
 LONS = st.floats(min_value=-13.0, max_value=5.0, allow_nan=False)
@@ -94,42 +94,95 @@ def test_an_invalid_coordinate_is_an_error_alone_and_a_reason_in_a_batch(
 def test_batch_input_errors() -> None:
     with pytest.raises(GeodataError, match="differ in length"):
         locate_points([1.0, 2.0], [1.0])
-    with pytest.raises(GeodataError, match="lons: every value must be a number"):
-        locate_points(["east"], [1.0])
-    with pytest.raises(InvalidCoordinateError):
-        locate_point("-8", 12.6)  # type: ignore[arg-type]
     assert locate_points([], []).empty
 
 
-def test_batch_agrees_with_single_lookups_on_a_grid() -> None:
-    lons, lats = np.meshgrid(np.linspace(-12.5, 4.5, 40), np.linspace(10.0, 25.0, 40))
+@pytest.mark.parametrize("text", ["east", "-8", "", True])
+def test_text_and_bools_are_refused_alike_single_and_batch(text: object) -> None:
+    """Both refuse text, even text that reads as a number: a CSV reader converts its fields."""
+    with pytest.raises(InvalidCoordinateError, match="lon must be a number"):
+        locate_point(text, 12.6)  # type: ignore[arg-type]
+    with pytest.raises(GeodataError, match="lons: every value must be a number"):
+        locate_points([text], [12.6])
+    with pytest.raises(GeodataError, match="lats: every value must be a number"):
+        locate_points([-8.0], np.array([text], dtype=object))
+
+
+@pytest.mark.parametrize(
+    "number", [np.int64(-8), np.int32(-8), np.float32(-8.0), np.float64(-8.0), -8, -8.0]
+)
+def test_any_real_number_is_a_coordinate(number: object) -> None:
+    assert locate_point(number, np.int64(12)).unit_code == "ML-2"  # type: ignore[arg-type]
+    found = locate_points(np.array([number]), [12])
+    assert found["unit_code"].tolist() == ["ML-2"]
+
+
+def test_none_in_a_batch_is_an_invalid_coordinate() -> None:
+    found = locate_points([None, -8.0], [12.64, 12.64])
+    assert found["reason"].tolist() == ["invalid coordinate", ""]
+
+
+def test_swapped_lon_and_lat_are_pointed_out() -> None:
+    with pytest.raises(OutsideMaliError, match="outside Mali — did you swap lon and lat"):
+        locate_point(12.64, -8.0)
+    with pytest.raises(OutsideMaliError) as caught:
+        locate_point(0.0, 0.0)
+    assert "swap" not in str(caught.value)
+
+
+def independent_cercles(cercles: gpd.GeoDataFrame, lons, lats) -> list[str]:
+    """The cercle of each point by gpd.sjoin(covered_by) on the source polygons, first P-code
+    on a shared border, "" outside: computed without geodata.points."""
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lons, lats), crs=4326)
+    joined = gpd.sjoin(points, cercles[["pcode", "geometry"]], predicate="covered_by")
+    first = joined.groupby(level=0)["pcode"].min()
+    return [first.get(position, "") for position in range(len(points))]
+
+
+def test_batch_agrees_with_an_independent_spatial_join_on_a_grid(
+    cercles: gpd.GeoDataFrame,
+) -> None:
+    lons, lats = np.meshgrid(np.linspace(-12.5, 4.5, 60), np.linspace(10.0, 25.0, 60))
     lons, lats = lons.ravel(), lats.ravel()
     batch = locate_points(lons, lats)
+    expected = independent_cercles(cercles, lons, lats)
     assert 0 < (batch["reason"] == "").sum() < len(batch)
-    for (lon, lat), row in zip(zip(lons, lats, strict=True), batch.itertuples(), strict=True):
-        try:
-            single = locate_point(float(lon), float(lat))
-        except OutsideMaliError:
-            assert row.reason == "outside Mali"
-        else:
-            assert (row.unit_code, row.cercle_pcode) == (single.unit_code, single.cercle_pcode)
+    assert batch["cercle_pcode"].tolist() == expected
+    unit_of = dict(zip(cercles["pcode"], cercles["unit_code"], strict=True))
+    assert batch["unit_code"].tolist() == [unit_of.get(pcode, "") for pcode in expected]
+    assert batch["reason"].tolist() == ["" if pcode else "outside Mali" for pcode in expected]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(LONS, LATS), min_size=1, max_size=20))
-def test_batch_agrees_with_single_lookups(points: list[tuple[float, float]]) -> None:
+def test_single_and_batch_agree_with_each_cercles_own_covers(
+    cercles: gpd.GeoDataFrame, points: list[tuple[float, float]]
+) -> None:
+    """Checked against shapely's covers() of each source cercle, one polygon at a time."""
     lons, lats = zip(*points, strict=True)
     batch = locate_points(list(lons), list(lats))
     for (lon, lat), row in zip(points, batch.itertuples(), strict=True):
-        try:
+        point = shapely.Point(lon, lat)
+        covering = [
+            cercle.pcode for cercle in cercles.itertuples() if cercle.geometry.covers(point)
+        ]
+        expected = min(covering) if covering else ""
+        assert row.cercle_pcode == expected
+        if expected:
             single = locate_point(lon, lat)
-        except OutsideMaliError:
-            assert (row.unit_code, row.reason) == ("", "outside Mali")
-        else:
             assert row.reason == ""
-            assert (row.unit_code, row.unit_name, row.cercle_pcode, row.cercle_name) == (
+            assert (
                 single.unit_code,
                 single.unit_name,
                 single.cercle_pcode,
                 single.cercle_name,
+            ) == (
+                row.unit_code,
+                row.unit_name,
+                row.cercle_pcode,
+                row.cercle_name,
             )
+        else:
+            assert (row.unit_code, row.reason) == ("", "outside Mali")
+            with pytest.raises(OutsideMaliError):
+                locate_point(lon, lat)
