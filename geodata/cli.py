@@ -16,19 +16,22 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from geodata.build import build
 from geodata.errors import GeodataError
-from geodata.layers import load_units, unit_table
+from geodata.layers import unit_areas, unit_table
 from geodata.places import Place, locate
-from geodata.points import POINT_COLUMNS, PointLocation, locate_point, locate_points
+from geodata.points import OUTSIDE_MALI, PointLocation, locate_point, locate_points
 from geodata.provenance import ATTRIBUTION, DATA_DIR
 
 EXIT_USAGE = 2
+DEFAULT_LIMIT = 10
+# The columns `locate-points` adds (issue 4): empty when the point is outside Mali.
+ADDED_COLUMNS = ("unit_code", "cercle_pcode")
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -61,11 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     locate_cmd.add_argument("name", nargs="?", metavar="NAME", help="place name, e.g. Timbuktu")
     locate_cmd.add_argument("--lon", type=float, help="longitude in degrees (WGS 84)")
     locate_cmd.add_argument("--lat", type=float, help="latitude in degrees (WGS 84)")
-    locate_cmd.add_argument("--limit", type=int, default=10, help="most places shown (10)")
+    locate_cmd.add_argument(
+        "--limit", type=int, help=f"most places shown (default {DEFAULT_LIMIT}); names only"
+    )
     locate_cmd.add_argument("--json", action="store_true", help="print JSON")
 
     points_cmd = commands.add_parser(
-        "locate-points", help="add unit and cercle to every lon,lat row of a CSV file"
+        "locate-points", help="add unit_code and cercle_pcode to every lon,lat row of a CSV file"
     )
     points_cmd.add_argument("points", type=Path, metavar="POINTS.csv")
     points_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv")
@@ -78,7 +83,7 @@ def _print_json(value: Any) -> None:
 
 def _units(as_json: bool) -> None:
     table = unit_table()
-    areas = dict(zip(load_units()["code"], load_units()["area_km2"], strict=True))
+    areas = unit_areas()
     if as_json:
         _print_json(
             [
@@ -87,7 +92,7 @@ def _units(as_json: bool) -> None:
                     "name": row.name,
                     "pcode": row.pcode or None,
                     "drawn": bool(row.drawn),
-                    "area_km2": int(areas[row.code]) if row.code in areas else None,
+                    "area_km2": areas.get(row.code),
                     "note": row.note,
                 }
                 for row in table.itertuples(index=False)
@@ -105,16 +110,14 @@ def _units(as_json: bool) -> None:
 
 
 def _place_json(place: Place) -> dict[str, Any]:
+    """The issue's contract, exactly: name, class, unit{code,name}, cercle{pcode,name}, lon, lat."""
     return {
         "name": place.name,
         "class": place.place_class,
-        "class_label": place.class_label,
         "unit": {"code": place.unit_code, "name": place.unit_name},
         "cercle": {"pcode": place.cercle_pcode, "name": place.cercle_name},
         "lon": place.lon,
         "lat": place.lat,
-        "pcode": place.pcode,
-        "score": place.score,
     }
 
 
@@ -126,10 +129,9 @@ def _place_line(place: Place) -> str:
     )
 
 
-def _point_json(location: PointLocation, lon: float, lat: float) -> dict[str, Any]:
+def _point_json(location: PointLocation) -> dict[str, Any]:
+    """The issue's contract, exactly: unit{code,name} and cercle{pcode,name}."""
     return {
-        "lon": lon,
-        "lat": lat,
         "unit": {"code": location.unit_code, "name": location.unit_name},
         "cercle": {"pcode": location.cercle_pcode, "name": location.cercle_name},
     }
@@ -142,9 +144,11 @@ def _locate(args: argparse.Namespace) -> None:
     if by_point:
         if args.lon is None or args.lat is None:
             raise GeodataError("--lon and --lat go together")
+        if args.limit is not None:
+            raise GeodataError("--limit applies to a NAME lookup, not to --lon/--lat")
         location = locate_point(args.lon, args.lat)
         if args.json:
-            _print_json(_point_json(location, args.lon, args.lat))
+            _print_json(_point_json(location))
         else:
             print(
                 f"lon {args.lon:g}, lat {args.lat:g}: {location.unit_name} ({location.unit_code}),"
@@ -154,78 +158,128 @@ def _locate(args: argparse.Namespace) -> None:
         return
     if args.name is None:
         raise GeodataError("give a place NAME, or --lon and --lat")
-    places = locate(args.name, limit=args.limit)
+    limit = DEFAULT_LIMIT if args.limit is None else args.limit
+    if limit < 1:
+        raise GeodataError(f"--limit must be at least 1, not {limit}")
+    places = locate(args.name)
+    shown, hidden = places[:limit], len(places) - limit
     if args.json:
-        _print_json([_place_json(place) for place in places])
+        _print_json([_place_json(place) for place in shown])
     else:
-        for place in places:
+        for place in shown:
             print(_place_line(place))
+        if hidden > 0:
+            print(f"… {hidden} more (use --limit)")
         print(ATTRIBUTION)
 
 
-def _read_points(path: Path) -> tuple[list[str], list[dict[str, str]], str]:
-    """Header, rows and delimiter of a points CSV; GeodataError naming the file and row."""
+def _read_points(path: Path) -> tuple[list[str], list[list[str]], str, int, int]:
+    """Header, rows, delimiter and the lon and lat column positions of a points CSV.
+
+    GeodataError naming the file, line and field for anything that would lose or invent data:
+    a duplicated column name, no (or two) lon/lat columns, an output column already present,
+    a row with more fields than the header, a lon or lat that is not a number.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise GeodataError(f"{path}: cannot read ({error.strerror})") from None
     except UnicodeDecodeError:
         raise GeodataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
     first_line = text.split("\n", 1)[0]
     delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in reader.fieldnames or []]
-    reader.fieldnames = header
-    missing = [column for column in ("lon", "lat") if column not in header]
-    if missing:
-        raise GeodataError(f"{path}: no column {' or '.join(missing)} (header: {first_line!r})")
-    taken = [column for column in POINT_COLUMNS if column in header]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [name.strip() for name in next(reader, [])]
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise GeodataError(f"{path}: the header repeats the column {', '.join(repeated)}")
+    folded = [name.casefold() for name in header]
+    positions = []
+    for column in ("lon", "lat"):
+        found = [number for number, name in enumerate(folded) if name == column]
+        if not found:
+            raise GeodataError(f"{path}: no column {column} (header: {first_line[:80]!r})")
+        if len(found) > 1:
+            names = " and ".join(header[number] for number in found)
+            raise GeodataError(f"{path}: two {column} columns ({names})")
+        positions.append(found[0])
+    taken = [column for column in ADDED_COLUMNS if column in folded]
     if taken:
         raise GeodataError(f"{path}: already has the output column {', '.join(taken)}")
+    lon_at, lat_at = positions
     rows = []
     for row in reader:
+        if not row:
+            continue
         where = f"{path}, line {reader.line_num}"
-        if None in row:
+        if len(row) > len(header):
             raise GeodataError(f"{where}: more fields than the header has")
-        for field in ("lon", "lat"):
-            value = row[field]
+        row = row + [""] * (len(header) - len(row))
+        for position in (lon_at, lat_at):
+            value = row[position]
             try:
-                float((value or "").strip())
+                float(value.strip())
             except ValueError:
-                raise GeodataError(f"{where}, field {field}: not a number: {value!r}") from None
+                raise GeodataError(
+                    f"{where}, field {header[position]}: not a number: {value[:60]!r}"
+                ) from None
         rows.append(row)
-    return header, rows, delimiter
+    return header, rows, delimiter, lon_at, lat_at
 
 
 def _locate_points(source: Path, output: Path) -> None:
-    header, rows, delimiter = _read_points(source)
-    found = locate_points([float(row["lon"]) for row in rows], [float(row["lat"]) for row in rows])
+    header, rows, delimiter, lon_at, lat_at = _read_points(source)
+    found = locate_points(
+        [float(row[lon_at]) for row in rows], [float(row[lat_at]) for row in rows]
+    )
     try:
         with output.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
-            writer.writerow([*header, *POINT_COLUMNS])
-            for row, result in zip(rows, found.itertuples(index=False), strict=True):
-                writer.writerow([*(row[name] for name in header), *result])
+            writer.writerow([*header, *ADDED_COLUMNS])
+            added = found[list(ADDED_COLUMNS)].itertuples(index=False)
+            for row, result in zip(rows, added, strict=True):
+                writer.writerow([*row, *result])
     except OSError as error:
         raise GeodataError(f"{output}: cannot write ({error.strerror})") from None
     located = int((found["reason"] == "").sum())
-    print(f"{output}: {located} of {len(rows)} points located. {ATTRIBUTION}")
+    outside = int((found["reason"] == OUTSIDE_MALI).sum())
+    invalid = len(found) - located - outside
+    print(
+        f"{output}: {len(rows)} rows: {located} located, {outside} outside Mali, "
+        f"{invalid} invalid coordinates. {ATTRIBUTION}",
+        file=sys.stderr,
+    )
+
+
+def _run(args: argparse.Namespace) -> None:
+    if args.command == "build":
+        from geodata.build import build  # only this command needs the build's dependencies
+
+        for path in build(out_dir=args.out):
+            print(f"{path}  {path.stat().st_size:,} bytes")
+    elif args.command == "units":
+        _units(args.json)
+    elif args.command == "locate":
+        _locate(args)
+    else:
+        _locate_points(args.points, args.output)
+    sys.stdout.flush()  # a closed pipe shows up here, inside the error handling
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "build":
-            for path in build(out_dir=args.out):
-                print(f"{path}  {path.stat().st_size:,} bytes")
-        elif args.command == "units":
-            _units(args.json)
-        elif args.command == "locate":
-            _locate(args)
-        else:
-            _locate_points(args.points, args.output)
+        _run(args)
+    except BrokenPipeError:
+        # The reader stopped early (`| head -1`): what it wanted has been printed. Point
+        # stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except GeodataError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{parser.prog}: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
     return 0

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from geodata import ATTRIBUTION
-from geodata.build import PLACES_FILE, UNITS_FILE
-from geodata.provenance import DATA_DIR
+from geodata.provenance import CERCLES_FILE, DATA_DIR, PLACES_FILE, UNITS_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,8 +40,35 @@ def test_build_writes_the_committed_files_into_a_chosen_folder(tmp_path: Path) -
     result = run("build", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "units.geojson" in result.stdout
-    for name in (UNITS_FILE, PLACES_FILE):
-        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes()
+    for name in (UNITS_FILE, CERCLES_FILE, PLACES_FILE):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        (UNITS_FILE, CERCLES_FILE, PLACES_FILE)
+    )
+
+
+def test_build_into_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(run("build", "--out", "/proc/geodata-build"), "/proc")
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert_one_line_error(run("build", "--out", str(tmp_path)), "notes.txt", "other files")
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`locate Madina --limit 2000 | head -1`: no traceback when the reader stops early."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geodata", "locate", "Madina", "--limit", "2000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    process.wait(timeout=60)
+    assert first.startswith(b"Madina")
+    assert stderr == ""
 
 
 def test_units_json_lists_all_eleven_units() -> None:
@@ -66,12 +92,23 @@ def test_locate_name_json_has_the_documented_keys() -> None:
     assert result.returncode == 0, result.stderr
     places = json.loads(result.stdout)
     assert 1 <= len(places) <= 3
+    for place in places:
+        assert set(place) == {"name", "class", "unit", "cercle", "lon", "lat"}
+        assert set(place["unit"]) == {"code", "name"}
+        assert set(place["cercle"]) == {"pcode", "name"}
     best = places[0]
-    assert {"name", "class", "unit", "cercle", "lon", "lat"} <= set(best)
     assert best["name"] == "Tombouctou" and best["class"] == 2
     assert best["unit"] == {"code": "ML-6", "name": "Tombouctou"}
     assert best["cercle"] == {"pcode": "ML0601", "name": "Tombouctou"}
     assert isinstance(best["lon"], float) and isinstance(best["lat"], float)
+
+
+def test_locate_name_json_keeps_the_keys_for_fuzzy_matches_and_the_limit() -> None:
+    result = run("locate", "Madina", "--json", "--limit", "60")
+    assert result.returncode == 0, result.stderr
+    places = json.loads(result.stdout)
+    assert len(places) == 60  # 49 exact, then similar names
+    assert all(set(place) == {"name", "class", "unit", "cercle", "lon", "lat"} for place in places)
 
 
 def test_locate_name_text_names_unit_and_cercle() -> None:
@@ -84,9 +121,28 @@ def test_locate_name_text_names_unit_and_cercle() -> None:
 def test_locate_point_json() -> None:
     result = run("locate", "--lon", "-8.0", "--lat", "12.64", "--json")
     assert result.returncode == 0, result.stderr
-    location = json.loads(result.stdout)
-    assert location["unit"] == {"code": "ML-BKO", "name": "Bamako"}
-    assert location["cercle"] == {"pcode": "ML0901", "name": "Bamako"}
+    assert json.loads(result.stdout) == {
+        "unit": {"code": "ML-BKO", "name": "Bamako"},
+        "cercle": {"pcode": "ML0901", "name": "Bamako"},
+    }
+
+
+def test_locate_text_says_how_many_more_there_are() -> None:
+    result = run("locate", "Madina", "--limit", "2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4 and lines[0].startswith("Madina")
+    total = len(__import__("geodata").locate("Madina"))
+    assert lines[2] == f"… {total - 2} more (use --limit)"
+    assert lines[3] == ATTRIBUTION
+    assert "more (use --limit)" not in run("locate", "Tombouctou", "--limit", "500").stdout
+    default = run("locate", "Madina").stdout.splitlines()
+    assert len(default) == 12 and default[10] == f"… {total - 10} more (use --limit)"
+
+
+def test_locate_swapped_coordinates_are_pointed_out() -> None:
+    result = run("locate", "--lon", "12.64", "--lat", "-8")
+    assert_one_line_error(result, "outside Mali", "did you swap lon and lat?")
 
 
 @pytest.mark.parametrize(
@@ -99,6 +155,8 @@ def test_locate_point_json() -> None:
         (("locate",), ("NAME",)),
         (("locate", "Gao", "--limit", "0"), ("limit",)),
         (("locate", "Gao", "--limit", "many"), ("--limit",)),
+        (("locate", "--lon", "-8", "--lat", "12.6", "--limit", "3"), ("--limit", "NAME")),
+        (("locate", "x" * 500), ("closest names", "x" * 60 + "…")),
         (("nonsense",), ("invalid choice",)),
         (("locate-points", "missing.csv", "-o", "out.csv"), ("missing.csv",)),
         (("locate-points", "points.csv"), ("-o",)),
@@ -113,37 +171,64 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_locate_points_adds_unit_and_cercle_columns(tmp_path: Path) -> None:
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_locate_points_adds_exactly_unit_code_and_cercle_pcode(tmp_path: Path) -> None:
     points = write(
         tmp_path / "points.csv",
-        'case,lon,lat,remark\nA-1,-8.0,12.64,"Bamako, centre"\nA-2,0,0,sea\nA-3,2.4,15.92,\n',
+        "case,lon,lat,remark,reason,unit_name\n"
+        'A-1,-8.0,12.64,"Bamako, centre",asked,mine\n'
+        "A-2,0,0,sea,,\n"
+        "A-3,2.4,15.92,,,\n"
+        "A-4,nan,12,,,\n",
     )
     out = tmp_path / "out.csv"
     result = run("locate-points", str(points), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert "2 of 3 points located" in result.stdout
-    with out.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert list(rows[0])[:4] == ["case", "lon", "lat", "remark"]
-    assert {"unit_code", "cercle_pcode"} <= set(rows[0])
-    assert (rows[0]["unit_code"], rows[0]["cercle_pcode"], rows[0]["remark"]) == (
-        "ML-BKO",
-        "ML0901",
-        "Bamako, centre",
-    )
-    assert (rows[1]["unit_code"], rows[1]["cercle_pcode"], rows[1]["reason"]) == (
-        "",
-        "",
-        "outside Mali",
-    )
-    assert rows[2]["unit_code"] == "ML-9"
+    assert result.stdout == ""
+    summary = result.stderr.strip().splitlines()
+    assert len(summary) == 1
+    assert "4 rows: 2 located, 1 outside Mali, 1 invalid coordinates" in summary[0]
+    assert ATTRIBUTION in summary[0]
+    rows = read_rows(out)
+    assert list(rows[0]) == [
+        "case", "lon", "lat", "remark", "reason", "unit_name", "unit_code", "cercle_pcode"
+    ]  # fmt: skip
+    assert rows[0] == {
+        "case": "A-1",
+        "lon": "-8.0",
+        "lat": "12.64",
+        "remark": "Bamako, centre",
+        "reason": "asked",
+        "unit_name": "mine",
+        "unit_code": "ML-BKO",
+        "cercle_pcode": "ML0901",
+    }
+    assert (rows[1]["unit_code"], rows[1]["cercle_pcode"], rows[1]["remark"]) == ("", "", "sea")
+    assert (rows[2]["unit_code"], rows[2]["cercle_pcode"]) == ("ML-9", "ML0704")
+    assert (rows[3]["unit_code"], rows[3]["cercle_pcode"]) == ("", "")
 
 
 def test_locate_points_keeps_a_semicolon_delimiter(tmp_path: Path) -> None:
     points = write(tmp_path / "points.csv", "\ufefflon;lat\n-3.0;16.77\n")
     out = tmp_path / "out.csv"
     assert run("locate-points", str(points), "-o", str(out)).returncode == 0
-    assert out.read_text(encoding="utf-8").splitlines()[1].startswith("-3.0;16.77;ML-6;")
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "lon;lat;unit_code;cercle_pcode",
+        "-3.0;16.77;ML-6;ML0601",
+    ]
+
+
+def test_locate_points_reads_lon_and_lat_in_any_case(tmp_path: Path) -> None:
+    points = write(tmp_path / "points.csv", "ID,LAT,Lon\n7,12.64,-8.0\n")
+    out = tmp_path / "out.csv"
+    assert run("locate-points", str(points), "-o", str(out)).returncode == 0
+    assert read_rows(out) == [
+        {"ID": "7", "LAT": "12.64", "Lon": "-8.0", "unit_code": "ML-BKO", "cercle_pcode": "ML0901"}
+    ]
 
 
 @pytest.mark.parametrize(
@@ -152,8 +237,12 @@ def test_locate_points_keeps_a_semicolon_delimiter(tmp_path: Path) -> None:
         ("lng,lat\n1,2\n", ("no column lon",)),
         ("lon,lat\n-8,12.6\nwest,12\n", ("line 3", "field lon", "'west'")),
         ("lon,lat\n-8,\n", ("line 2", "field lat")),
+        ("lon,lat\n-8\n", ("line 2", "field lat")),
         ("lon,lat\n-8,12,9\n", ("line 2", "more fields")),
         ("lon,lat,unit_code\n-8,12,x\n", ("already has the output column unit_code",)),
+        ("lon,lat,Cercle_Pcode\n-8,12,x\n", ("already has the output column cercle_pcode",)),
+        ("lon,lat,x,x\n-8,12,a,b\n", ("repeats the column x",)),
+        ("lon,lat,LON\n-8,12,-8\n", ("two lon columns", "lon and LON")),
     ],
 )
 def test_locate_points_rejects_a_broken_csv_naming_row_and_field(
