@@ -245,8 +245,11 @@ def _replace_folder(out_dir: Path, texts: dict[str, str]) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o777 & ~umask
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    except OSError as error:
+        raise DataFileError(f"{out_dir}: cannot write there ({error.strerror or error})") from None
     retired = staging.with_name(staging.name.replace("-new-", "-old-"))
     try:
         for name, text in texts.items():

@@ -11,26 +11,24 @@ import pytest
 import shapely
 
 from geodata import ATTRIBUTION, DataFileError, load_cercles, load_units
-from geodata.build import (
-    CERCLES_FILE,
-    EQUAL_AREA_CRS,
-    PLACES_FILE,
-    UNITS_FILE,
-    area_km2,
-    build,
-    read_source_cercles,
-    source_units,
-)
+from geodata.build import build
 from geodata.provenance import (
+    CERCLES_FILE,
     DATA_DIR,
+    PLACES_FILE,
     REGIONS_SHAPEFILE,
     SOURCE_DIR,
+    UNITS_FILE,
     read_checksums,
     sha256_of,
     verify_source,
 )
+from geodata.source_reader import EQUAL_AREA_CRS, area_km2, read_source_cercles, source_units
 
 DERIVED = (UNITS_FILE, CERCLES_FILE, PLACES_FILE)
+# SHA-256 of SHA256SUMS as published with OCHA's data (a frozen copy): editing a source file
+# and regenerating the list next to it cannot pass unnoticed.
+PUBLISHED_SHA256SUMS_DIGEST = "6b8990975df9b7977fcd89d1f7192d945effd470582cefcbbdebb9644a4415f0"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +44,7 @@ def source_cercles() -> gpd.GeoDataFrame:
 
 
 def test_every_vendored_file_matches_its_published_checksum() -> None:
+    assert sha256_of(SOURCE_DIR / "SHA256SUMS") == PUBLISHED_SHA256SUMS_DIGEST
     checksums = read_checksums()
     assert len(checksums) == 11
     for name, digest in checksums.items():
@@ -79,6 +78,43 @@ def test_a_second_build_is_byte_identical(fresh_build: Path, tmp_path: Path) -> 
     build(out_dir=tmp_path)
     for name in DERIVED:
         assert (tmp_path / name).read_bytes() == (fresh_build / name).read_bytes(), name
+    build(out_dir=tmp_path)  # over its own output
+    for name in DERIVED:
+        assert (tmp_path / name).read_bytes() == (fresh_build / name).read_bytes(), name
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(DERIVED)
+
+
+def test_a_failed_build_leaves_the_old_files_untouched(tmp_path: Path) -> None:
+    """The three files are replaced together or not at all: no mix of old and new."""
+    out = tmp_path / "data"
+    out.mkdir()
+    for name in DERIVED:
+        (out / name).write_text(f"old {name}", encoding="utf-8")
+    # A source that passes its (regenerated) checksums but fails late in the build: the
+    # layers are derived, then a place with class 9 stops the places table.
+    source = tmp_path / "source"
+    shutil.copytree(SOURCE_DIR, source)
+    places = source / "mli_populated_places.csv"
+    places.chmod(0o644)
+    places.write_bytes(places.read_bytes().replace(b'NA,NA,5,NA,"Mali"', b'NA,NA,9,NA,"Mali"', 1))
+    sums = source / "SHA256SUMS"
+    sums.chmod(0o644)
+    sums.write_text(
+        "".join(f"{sha256_of(source / name)}  {name}\n" for name in read_checksums(source)),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="popPlaceCl: not a class 1-5: '9'"):
+        build(out_dir=out, source_dir=source)
+    for name in DERIVED:
+        assert (out / name).read_text(encoding="utf-8") == f"old {name}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "source"]
+
+
+def test_build_refuses_a_folder_with_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(DataFileError, match="other files than the build's"):
+        build(out_dir=tmp_path)
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def test_units_layer_is_at_most_100_kb() -> None:
@@ -112,12 +148,29 @@ def test_units_neither_overlap_nor_leave_gaps(source_cercles: gpd.GeoDataFrame) 
     assert area_km2(union)[0] == pytest.approx(outline.area / 1e6, rel=0.005)
 
 
-def test_neighbouring_units_share_one_border() -> None:
-    """simplify_coverage keeps shared borders identical: neighbours meet along lines only."""
-    units = load_units().to_crs(EQUAL_AREA_CRS)
-    for i, first in enumerate(units.geometry):
-        for second in units.geometry[i + 1 :]:
-            assert first.intersection(second).area < 1.0  # m², i.e. no overlap at all
+def test_neighbouring_units_share_one_border(source_cercles: gpd.GeoDataFrame) -> None:
+    """simplify_coverage keeps shared borders identical: neighbours meet along lines only,
+    the same pairs as in the source are neighbours, and there are no gaps between them."""
+    units = load_units().to_crs(EQUAL_AREA_CRS).set_index("code").geometry
+    source = source_units(source_cercles).to_crs(EQUAL_AREA_CRS).set_index("code").geometry
+    codes = sorted(units.index)
+    assert codes == sorted(source.index)
+    neighbours = 0
+    for i, first in enumerate(codes):
+        for second in codes[i + 1 :]:
+            shared = units[first].intersection(units[second])
+            assert shared.area < 1.0, (first, second)  # m², i.e. no overlap at all
+            if source[first].intersection(source[second]).length > 0:
+                neighbours += 1
+                assert shapely.get_dimensions(shared) == 1, (first, second)  # a line
+                assert shared.length > 1_000, (first, second)  # metres
+            else:
+                assert shared.length == 0, (first, second)
+    assert neighbours == 13
+    union = shapely.union_all(units.values)
+    assert union.geom_type == "Polygon"
+    assert len(union.interiors) == 0  # no gap inside Mali
+    assert union.area == pytest.approx(units.area.sum(), rel=1e-4)
 
 
 def test_cercles_layer_is_a_coverage_of_the_same_outline() -> None:
