@@ -50,6 +50,8 @@ def test_unit_table_lists_taoudenit_undrawn_inside_tombouctou() -> None:
     assert table.drop(index="ML-10")["drawn"].all()
     assert "Tombouctou (ML-6)" in table.loc["ML-10", "note"]
     assert "ML0704" in table.loc["ML-9", "note"]
+    assert table.loc["ML-7", "pcode"] == "ML07"
+    assert "ML07 without cercle ML0704" in table.loc["ML-7", "note"]
     assert table["note"].str.len().gt(0).all()
 
 
