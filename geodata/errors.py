@@ -33,9 +33,7 @@ class PlaceNotFoundError(GeodataError):
         self.name = name
         self.suggestions = list(suggestions)
         closest = ", ".join(self.suggestions) if self.suggestions else "none"
-        super().__init__(
-            f"no place in Mali matches {shortened(name)!r}; closest names: {closest}"
-        )
+        super().__init__(f"no place in Mali matches {shortened(name)!r}; closest names: {closest}")
 
 
 class InvalidCoordinateError(GeodataError):
