@@ -8,7 +8,7 @@ from the version data.
 from policy.batch import BatchInputError, evaluate_batch
 from policy.engine import Case, Decision, Step, evaluate
 from policy.errors import PolicyError, PolicyFileError, UnknownRegionError
-from policy.labels import flag_label, gradation_label, outcome_label
+from policy.labels import elements_label, fact_label, flag_label, gradation_label, outcome_label
 from policy.models import (
     Citation,
     Gradation,
@@ -23,6 +23,8 @@ from policy.regions import RegionMatch, resolve_region
 from policy.versions_io import list_versions, load_version, load_version_file, validate_file
 
 __all__ = [
+    "elements_label",
+    "fact_label",
     "BatchInputError",
     "Case",
     "Citation",

@@ -20,7 +20,7 @@ from typing import Any
 
 from policy.errors import PolicyError
 from policy.framework import article_15c_rules, disclaimer, ground_citation, ipa_criteria
-from policy.labels import flag_label, gradation_label, outcome_label
+from policy.labels import elements_label, fact_label, flag_label, gradation_label, outcome_label
 from policy.models import Citation, Gradation, IndividualElements, Outcome, PolicyVersion
 from policy.regions import RegionMatch, resolve_region
 
@@ -125,6 +125,7 @@ class Decision:
     disclaimer_nl: str
     disclaimer_en: str
     region_mapping_note: str | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -152,6 +153,7 @@ class Decision:
             "flags": list(self.flags),
             "steps": [step.to_dict() for step in self.steps],
             "ipa_criteria_answered": dict(self.ipa_criteria_answered),
+            "facts": dict(self.facts),
             "disclaimer": {"nl": self.disclaimer_nl, "en": self.disclaimer_en},
         }
 
@@ -188,6 +190,9 @@ class Decision:
             f"- **{'Uitkomst' if nl else 'Outcome'}:** {outcome_label(self.outcome, lang)}",
             f"- **{ipa_title}:** {ipa}",
         ]
+        if self.facts:
+            lines += ["", f"## {'Feiten' if nl else 'Facts'}", ""]
+            lines += [f"- {line}" for line in self._fact_lines(lang)]
         if self.flags:
             lines += ["", f"## {'Signaleringen' if nl else 'Flags'}", ""]
             lines += [f"- {flag_label(flag, lang)}" for flag in self.flags]
@@ -206,6 +211,32 @@ class Decision:
             lines.append("")
         lines.append(f"*{self.disclaimer_nl if nl else self.disclaimer_en}*")
         return "\n".join(lines) + "\n"
+
+    def _fact_lines(self, lang: str) -> list[str]:
+        """The case's facts as the memo lists them: each question with its answer."""
+        nl = lang == "nl"
+        lines = [f"{'Opgegeven regio' if nl else 'Region given'}: {self.facts.get('region', '')}"]
+        for name, value in self.facts.items():
+            if name == "region":
+                continue
+            if name == "individual_elements":
+                answer = elements_label(value, lang)
+            else:
+                answer = ("ja" if nl else "yes") if value else ("nee" if nl else "no")
+            lines.append(f"{fact_label(name, lang)}: {answer}")
+        return lines
+
+
+def case_facts(case: Case) -> dict[str, Any]:
+    """The facts of a case as plain values, for the Decision's memo and JSON."""
+    return {
+        "region": case.region,
+        "persecution": case.persecution,
+        "individual_harm": case.individual_harm,
+        "individual_elements": case.individual_elements.value,
+        "ipa_obstacles": case.ipa_obstacles,
+        "exclusion_indications": case.exclusion_indications,
+    }
 
 
 def _step(rule: str, citation: Citation, nl: str, en: str) -> Step:
@@ -265,6 +296,7 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         disclaimer_nl=disclaimer("nl"),
         disclaimer_en=disclaimer("en"),
         region_mapping_note=match.mapping_note if match.mapped_from else None,
+        facts=case_facts(case),
     )
 
 
@@ -374,19 +406,27 @@ def _article_15c(
     elements = case.individual_elements
     established = rule.establishes(elements)
     needs = rule.minimum_individual_elements
-    need_en = "never" if needs is None else f"needs at least '{needs.value}' individual elements"
-    need_nl = (
-        "nooit" if needs is None else f"vereist ten minste '{needs.value}' individuele elementen"
-    )
+    if needs is None:
+        need_nl, need_en = "nooit", "never"
+    elif needs is IndividualElements.none:
+        need_nl = "aanwezigheid in de regio volstaat"
+        need_en = "presence in the region suffices"
+    else:
+        need_nl = (
+            f"vereist individuele elementen van ten minste het niveau "
+            f"'{elements_label(needs, 'nl')}'"
+        )
+        need_en = f"needs individual elements at the level '{elements_label(needs, 'en')}' or more"
     verdict_nl = "vastgesteld" if established else rule.not_established_nl
     verdict_en = "established" if established else rule.not_established_en
     steps.append(
         _step(
             "article_15c",
             rule.citation,
-            f"Artikel 15 onder c ({need_nl}); individuele elementen: '{elements.value}': "
-            f"{verdict_nl}.",
-            f"Article 15(c) ({need_en}); individual elements: '{elements.value}': {verdict_en}.",
+            f"Artikel 15 onder c ({need_nl}); individuele elementen: "
+            f"{elements_label(elements, 'nl')}: {verdict_nl}.",
+            f"Article 15(c) ({need_en}); individual elements: {elements_label(elements, 'en')}: "
+            f"{verdict_en}.",
         )
     )
     if not established:
@@ -432,30 +472,39 @@ def _article_15c(
         )
     )
     answered.update(case.ipa_criteria)
-    failed = [c.id for c in ipa_criteria() if case.ipa_criteria.get(c.id) is False]
-    checked = ", ".join(c.id for c in ipa_criteria())
+    criteria = ipa_criteria()
+    failed = [c for c in criteria if case.ipa_criteria.get(c.id) is False]
+    checked_nl = "; ".join(c.name("nl") for c in criteria)
+    checked_en = "; ".join(c.name("en") for c in criteria)
     if case.ipa_obstacles or failed:
-        reasons = ", ".join(failed) if failed else "ipa_obstacles"
+        failed_nl = f" (niet voldaan: {', '.join(c.name('nl') for c in failed)})" if failed else ""
+        failed_en = f" (not met: {', '.join(c.name('en') for c in failed)})" if failed else ""
         steps.append(
             _step(
                 "ipa_individual",
                 version.rules.ipa_individual_assessment,
-                f"Individuele omstandigheden maken het alternatief onredelijk ({reasons}; "
-                f"getoetst: {checked}): subsidiaire bescherming wegens willekeurig geweld.",
-                f"Individual circumstances make the alternative unreasonable ({reasons}; "
-                f"criteria: {checked}): subsidiary protection for indiscriminate violence.",
+                f"Volgens de opgegeven feiten maken individuele omstandigheden het alternatief in "
+                f"{destination} onredelijk{failed_nl} (art. 3.37d VV: {checked_nl}): subsidiaire "
+                "bescherming wegens willekeurig geweld.",
+                f"On the facts given, individual circumstances make the alternative in "
+                f"{destination} unreasonable{failed_en} (art. 3.37d VV: {checked_en}): subsidiary "
+                "protection for indiscriminate violence.",
             )
         )
         return Outcome.subsidiary_protection_15c, False
-    answered_text = ", ".join(f"{k}={v}" for k, v in case.ipa_criteria.items()) or "none"
+    met = [c for c in criteria if case.ipa_criteria.get(c.id) is True]
+    met_nl = f"; voldaan: {', '.join(c.name('nl') for c in met)}" if met else ""
+    met_en = f"; met: {', '.join(c.name('en') for c in met)}" if met else ""
     steps.append(
         _step(
             "ipa_individual",
             version.rules.ipa_individual_assessment,
-            f"Geen individuele belemmeringen opgegeven (getoetst: {checked}; beantwoord: "
-            f"{answered_text}): binnenlands beschermingsalternatief in {destination}.",
-            f"No individual obstacles given (criteria: {checked}; answered: {answered_text}): "
-            f"internal protection alternative in {destination}.",
+            f"Er zijn geen individuele omstandigheden opgegeven die het alternatief onredelijk "
+            f"maken (art. 3.37d VV: {checked_nl}{met_nl}): binnenlands beschermingsalternatief "
+            f"in {destination}; de IND toetst dit in elke zaak.",
+            f"No individual circumstances were given that make the alternative unreasonable "
+            f"(art. 3.37d VV: {checked_en}{met_en}): internal protection alternative in "
+            f"{destination}; the IND assesses this in every case.",
         )
     )
     return Outcome.internal_protection_alternative, True

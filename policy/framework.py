@@ -41,9 +41,14 @@ class IpaCriterion:
     """A criterion of art. 3.37d VV that an IPA in Bamako must meet."""
 
     id: str
+    name_nl: str
+    name_en: str
     paragraph: str
     question_en: str
     question_nl: str
+
+    def name(self, lang: str) -> str:
+        return self.name_nl if lang == "nl" else self.name_en
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Labels of gradations, outcomes and flags in Dutch and English, from `labels.toml`.
+"""Labels of gradations, outcomes, flags, individual elements and case facts in Dutch and
+English, from `labels.toml`.
 
 The labels are legal terms: they live in data so that the map legend, the decision form, the
 memo and the CLI all say the same thing.
@@ -37,3 +38,13 @@ def outcome_label(code: str | Enum, lang: Lang = "en") -> str:
 def flag_label(code: str | Enum, lang: Lang = "en") -> str:
     """The Dutch or English explanation of a decision flag."""
     return _label("flag", code, lang)
+
+
+def elements_label(code: str | Enum, lang: Lang = "en") -> str:
+    """The Dutch or English word for a level of individual elements (none/limited/substantial)."""
+    return _label("elements", code, lang)
+
+
+def fact_label(name: str, lang: Lang = "en") -> str:
+    """The Dutch or English wording of one fact of a case (a field of `Case`)."""
+    return _label("fact", name, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy import Case, IndividualElements, PolicyError
+from policy import Case, IndividualElements, PolicyError, evaluate, fact_label, load_version
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,48 @@ def test_unknown_individual_elements_names_the_field() -> None:
 def test_region_must_be_text() -> None:
     with pytest.raises(PolicyError, match="^region:"):
         Case(region=7)  # type: ignore[arg-type]
+
+
+def test_the_memo_and_json_carry_the_facts_of_the_case() -> None:
+    """A memo without its facts cannot be checked later: both outputs list every answer."""
+    case = Case(
+        region="Ménaka",
+        individual_elements=IndividualElements.limited,
+        ipa_obstacles=True,
+        exclusion_indications=True,
+    )
+    decision = evaluate(case, load_version())
+    assert decision.to_dict()["facts"] == {
+        "region": "Ménaka",
+        "persecution": False,
+        "individual_harm": False,
+        "individual_elements": "limited",
+        "ipa_obstacles": True,
+        "exclusion_indications": True,
+    }
+    memo = decision.to_markdown("nl")
+    assert "## Feiten" in memo
+    assert f"{fact_label('individual_elements', 'nl')}: beperkt" in memo
+    assert f"{fact_label('ipa_obstacles', 'nl')}: ja" in memo
+    assert f"{fact_label('persecution', 'nl')}: nee" in memo
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_conclusions_use_words_not_codes(lang: str) -> None:
+    """The memo is read by jurists: no internal identifiers in the reasoning."""
+    for obstacles in (False, True):
+        case = Case(region="Gao", ipa_obstacles=obstacles, individual_elements="limited")
+        decision = evaluate(case, load_version())
+        text = " ".join(
+            step.conclusion_nl if lang == "nl" else step.conclusion_en for step in decision.steps
+        )
+        for code in (
+            "travel_and_admittance",
+            "reasonable_to_settle",
+            "personal_circumstances",
+            "ipa_obstacles",
+            "'limited'",
+            "'none'",
+            "'substantial'",
+        ):
+            assert code not in text, code
