@@ -14,10 +14,11 @@ import geodata
 from geodata.map_render import build_policy_map
 from policy import PolicyError, PolicyVersion, list_versions, load_version
 from ui.assets import ensure_leaflet, leaflet_url
-from ui.details import DETAILS_KEY, render_region_details
-from ui.form import FORM_REGION_KEY, decision_form
+from ui.details import render_region_details
+from ui.form import decision_form
 from ui.legend import legend_html
-from ui.map_data import MapLayer, policy_map_layer
+from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
+from ui.region_select import select_region_everywhere
 from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, t
 
 MAP_KEY = "policy_map"
@@ -54,14 +55,13 @@ def on_map_click() -> None:
     drawing = value.get("last_active_drawing") or {}
     code = (drawing.get("properties") or {}).get("code")
     if code:
-        st.session_state[DETAILS_KEY] = code
-        st.session_state[FORM_REGION_KEY] = code
+        select_region_everywhere(code)
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
     signed = version.signed.isoformat() if version.signed else t("date_not_in_sources", lang)
     in_force = version.in_force.isoformat() if version.in_force else t("date_not_in_sources", lang)
-    return f"{t('signed_label', lang)} {signed}; {t('in_force_label', lang)}: {in_force}"
+    return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 
 def sidebar_settings() -> tuple[Lang, PolicyVersion, bool]:
@@ -98,7 +98,6 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
             t("tooltip_gradation", lang),
             t("tooltip_ipa", lang),
         ),
-        destination_label=f"Bamako — {t('ipa_role_destination', lang)}",
         basemap=basemap,
     )
     st_folium(
@@ -130,6 +129,7 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
             lang,
             version=name,
             dates=version_dates(version, lang),
+            paragraphs="; ".join(cited_paragraphs(version)),
             attribution=geodata.ATTRIBUTION,
         )
     )

@@ -62,8 +62,20 @@ def feature_collection(units: gpd.GeoDataFrame) -> dict[str, Any]:
 
 
 def unit_style(properties: Mapping[str, str]) -> dict[str, Any]:
-    """Leaflet path style of one unit: fill by gradation, outline by IPA role."""
+    """Leaflet path style of one unit: fill by gradation, outline by IPA role.
+
+    The dot that marks the IPA destination (a point feature, see `destination_layer`) is filled
+    with the destination colour instead.
+    """
     role = properties["ipa_role"]
+    if properties.get("marker") == "dot":
+        return {
+            "fillColor": IPA_DESTINATION_COLOUR,
+            "fillOpacity": 1.0,
+            "color": IPA_DESTINATION_COLOUR,
+            "weight": 2,
+            "className": "ipa-destination-dot",
+        }
     style: dict[str, Any] = {
         "fillColor": gradation_colour(properties["gradation"]),
         "fillOpacity": 0.85,
@@ -79,12 +91,52 @@ def unit_style(properties: Mapping[str, str]) -> dict[str, Any]:
     return style
 
 
+def destination_layer(features: Mapping[str, Any]) -> dict[str, Any]:
+    """The IPA destination's shape plus a dot with the same properties.
+
+    Bamako is a few pixels wide at the scale of Mali and lies inside Koulikoro's outline, so it
+    is drawn in a layer of its own on top, with a dot that is as clickable as the shape: a click
+    on either selects Bamako, and the tooltip is the same.
+    """
+    layer = []
+    for feature in features["features"]:
+        if feature["properties"]["ipa_role"] != "destination":
+            continue
+        point = shape(feature["geometry"]).representative_point()
+        layer.append(feature)
+        layer.append(
+            {
+                "type": "Feature",
+                "properties": {**feature["properties"], "marker": "dot"},
+                "geometry": {"type": "Point", "coordinates": [point.x, point.y]},
+            }
+        )
+    return {"type": "FeatureCollection", "features": layer}
+
+
+def _policy_geojson(
+    features: Mapping[str, Any], name: str, tooltip_aliases: tuple[str, str, str]
+) -> folium.GeoJson:
+    return folium.GeoJson(
+        dict(features),
+        name=name,
+        style_function=lambda feature: unit_style(feature["properties"]),
+        highlight_function=lambda _feature: {"weight": 4, "fillOpacity": 0.95},
+        marker=folium.CircleMarker(radius=6),
+        tooltip=folium.GeoJsonTooltip(
+            fields=list(TOOLTIP_FIELDS),
+            aliases=[html.escape(a) for a in tooltip_aliases],
+            sticky=True,
+            style="white-space: normal; max-width: 22rem;",
+        ),
+    )
+
+
 def build_policy_map(
     features: Mapping[str, Any],
     *,
     leaflet_url: str,
     tooltip_aliases: tuple[str, str, str],
-    destination_label: str,
     basemap: bool = False,
 ) -> folium.Map:
     """The folium map of the policy layer.
@@ -104,26 +156,15 @@ def build_policy_map(
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     if basemap:
         folium.TileLayer("OpenStreetMap").add_to(fmap)
-    folium.GeoJson(
-        dict(features),
-        name="policy",
-        style_function=lambda feature: unit_style(feature["properties"]),
-        highlight_function=lambda _feature: {"weight": 4, "fillOpacity": 0.95},
-        tooltip=folium.GeoJsonTooltip(
-            fields=list(TOOLTIP_FIELDS), aliases=[html.escape(a) for a in tooltip_aliases]
-        ),
-    ).add_to(fmap)
-    for feature in features["features"]:
-        if feature["properties"]["ipa_role"] != "destination":
-            continue
-        point = shape(feature["geometry"]).representative_point()
-        folium.CircleMarker(
-            location=[point.y, point.x],
-            radius=6,
-            color=IPA_DESTINATION_COLOUR,
-            fill=True,
-            fill_opacity=1.0,
-            tooltip=html.escape(destination_label),
-        ).add_to(fmap)
+    others = {
+        "type": "FeatureCollection",
+        "features": [
+            f for f in features["features"] if f["properties"]["ipa_role"] != "destination"
+        ],
+    }
+    _policy_geojson(others, "policy", tooltip_aliases).add_to(fmap)
+    destination = destination_layer(features)
+    if destination["features"]:
+        _policy_geojson(destination, "ipa-destination", tooltip_aliases).add_to(fmap)
     fmap.fit_bounds(MALI_BOUNDS)
     return fmap

@@ -58,7 +58,6 @@ def main() -> None:
             layer.features,
             leaflet_url="/app/static/leaflet",
             tooltip_aliases=("a", "b", "c"),
-            destination_label="Bamako",
         ).get_root().render()
 
     print(f"folium map build + render:             {median_ms(build):.1f} ms")

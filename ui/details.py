@@ -10,10 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Citation, PolicyVersion, RegionPolicy, gradation_label
-from ui.region_select import region_select
+from ui.region_select import DETAILS_KEY, region_select, select_region_everywhere
 from ui.texts import Lang, t
-
-DETAILS_KEY = "details_region"
 
 
 def blockquote(text: str) -> str:
@@ -36,9 +34,18 @@ def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
     return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
 
 
+def _details_chosen() -> None:
+    """Choosing a region in the details list also sets the decision form's region."""
+    code = st.session_state.get(DETAILS_KEY)
+    if code:
+        select_region_everywhere(code)
+
+
 def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
     """The details panel with its region list (key DETAILS_KEY, shared with the map click)."""
-    code = region_select(version, lang, t("details_choose", lang), DETAILS_KEY)
+    code = region_select(
+        version, lang, t("details_choose", lang), DETAILS_KEY, on_change=_details_chosen
+    )
     if code is None:
         st.caption(t("map_click_hint", lang))
         return

@@ -45,6 +45,17 @@ def ipa_role(version: PolicyVersion, code: str) -> str:
     return "origin" if ipa else "none"
 
 
+def cited_paragraphs(version: PolicyVersion) -> list[str]:
+    """The paragraphs (or documents) the map's values cite, in order of first use: the caption
+    names these rather than a fixed paragraph, since an older version may cite only a letter."""
+    paragraphs: list[str] = []
+    for region in version.regions:
+        for citation in (region.gradation_citation, region.ipa_citation):
+            if citation.paragraph not in paragraphs:
+                paragraphs.append(citation.paragraph)
+    return paragraphs
+
+
 def policy_values(version: PolicyVersion, lang: Lang) -> dict[str, dict[str, str]]:
     """Per ISO code, the policy values the map shows, labelled in `lang`."""
     values = {}

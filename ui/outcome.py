@@ -7,11 +7,12 @@ downloads, which are the Decision's own Markdown and JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import streamlit as st
 
-from policy import Decision, flag_label, gradation_label, outcome_label
+from policy import Decision, Outcome, flag_label, gradation_label, outcome_label
 from ui.details import blockquote
 from ui.texts import Lang, t
 
@@ -20,7 +21,7 @@ _OUTCOME_BOX = {
     "subsidiary_protection_individual": st.success,
     "subsidiary_protection_15c": st.success,
     "internal_protection_alternative": st.warning,
-    "no_protection_ground": st.error,
+    "no_protection_ground": st.info,
 }
 
 
@@ -29,13 +30,22 @@ def _file_stem(decision: Decision) -> str:
     return f"decision-{decision.region_code}-{version}".lower()
 
 
+def memo_with_date(decision: Decision, lang: Lang, today: dt.date | None = None) -> str:
+    """The Decision's memo with the date it was made on, so a pasted memo can be dated."""
+    day = (today or dt.date.today()).isoformat()
+    return f"*{t('memo_date', lang, date=day)}*\n\n{decision.to_markdown(lang=lang)}"
+
+
 def render_outcome(decision: Decision, lang: Lang) -> None:
     """Outcome, flags, every step with citation and source text, disclaimer, downloads."""
     st.markdown(f"#### {t('outcome_heading', lang)}")
     box = _OUTCOME_BOX.get(decision.outcome.value, st.info)
     box(f"**{outcome_label(decision.outcome, lang)}**")
     ipa = t("details_unknown", lang)
-    if decision.ipa_applies is not None:
+    if decision.outcome is Outcome.no_protection_ground:
+        # No protection need, so whether an alternative exists in Bamako does not arise.
+        ipa = t("ipa_not_at_issue", lang)
+    elif decision.ipa_applies is not None:
         ipa = t("details_yes", lang) if decision.ipa_applies else t("details_no", lang)
     st.markdown(
         f"**{t('outcome_gradation', lang)}:** {gradation_label(decision.gradation, lang)}  \n"
@@ -43,8 +53,7 @@ def render_outcome(decision: Decision, lang: Lang) -> None:
     )
     if decision.flags:
         st.markdown(f"**{t('outcome_flags', lang)}**")
-        for flag in decision.flags:
-            st.markdown(f"- {flag_label(flag, lang)}")
+        st.markdown("\n".join(f"- {flag_label(flag, lang)}" for flag in decision.flags))
     st.markdown(f"**{t('outcome_steps', lang)}**")
     for number, step in enumerate(decision.steps, start=1):
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
@@ -56,7 +65,7 @@ def render_outcome(decision: Decision, lang: Lang) -> None:
     stem = _file_stem(decision)
     st.download_button(
         t("outcome_download_md", lang),
-        decision.to_markdown(lang=lang),
+        memo_with_date(decision, lang),
         file_name=f"{stem}.md",
         mime="text/markdown",
         key="download_md",

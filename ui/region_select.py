@@ -7,13 +7,31 @@ before the widget is drawn, instead of raising inside Streamlit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from policy import PolicyVersion
 from ui.texts import Lang, t
 
+# Session-state keys of the two region lists; a map click writes both.
+DETAILS_KEY = "details_region"
+FORM_REGION_KEY = "form_region"
 
-def region_select(version: PolicyVersion, lang: Lang, label: str, key: str) -> str | None:
+
+def select_region_everywhere(code: str) -> None:
+    """Show `code` in the details and use it in the decision form (call before they are drawn)."""
+    st.session_state[DETAILS_KEY] = code
+    st.session_state[FORM_REGION_KEY] = code
+
+
+def region_select(
+    version: PolicyVersion,
+    lang: Lang,
+    label: str,
+    key: str,
+    on_change: Callable[[], None] | None = None,
+) -> str | None:
     """A select box of the version's regions by name; the chosen ISO code or None."""
     names = {region.code: region.name for region in version.regions}
     if st.session_state.get(key) not in names:
@@ -24,4 +42,5 @@ def region_select(version: PolicyVersion, lang: Lang, label: str, key: str) -> s
         format_func=names.__getitem__,
         key=key,
         placeholder=t("details_choose", lang),
+        on_change=on_change,
     )

@@ -45,7 +45,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Off by default: the page then loads nothing from other servers.",
     },
     # map
-    "map_heading": {"nl": "Kaart", "en": "Map"},
     "legend_heading": {"nl": "Legenda", "en": "Legend"},
     "legend_ipa_origin": {
         "nl": "Gestreepte rand: binnenlands beschermingsalternatief in Bamako wordt in beginsel "
@@ -85,8 +84,9 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "for it; its territory lies inside a region as drawn on the map.",
     },
     "map_caption": {
-        "nl": "Beleid: {version} ({dates}), paragraaf C7/23.4.2 en C7/23.5.2 Vc. {attribution}",
-        "en": "Policy: {version} ({dates}), paragraph C7/23.4.2 and C7/23.5.2 Vc. {attribution}",
+        "nl": "Beleid: {version} ({dates}); vindplaatsen van de waarden: {paragraphs}. "
+        "{attribution}",
+        "en": "Policy: {version} ({dates}); the values cite: {paragraphs}. {attribution}",
     },
     "map_disclaimer": {
         "nl": "Een regio zonder gradatie is geen veilig gebied voor iedere vreemdeling: de IND "
@@ -106,7 +106,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "details_yes": {"nl": "ja, in beginsel", "en": "yes, in principle"},
     "details_no": {"nl": "nee", "en": "no"},
     "details_unknown": {"nl": "onbekend", "en": "unknown"},
-    "details_source": {"nl": "Brontekst", "en": "Source text (Dutch)"},
     "details_reasons": {
         "nl": "Motivering van de minister (Kamerbrief)",
         "en": "The minister's reasons (letter to parliament)",
@@ -129,7 +128,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Test one case against the same policy rules as the map.",
     },
     "form_region": {"nl": "Herkomstregio", "en": "Region of origin"},
-    "form_place": {"nl": "Of zoek een plaats", "en": "Or look up a place"},
+    "form_place": {"nl": "Of zoek een regio of plaats", "en": "Or look up a region or place"},
     "form_place_help": {
         "nl": "Stad of dorp dat de vreemdeling noemt; schrijfwijzen en tikfouten worden herkend.",
         "en": "Town or village the applicant names; spellings and typos are recognised.",
@@ -177,9 +176,27 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "occupation). These are examples to weigh, not a checklist.",
     },
     "form_elements_what_counts": {"nl": "Wat telt mee?", "en": "What counts?"},
-    "elements_none": {"nl": "geen", "en": "none"},
-    "elements_limited": {"nl": "beperkt", "en": "limited"},
-    "elements_substantial": {"nl": "substantieel", "en": "substantial"},
+    "form_sliding_scale": {
+        "nl": "Welke individuele elementen artikel 15 onder c vestigen, per niveau van geweld:",
+        "en": "Which individual elements establish Article 15(c), by level of violence:",
+    },
+    "scale_presence": {
+        "nl": "aanwezigheid in de regio volstaat",
+        "en": "presence in the region suffices",
+    },
+    "scale_at_least": {"nl": "ten minste {level}", "en": "at least {level}"},
+    "form_candidate_region": {"nl": "Regio {region} ({code})", "en": "Region {region} ({code})"},
+    "form_candidate_mapped": {
+        "nl": "— gelezen uit “{name}” (indeling van 2023)",
+        "en": "— read from “{name}” (2023 division)",
+    },
+    "form_region_set": {"nl": "Regio ingesteld op {region}.", "en": "Region set to {region}."},
+    "place_class_1": {"nl": "hoofdstad", "en": "capital"},
+    "place_class_2": {"nl": "regiohoofdstad", "en": "regional capital"},
+    "place_class_3": {"nl": "hoofdplaats cercle", "en": "cercle capital"},
+    "place_class_4": {"nl": "stad", "en": "town"},
+    "place_class_5": {"nl": "dorp", "en": "village"},
+    "ipa_not_at_issue": {"nl": "niet aan de orde", "en": "not at issue"},
     "form_ipa_obstacles": {
         "nl": "Maken individuele omstandigheden het alternatief in Bamako onredelijk?",
         "en": "Do individual circumstances make the alternative in Bamako unreasonable?",
@@ -200,22 +217,20 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "C7/23.2 Vc: geen bijzonderheden; het algemene beleid is van toepassing.",
         "en": "C7/23.2 Vc: no particularities; the general policy applies.",
     },
-    "form_submit": {"nl": "Beoordeel", "en": "Evaluate"},
     # outcome card
     "outcome_heading": {"nl": "Uitkomst", "en": "Outcome"},
-    "outcome_flags": {"nl": "Signalen", "en": "Flags"},
+    "outcome_flags": {"nl": "Signaleringen", "en": "Flags"},
     "outcome_steps": {"nl": "Redenering, stap voor stap", "en": "Reasoning, step by step"},
-    "outcome_citation": {"nl": "Vindplaats", "en": "Citation"},
+    "memo_date": {
+        "nl": "Opgesteld op {date} met het kaartdashboard C7/23 Vc (indicatief).",
+        "en": "Made on {date} with the C7/23 Vc map dashboard (indicative).",
+    },
     "outcome_download_md": {"nl": "Download als Markdown", "en": "Download as Markdown"},
     "outcome_download_json": {"nl": "Download als JSON", "en": "Download as JSON"},
     "outcome_gradation": {"nl": "Gradatie", "en": "Level"},
     "outcome_ipa": {
         "nl": "Binnenlands beschermingsalternatief",
         "en": "Internal protection alternative",
-    },
-    "outcome_mapped": {
-        "nl": "Regio “{given}” is gelezen als {region} (indeling van vóór 2023).",
-        "en": "Region “{given}” was read as {region} (the division before 2023).",
     },
     # errors
     "error_policy": {

@@ -59,9 +59,13 @@ def shown_text(app: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("case", CASES, ids=["-".join(map(str, c)) for c in CASES])
-def test_form_shows_the_same_decision_as_policy_evaluate(app: AppTest, case: tuple) -> None:
+def test_form_shows_the_same_decision_as_policy_evaluate(
+    app: AppTest, case: tuple, lang: str
+) -> None:
     region, persecution, harm, elements, obstacles, exclusion = case
+    app.radio(key="lang").set_value(lang)
     app.selectbox(key="form_region").set_value(region)
     app.checkbox(key="form_persecution").set_value(persecution)
     app.checkbox(key="form_individual_harm").set_value(harm)
@@ -88,12 +92,40 @@ def test_form_shows_the_same_decision_as_policy_evaluate(app: AppTest, case: tup
         for kind in ("success", "warning", "error", "info")
         for e in getattr(app.sidebar, kind)
     ]
-    assert f"**{outcome_label(expected.outcome, 'nl')}**" in boxes
-    for flag in expected.flags:
-        assert flag_label(flag, "nl") in text
-    for step in expected.steps:
-        assert step.citation in text
-        assert step.conclusion_nl in text
+    assert f"**{outcome_label(expected.outcome, lang)}**" in boxes
+    markdown = [m.value for m in app.sidebar.markdown]
+    heading = f"**{t('outcome_flags', lang)}**"
+    if expected.flags:
+        shown_flags = markdown[markdown.index(heading) + 1]
+        assert shown_flags == "\n".join(f"- {flag_label(flag, lang)}" for flag in expected.flags)
+    else:
+        assert heading not in markdown
+    # Every step, in order, with its conclusion, citation and Dutch source text; no extra step.
+    numbered = [m.value for m in app.sidebar.markdown if m.value[:1].isdigit()]
+    assert len(numbered) == len(expected.steps)
+    for number, (shown, step) in enumerate(zip(numbered, expected.steps, strict=True), start=1):
+        conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
+        assert shown.startswith(f"{number}. {conclusion}")
+        assert f"`{step.citation}`" in shown
+        assert step.source_text.splitlines()[0] in text
+    disclaimer = expected.disclaimer_nl if lang == "nl" else expected.disclaimer_en
+    assert disclaimer in text
+
+
+def test_choosing_a_region_in_the_details_list_sets_the_form(app: AppTest) -> None:
+    app.selectbox(key="details_region").set_value("ML-7").run()
+    assert not app.exception
+    assert app.selectbox(key="form_region").value == "ML-7"
+
+
+def test_a_2023_region_name_sets_its_2016_region_and_the_decision_says_so(app: AppTest) -> None:
+    app.radio(key="lang").set_value("nl")
+    app.text_input(key="place_query").input("Bandiagara").run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.selectbox(key="form_region").value == "ML-5"
+    assert flag_label("region_mapped", "nl") in shown_text(app)
+    app.text_input(key="place_query").input("").run()
 
 
 def test_language_switch_changes_the_labels(app: AppTest) -> None:

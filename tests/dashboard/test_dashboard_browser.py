@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import geodata
-from policy import Outcome, gradation_label, load_version, outcome_label
+from policy import Outcome, gradation_label, list_versions, load_version, outcome_label
+from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
@@ -62,9 +63,10 @@ def test_map_click_details_form_and_no_outside_requests(
     version = load_version(None)
     menaka = version.region("ML-9")
     click_on_map(page, *inside_point("ML-9"))
-    main = page.locator('[data-testid="stMain"]')
-    expect(main.get_by_role("heading", name=menaka.name)).to_be_visible(timeout=TIMEOUT_MS)
-    expect(main.get_by_text(gradation_label(menaka.gradation, "nl")).first).to_be_visible()
+    details = page.locator('[data-testid="stColumn"]').nth(1)
+    expect(details.get_by_role("heading", name=menaka.name)).to_be_visible(timeout=TIMEOUT_MS)
+    menaka_line = f"{t('details_gradation', 'nl')}: {gradation_label(menaka.gradation, 'nl')}"
+    expect(details.get_by_text(menaka_line)).to_be_visible()
     wait_idle(page)
 
     # The form evaluates the case for Ménaka: no individual elements, then limited ones.
@@ -78,6 +80,28 @@ def test_map_click_details_form_and_no_outside_requests(
     wait_idle(page)
 
     page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
+
+    # Bamako is smaller than its dot: a click on it still selects Bamako.
+    bamako = version.region("ML-BKO")
+    click_on_map(page, *inside_point("ML-BKO"))
+    expect(details.get_by_role("heading", name=bamako.name)).to_be_visible(timeout=TIMEOUT_MS)
+    bamako_line = f"{t('details_gradation', 'nl')}: {gradation_label(bamako.gradation, 'nl')}"
+    expect(details.get_by_text(bamako_line)).to_be_visible()
+    wait_idle(page)
+
+    # In English, with the previous version, the map still draws all ten units.
+    sidebar.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
+    wait_idle(page)
+    previous = list_versions()[0]
+    sidebar.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option").filter(has_text=previous.id).click()
+    wait_idle(page)
+    expect(page.get_by_text(previous.id).first).to_be_visible(timeout=TIMEOUT_MS)
+    expect(units).to_have_count(10, timeout=TIMEOUT_MS)
+    page.screenshot(path=str(artifacts / "dashboard-en-previous.png"), full_page=True)
     page.close()
 
     origin = urlsplit(dashboard_url).netloc

@@ -35,25 +35,24 @@ def test_every_version_joins_to_the_map_without_gaps() -> None:
 
 
 def test_map_properties_are_escaped_and_assets_are_local() -> None:
-    version = list_versions()[-1]
-    layer = policy_map_layer(version, "en")
-    features = layer.features
-    # A hostile name must reach Leaflet as text, not as markup.
-    feature = features["features"][0]
-    feature["properties"]["name"] = "<img src=x onerror=alert(1)>"
-    frame = gpd.GeoDataFrame.from_features(features["features"], crs="EPSG:4326")
-    escaped = feature_collection(frame)["features"][0]["properties"]["name"]
-    assert "<img" not in escaped and "&lt;img" in escaped
-
+    """A hostile name or label reaches the page as text in the tooltip, never as markup; the
+    map loads its assets only from the app's own static folder."""
+    hostile = "<img src=x onerror=alert(1)>"
+    layer = policy_map_layer(list_versions()[-1], "en")
+    frame = gpd.GeoDataFrame.from_features(layer.features["features"], crs="EPSG:4326")
+    frame.loc[0, "name"] = hostile
+    frame.loc[1, "gradation_label"] = hostile
     fmap = build_policy_map(
-        features,
+        feature_collection(frame),
         leaflet_url="/app/static/leaflet",
-        tooltip_aliases=("Region", "Level", "IPA"),
-        destination_label="Bamako",
+        tooltip_aliases=(hostile, "Level", "IPA"),
     )
+    page = fmap.get_root().render()
+    assert "<img" not in page
+    # folium embeds the properties as JSON, where "&" is written \u0026.
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in page
     assert fmap.default_js == [("leaflet", "/app/static/leaflet/leaflet.js")]
     assert fmap.default_css == [("leaflet_css", "/app/static/leaflet/leaflet.css")]
-    page = fmap.get_root().render()
     assets = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert assets and all(url.startswith("/app/static/leaflet/") for url in assets), assets
 
