@@ -133,7 +133,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Stad of dorp dat de vreemdeling noemt; schrijfwijzen en tikfouten worden herkend.",
         "en": "Town or village the applicant names; spellings and typos are recognised.",
     },
-    "form_place_matches": {"nl": "Gevonden plaatsen", "en": "Places found"},
+    "form_place_matches": {"nl": "Gevonden regio's en plaatsen", "en": "Regions and places found"},
     "form_place_use": {"nl": "Gebruik deze regio", "en": "Use this region"},
     "form_place_not_found": {
         "nl": "Plaats “{name}” niet gevonden. Bedoelt u: {suggestions}?",
