@@ -236,25 +236,27 @@ class PolicyVersion(_Frozen):
             if region.code in gradations:
                 new = Gradation(gradations[region.code])
                 update["gradation"] = new
-                update["gradation_citation"] = region.gradation_citation.model_copy(
-                    update={
-                        "override": True,
-                        "note_en": f"What-if: gradation set to {new.value}; "
-                        f"the cited text gives {region.gradation.value}.",
-                    }
+                update["gradation_citation"] = _overridden(
+                    region.gradation_citation, "gradation", new.value, region.gradation.value
                 )
             if region.code in ipa:
                 new_ipa = ipa[region.code]
                 update["ipa_applies"] = new_ipa
-                update["ipa_citation"] = region.ipa_citation.model_copy(
-                    update={
-                        "override": True,
-                        "note_en": f"What-if: IPA set to {_ipa_word(new_ipa)}; "
-                        f"the cited text gives {_ipa_word(region.ipa_applies)}.",
-                    }
+                update["ipa_citation"] = _overridden(
+                    region.ipa_citation, "IPA", _ipa_word(new_ipa), _ipa_word(region.ipa_applies)
                 )
             regions.append(region.model_copy(update=update) if update else region)
         return self.model_copy(update={"regions": tuple(regions), "modified": True})
+
+
+def _overridden(citation: Citation, what: str, new: str, cited: str) -> Citation:
+    """The citation of a what-if value: still the cited sentence, marked as overridden."""
+    return citation.model_copy(
+        update={
+            "override": True,
+            "note_en": f"What-if: {what} set to {new}; the cited text gives {cited}.",
+        }
+    )
 
 
 def _ipa_word(value: bool | None) -> str:
