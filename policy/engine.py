@@ -14,12 +14,18 @@ The engine holds no region names: every fact comes from the PolicyVersion.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policy.errors import PolicyError
-from policy.framework import article_15c_rules, disclaimer, ground_citation, ipa_criteria
+from policy.framework import (
+    IpaCriterion,
+    article_15c_rules,
+    disclaimer,
+    ground_citation,
+    ipa_criteria,
+)
 from policy.labels import elements_label, fact_label, flag_label, gradation_label, outcome_label
 from policy.models import Citation, Gradation, IndividualElements, Outcome, PolicyVersion
 from policy.regions import RegionMatch, resolve_region
@@ -237,6 +243,11 @@ def case_facts(case: Case) -> dict[str, Any]:
         "ipa_obstacles": case.ipa_obstacles,
         "exclusion_indications": case.exclusion_indications,
     }
+
+
+def _names(criteria: Sequence[IpaCriterion], lang: str, separator: str = ", ") -> str:
+    """The IPA criteria by name in `lang`, for a conclusion a jurist reads."""
+    return separator.join(criterion.name(lang) for criterion in criteria)
 
 
 def _step(rule: str, citation: Citation, nl: str, en: str) -> Step:
@@ -474,11 +485,10 @@ def _article_15c(
     answered.update(case.ipa_criteria)
     criteria = ipa_criteria()
     failed = [c for c in criteria if case.ipa_criteria.get(c.id) is False]
-    checked_nl = "; ".join(c.name("nl") for c in criteria)
-    checked_en = "; ".join(c.name("en") for c in criteria)
+    checked_nl, checked_en = _names(criteria, "nl", "; "), _names(criteria, "en", "; ")
     if case.ipa_obstacles or failed:
-        failed_nl = f" (niet voldaan: {', '.join(c.name('nl') for c in failed)})" if failed else ""
-        failed_en = f" (not met: {', '.join(c.name('en') for c in failed)})" if failed else ""
+        failed_nl = f" (niet voldaan: {_names(failed, 'nl')})" if failed else ""
+        failed_en = f" (not met: {_names(failed, 'en')})" if failed else ""
         steps.append(
             _step(
                 "ipa_individual",
@@ -493,8 +503,8 @@ def _article_15c(
         )
         return Outcome.subsidiary_protection_15c, False
     met = [c for c in criteria if case.ipa_criteria.get(c.id) is True]
-    met_nl = f"; voldaan: {', '.join(c.name('nl') for c in met)}" if met else ""
-    met_en = f"; met: {', '.join(c.name('en') for c in met)}" if met else ""
+    met_nl = f"; voldaan: {_names(met, 'nl')}" if met else ""
+    met_en = f"; met: {_names(met, 'en')}" if met else ""
     steps.append(
         _step(
             "ipa_individual",
