@@ -1,4 +1,4 @@
-"""`python -m policy`: regions, evaluate, batch, validate — a stable contract for scripts.
+"""`python -m policy`: regions, evaluate, batch, paragraphs, validate — a stable contract.
 
 Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr, in
 one style: `python -m policy: <message>` (`validate` prints one such line per problem).
@@ -22,6 +22,7 @@ from policy.engine import Case, evaluate
 from policy.errors import PolicyError
 from policy.labels import gradation_label
 from policy.models import IndividualElements
+from policy.paragraphs import load_full_text
 from policy.versions_io import load_version, validate_file
 
 
@@ -66,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("cases", metavar="CASES.csv")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+
+    full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
+    full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    full.add_argument("--json", action="store_true", help="print JSON")
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
@@ -159,6 +164,22 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _paragraphs(args: argparse.Namespace) -> int:
+    full = load_full_text(load_version(args.policy))
+    if args.json:
+        rows = [paragraph.to_dict() for paragraph in full.paragraphs]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"C7/23 Vc, {full.version_id} (text: {full.cited_as}; {full.source_file})")
+    for paragraph in full.paragraphs:
+        print(f"\n{paragraph.paragraph}  {paragraph.heading}")
+        for line in paragraph.text_nl.splitlines():
+            print(f"  {line}")
+        print(f"  EN: {paragraph.gloss_en}")
+        print(f"  used by: {', '.join(paragraph.used_by) or 'no rule of the engine'}")
+    return 0
+
+
 def _validate(args: argparse.Namespace) -> int:
     problems = validate_file(args.file)
     if not problems:
@@ -217,4 +238,10 @@ def _first_line(error: Exception) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-_COMMANDS = {"regions": _regions, "evaluate": _evaluate, "batch": _batch, "validate": _validate}
+_COMMANDS = {
+    "regions": _regions,
+    "evaluate": _evaluate,
+    "batch": _batch,
+    "paragraphs": _paragraphs,
+    "validate": _validate,
+}
