@@ -115,10 +115,17 @@ def _regions(args: argparse.Namespace) -> int:
                 "gradation_citation": region.gradation_citation.model_dump(),
                 "ipa_citation": region.ipa_citation.model_dump(),
                 "note": region.note,
+                "reasons": [reason.model_dump() for reason in region.reasons],
             }
             for region in version.regions
         ]
-        print(json.dumps({"policy": version.id, "regions": rows}, ensure_ascii=False, indent=2))
+        listing = {
+            "policy": version.id,
+            "regions": rows,
+            "general_reasons": [reason.model_dump() for reason in version.general_reasons],
+            "notes": [note.model_dump() for note in version.notes],
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     print(f"{version.id}")
     for region in version.regions:
