@@ -110,7 +110,7 @@ def used_by(version: PolicyVersion) -> dict[str, tuple[str, ...]]:
 
 @cache
 def _used_by(version_json: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    from policy.engine import Case, evaluate
+    from policy import Case, evaluate  # the package's public names: stable across modules
 
     version = PolicyVersion.model_validate_json(version_json)
     found: dict[str, dict[str, None]] = {}
