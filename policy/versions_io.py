@@ -175,10 +175,7 @@ def _resolve_citations(
         if not reason:
             table.pop("summary_en", None)
         if note is not None:
-            if not isinstance(note, str) or not note.strip():
-                problems.append((f"{location} note", "must be a non-empty text"))
-            else:
-                table["note_en"] = note
+            table["note_en"] = note
         return table
 
     def cite_all(location: str, values: Any, reason: bool = False) -> Any:
@@ -220,6 +217,13 @@ def _resolve_citations(
             region = dict(region)
             for name in ("gradation", "ipa"):
                 note = region.pop(f"{name}_note_en", None)
+                if note is not None and (not isinstance(note, str) or not note.strip()):
+                    problems.append((f"{prefix}.{name}_note_en", "must be a non-empty text"))
+                    note = None
+                if note is not None and f"{name}_citation" not in region:
+                    problems.append(
+                        (f"{prefix}.{name}_note_en", f"needs {name}_citation (the cited sentence)")
+                    )
                 if f"{name}_citation" in region:
                     region[f"{name}_citation"] = cite(
                         f"{prefix}.{name}_citation", region[f"{name}_citation"], note

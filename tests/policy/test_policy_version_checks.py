@@ -106,6 +106,17 @@ def test_a_region_note_on_a_shared_citation_stays_with_that_region() -> None:
             'gradation_notes_en = "Kayes is not named',
             "regions[0] (ML-1).gradation_notes_en: Extra inputs are not permitted",
         ),
+        (
+            'gradation_citation = "levels"\ngradation_note_en = "Kayes',
+            'gradation_note_en = "Kayes',
+            "regions[0] (ML-1).gradation_note_en: needs gradation_citation",
+        ),
+        (
+            'ipa_note_en = "Kayes is not on the list of regions for which the IPA in Bamako is '
+            'assumed."',
+            "ipa_note_en = 3",
+            "regions[0] (ML-1).ipa_note_en: must be a non-empty text",
+        ),
     ],
 )
 def test_citation_references_are_checked_where_they_are_written(
