@@ -30,6 +30,7 @@ import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -110,13 +111,18 @@ class Scenario:
         be the unmodified version the scenario names.
         """
         if base_version is None:
-            base_version = load_version(self.base)
-        elif base_version.id != self.base or base_version.modified:
+            return self._applied
+        if base_version.id != self.base or base_version.modified:
             shown = f"{base_version.id}{' (modified)' if base_version.modified else ''}"
             raise ScenarioError(
                 f"{self.name}: base: the scenario starts from {self.base}, not from {shown}"
             )
         return _overrides(base_version, self.changes, self.name)
+
+    @cached_property
+    def _applied(self) -> PolicyVersion:
+        """The what-if version on the shipped base, built once per Scenario (it is frozen)."""
+        return _overrides(load_version(self.base), self.changes, self.name)
 
     def changed_regions(self, base_version: PolicyVersion | None = None) -> tuple[str, ...]:
         """ISO codes of the regions whose values differ from the base, in the base's order.
@@ -279,11 +285,10 @@ def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
         author = _text(data["author"], name, "author", MAX_AUTHOR, empty=True)
     created = _date(data["created"], name) if "created" in data else None
     changes = _changes(data["changes"], base, name)
-    scenario = Scenario(
+    _check_changes(base, changes, name)
+    return Scenario(
         base=base.id, title=title, changes=changes, author=author, created=created, name=name
     )
-    scenario.apply(base)
-    return scenario
 
 
 def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
@@ -328,16 +333,27 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
         rationale = _text(
             item["rationale"], name, f"{where}.rationale", MAX_RATIONALE, multiline=True
         )
-        change = ScenarioChange(
-            region=region_text,
-            code=match.code,
-            rationale=rationale,
-            gradation=gradation,
-            ipa_applies=ipa,
+        changes.append(
+            ScenarioChange(
+                region=region_text,
+                code=match.code,
+                rationale=rationale,
+                gradation=gradation,
+                ipa_applies=ipa,
+            )
         )
-        _overrides(base, (change,), f"{name}: {where}")
-        changes.append(change)
     return tuple(changes)
+
+
+def _check_changes(base: PolicyVersion, changes: tuple[ScenarioChange, ...], name: str) -> None:
+    """The changes through `with_overrides` (which checks them as a version file is checked):
+    all at once, and where that fails one at a time, so the message names the change."""
+    try:
+        _overrides(base, changes, name)
+    except ScenarioError as together:
+        for number, change in enumerate(changes):
+            _overrides(base, (change,), f"{name}: changes[{number}]")
+        raise together from None
 
 
 def _overrides(
