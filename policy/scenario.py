@@ -133,6 +133,39 @@ class Scenario:
         changed = {change.code for change in diff_versions(base, self.apply(base))}
         return tuple(region.code for region in base.regions if region.code in changed)
 
+    def with_change(
+        self,
+        region: str,
+        rationale: str,
+        gradation: Gradation | str | None = None,
+        ipa_applies: bool | None = None,
+    ) -> Scenario:
+        """A new scenario with this region's change set (replacing one for the same region),
+        checked like a file: the page's editor uses it, so its input meets the same rules."""
+        base = load_version(self.base)
+        try:
+            code = resolve_region(region, base).code if isinstance(region, str) else None
+        except PolicyError:
+            code = None
+        change: dict[str, Any] = {"region": region}
+        if gradation is not None:
+            change["gradation"] = gradation.value if isinstance(gradation, Gradation) else gradation
+        if ipa_applies is not None:
+            change["ipa_applies"] = ipa_applies
+        change["rationale"] = rationale
+        data = self.to_data()
+        kept = [c for c, old in zip(data["changes"], self.changes, strict=True) if old.code != code]
+        data["changes"] = [*kept, change]
+        return scenario_from_data(data, self.name)
+
+    def without_change(self, code: str) -> Scenario:
+        """A new scenario without the change of the region with this ISO code."""
+        data = self.to_data()
+        data["changes"] = [
+            c for c, old in zip(data["changes"], self.changes, strict=True) if old.code != code
+        ]
+        return scenario_from_data(data, self.name)
+
     def to_data(self) -> dict[str, Any]:
         """The scenario as the JSON object of the file format (fields in the documented order)."""
         data: dict[str, Any] = {"scenario": FORMAT, "base": self.base, "title": self.title}

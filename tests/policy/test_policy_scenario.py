@@ -116,6 +116,21 @@ def test_optional_fields_and_empty_changes() -> None:
     assert scenario.apply().modified and scenario.changed_regions() == ()
 
 
+def test_editing_replaces_a_region_and_checks_like_a_file() -> None:
+    scenario = load_scenario(EXAMPLE, "e")
+    edited = scenario.with_change("Gao", "Why Gao.", gradation="relatively_higher")
+    assert edited.changed_regions() == ("ML-7", "ML-9")
+    again = edited.with_change("ML-9", "Back to the law.", gradation=Gradation.relatively_higher)
+    assert again.changed_regions() == ("ML-7",)
+    assert [c.code for c in again.changes] == ["ML-7", "ML-9"]
+    assert again.without_change("ML-7").without_change("ML-9").changes == ()
+    assert scenario == load_scenario(EXAMPLE, "e")  # the original is untouched
+    with pytest.raises(ScenarioError, match=r"changes\[1\]\.rationale: must not contain '<'"):
+        scenario.with_change("Gao", "<b>bold</b>", ipa_applies=False)
+    with pytest.raises(ScenarioError, match=r"changes\[1\]\.region: unknown region"):
+        scenario.with_change("Atlantis", "r", ipa_applies=False)
+
+
 def test_link_round_trip_and_limits() -> None:
     scenario = load_scenario(EXAMPLE, "e")
     link = scenario.to_link()
