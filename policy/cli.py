@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from policy import cli_compare
 from policy.batch import OUTPUT_COLUMNS, evaluate_batch
 from policy.engine import Case, evaluate
 from policy.errors import PolicyError
@@ -62,11 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
+    cli_compare.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
     batch.add_argument("cases", metavar="CASES.csv")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    cli_compare.add_scenario_option(batch)
 
     full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
     full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
+    cli_compare.add_commands(commands)
     return parser
 
 
@@ -138,7 +142,7 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     case = Case(
         region=args.region,
         persecution=args.persecution,
@@ -149,14 +153,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     decision = evaluate(case, version)
     if args.json:
-        print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
+        data = cli_compare.with_scenario(decision.to_dict(), args)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(decision.to_markdown(lang=args.lang), end="")
+        print(cli_compare.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
     return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     path = Path(args.cases)
     cases = read_cases(path)
     clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
@@ -167,7 +172,8 @@ def _batch(args: argparse.Namespace) -> int:
         result.to_csv(args.output, index=False)
     except OSError as error:
         raise PolicyError(f"{args.output}: cannot write ({_reason(error)})") from None
-    print(f"{len(result)} cases evaluated under {version.id}; written to {args.output}")
+    what_if = cli_compare.what_if_words(args)
+    print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
     return 0
 
 
@@ -252,3 +258,4 @@ _COMMANDS = {
     "paragraphs": _paragraphs,
     "validate": _validate,
 }
+_COMMANDS.update(cli_compare.COMMANDS)
