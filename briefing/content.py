@@ -30,9 +30,7 @@ from ui.texts import t
 
 # An equal-area projection centred on Mali: shapes keep their relative size and the scale bar
 # is true to within a few per cent across the country.
-MAP_CRS: Final = (
-    "+proj=aea +lat_0=17 +lon_0=-4 +lat_1=12 +lat_2=22 +datum=WGS84 +units=m +no_defs"
-)
+MAP_CRS: Final = "+proj=aea +lat_0=17 +lon_0=-4 +lat_1=12 +lat_2=22 +datum=WGS84 +units=m +no_defs"
 
 
 @dataclass(frozen=True)
@@ -78,7 +76,7 @@ def drawn_units(projected: bool = True) -> gpd.GeoDataFrame:
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    """"signed 2025-06-04; in force: date not in the sources" in `lang`."""
+    """ "signed 2025-06-04; in force: date not in the sources" in `lang`."""
     none = bt("no_date", lang)
     signed = version.signed.isoformat() if version.signed else none
     in_force = version.in_force.isoformat() if version.in_force else none

@@ -106,9 +106,7 @@ class _Column:
         width = self.width - indent
         chars = max(20, int(width * 72 / (size * 0.55)))
         while True:
-            wrapped = "\n".join(
-                textwrap.fill(paragraph, chars) for paragraph in text.split("\n")
-            )
+            wrapped = "\n".join(textwrap.fill(paragraph, chars) for paragraph in text.split("\n"))
             artist = self.fig.text(
                 (self.x + indent) / self.fig.get_figwidth(),
                 self.y / self.fig.get_figheight(),
