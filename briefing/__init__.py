@@ -8,6 +8,14 @@ the way the page does (`geodata.palette`, the page's legend wording).
 from briefing.errors import BriefingError
 from briefing.map_image import render_map
 from briefing.offline import offline_html
+from briefing.report import case_report
 from briefing.scenarios import BriefingScenario, ScenarioChange
 
-__all__ = ["BriefingError", "BriefingScenario", "ScenarioChange", "offline_html", "render_map"]
+__all__ = [
+    "BriefingError",
+    "BriefingScenario",
+    "ScenarioChange",
+    "case_report",
+    "offline_html",
+    "render_map",
+]
