@@ -416,3 +416,20 @@ def test_json_of_the_page_is_valid() -> None:
     app = fresh_app(region="ML-5")
     _, data = memo_and_json(app)
     json.dumps(data)
+
+
+def test_region_details_show_the_reasons_with_their_paragraphs_and_the_note() -> None:
+    """Gao: the toelichting's reason for its level, the letter's findings, the general findings
+    (who commits the violence), each with its paragraph, and the note on the dates."""
+    app = fresh_app(lang="en")
+    app.selectbox(key="details_region").set_value("ML-7")
+    run(app)
+    text = "\n".join(str(e.value) for e in [*app.main.markdown, *app.main.caption])
+    version = load_version()
+    reasons = version.reasons_for("ML-7")
+    assert reasons.region and reasons.general
+    for reason in reasons.all:
+        assert reason.text_nl in text and reason.summary_en in text
+    assert "toelichting WBV 2025/11, onder A" in text
+    assert t("details_general_reasons", "en") in text
+    assert version.notes[0].note_en in text
