@@ -240,7 +240,7 @@ def _resolve_citations(
 
 def _all_regions(listed: list[Any]) -> list[tuple[str, dict[str, Any] | None]]:
     """(location prefix, table or None) for each entry of `regions`, as version_checks names it."""
-    prefixes = dict((id(table), prefix) for prefix, table in regions({"regions": listed}))
+    prefixes = {id(table): prefix for prefix, table in regions({"regions": listed})}
     return [
         (prefixes[id(entry)], entry) if isinstance(entry, dict) else (f"regions[{i}]", None)
         for i, entry in enumerate(listed)
