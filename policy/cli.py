@@ -7,21 +7,18 @@ one style: `python -m policy: <message>` (`validate` prints one such line per pr
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from policy import cli_compare
-from policy.batch import OUTPUT_COLUMNS, evaluate_batch
+from policy.batch import evaluate_batch
+from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
 from policy.engine import Case, evaluate
 from policy.errors import PolicyError
 from policy.labels import gradation_label
+from policy.messages import one_line
 from policy.models import IndividualElements
 from policy.paragraphs import load_full_text
 from policy.versions_io import load_version, validate_file
@@ -69,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("cases", metavar="CASES.csv")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    batch.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write cells as they are, without the ' that keeps a spreadsheet from reading "
+        "=, +, -, @ as a formula",
+    )
     cli_compare.add_scenario_option(batch)
 
     full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
@@ -99,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"{PREFIX}: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PREFIX}: {one_line(message)}", file=sys.stderr)
 
 
 def _reason(error: OSError) -> str:
@@ -163,15 +166,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     version = cli_compare.version_for(args)
     path = Path(args.cases)
-    cases = read_cases(path)
-    clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
-    if clash:
-        raise PolicyError(f"{path}: input already has output column(s) {', '.join(clash)}")
+    cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
-    try:
-        result.to_csv(args.output, index=False)
-    except OSError as error:
-        raise PolicyError(f"{args.output}: cannot write ({_reason(error)})") from None
+    write_cases(result, args.output, raw=args.raw_csv)
     what_if = cli_compare.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
     return 0
@@ -201,54 +198,6 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in problems:
         _fail(problem)
     return 2
-
-
-def read_cases(path: Path) -> pd.DataFrame:
-    """A caseload CSV as text cells; every row must have as many fields as the header.
-
-    `index_col=False` keeps pandas from silently taking the first field of a row with one field
-    too many as an index (a shifted row would otherwise be read as other facts).
-    """
-    try:
-        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], index_col=False)
-    except OSError as error:
-        raise PolicyError(f"{path}: cannot read ({_reason(error)})") from None
-    except pd.errors.ParserError as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if found:
-            expected, line, saw = found.groups()
-            raise PolicyError(
-                f"{path}: row {int(line) - 1}: {saw} fields where the header has {expected}"
-            ) from None
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    except (pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    _check_field_counts(path, len(cases.columns))
-    return cases
-
-
-def _check_field_counts(path: Path, expected: int) -> None:
-    """Reject a row with fewer fields than the header (pandas would fill it with empty cells).
-
-    Counted by the csv module's C reader, once per file; blank lines are skipped as pandas does.
-    """
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            counts = np.fromiter(map(len, csv.reader(handle)), dtype=np.int64)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    counts = counts[1:][counts[1:] > 0]
-    wrong = np.flatnonzero(counts != expected)
-    if wrong.size:
-        row = int(wrong[0])
-        raise PolicyError(
-            f"{path}: row {row + 1}: {counts[row]} field(s) where the header has {expected}"
-        )
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 _COMMANDS = {
