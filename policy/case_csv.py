@@ -136,14 +136,14 @@ class _Input:
             return self._data
         return self._path.read_bytes()  # type: ignore[union-attr]
 
-    def contains(self, byte: bytes) -> bool:
+    def count(self, byte: bytes) -> int:
         if self._data is not None:
-            return byte in self._data
+            return self._data.count(byte)
+        total = 0
         with open(self._path, "rb") as handle:  # type: ignore[arg-type]
             while chunk := handle.read(_BLOCK_BYTES):
-                if byte in chunk:
-                    return True
-        return False
+                total += chunk.count(byte)
+        return total
 
     def stream(self) -> pa.NativeFile:
         if self._data is not None:
@@ -211,8 +211,14 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
         reason = error.strerror or type(error).__name__
         raise BatchInputError(f"{name}: cannot read ({reason})") from None
     table = table.rename_columns([column.strip() for column in names])
+    quotes = source.count(b'"')
+    if quotes % 2:
+        # pyarrow reads a quote left open at the end of the file as if it were closed.
+        line = _unclosed_quote(source.all(), delimiter)
+        if line is not None:
+            raise BatchInputError(f'{name}: line {line}: a quote (") is opened and never closed')
     # A cell spans lines only inside quotes: a file without any needs no counting.
-    lines = _line_numbers(table, skipped, spans_lines=source.contains(b'"'))
+    lines = _line_numbers(table, skipped, spans_lines=quotes > 0)
     _check_cell_length(table, lines, name)
     return (*_without_blank_rows(table, lines), delimiter)
 
@@ -318,6 +324,25 @@ def _line_of_record(number: int, raw: bytes) -> int:
 
 
 _QUOTE_OR_BREAK = re.compile(rb'["\n]')
+
+
+def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
+    """The line of a quote that opens a field and is never closed, as pyarrow reads quotes:
+    only a quote at the start of a field opens one; `""` inside it is a quote."""
+    field_start = {ord(delimiter), 0x0A, 0x0D}
+    inside = False
+    opened = 0
+    position = 0
+    while (position := raw.find(b'"', position)) >= 0:
+        if not inside:
+            if position == 0 or raw[position - 1] in field_start or (position == 3 and raw.startswith(_BOM)):
+                inside, opened = True, position
+        elif raw[position + 1 : position + 2] == b'"':
+            position += 1
+        else:
+            inside = False
+        position += 1
+    return raw.count(b"\n", 0, opened) + 1 if inside else None
 
 
 def _line_numbers(table: pa.Table, skipped: list[tuple[int, str]], spans_lines: bool) -> np.ndarray:
