@@ -335,7 +335,8 @@ def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
     position = 0
     while (position := raw.find(b'"', position)) >= 0:
         if not inside:
-            if position == 0 or raw[position - 1] in field_start or (position == 3 and raw.startswith(_BOM)):
+            at_start = position == 0 or (position == 3 and raw.startswith(_BOM))
+            if at_start or raw[position - 1] in field_start:
                 inside, opened = True, position
         elif raw[position + 1 : position + 2] == b'"':
             position += 1
