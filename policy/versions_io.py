@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from policy.data_files import SOURCES_DIR, VERSIONS_DIR, official_units
 from policy.errors import PolicyError, PolicyFileError
+from policy.messages import quoted
 from policy.models import PolicyVersion
 from policy.quotes import quote_occurs, source_file_exists
 
@@ -53,7 +54,17 @@ def load_version(version: str | None = None) -> PolicyVersion:
         if wanted in (_key(candidate.id), _key(stem)):
             return candidate
     known = ", ".join(f"{v.id!r} ({s})" for v, s in zip(versions, _shipped_stems(), strict=True))
-    raise PolicyError(f"unknown policy version {version!r}; known versions: {known}")
+    raise PolicyError(f"unknown policy version {quoted(version)}; known versions: {known}")
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    """Where a file stops being UTF-8 text: a binary file or one saved as Latin-1."""
+    data = bytes(error.object)
+    line = data.count(b"\n", 0, error.start) + 1
+    return (
+        f"line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); a version file is "
+        "TOML saved as UTF-8"
+    )
 
 
 def _key(text: str) -> str:
@@ -108,6 +119,10 @@ def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
         return [f"{where}: cannot read ({error.strerror or error})"], None
     except tomllib.TOMLDecodeError as error:
         return [f"{where}: not valid TOML: {error}"], None
+    except UnicodeDecodeError as error:
+        return [f"{where}: {_not_utf8(error)}"], None
+    except RecursionError:
+        return [f"{where}: not valid TOML: nested too deeply"], None
     found = _check_content(data)
     reported = {location for location, _ in found}
     problems = [f"{where}: {location}: {message}" for location, message in found]
