@@ -51,7 +51,6 @@ FALSE_TEXTS = frozenset({"false", "0", "no", "n", "nee", "f", ""})
 ELEMENTS: tuple[IndividualElements, ...] = tuple(IndividualElements)
 # The space of facts a row can carry, in the order of the combination index.
 _SHAPE = (2, 2, len(ELEMENTS), 2, 2)  # persecution, harm, elements, obstacles, exclusion
-_COMBINATIONS = int(np.prod(_SHAPE))
 
 
 class BatchInputError(PolicyError):
@@ -70,18 +69,24 @@ class CaseCodes:
     ipa_obstacles: np.ndarray
     exclusion_indications: np.ndarray
 
-    def combination(self) -> np.ndarray:
-        """Row → index of its facts in the 48 combinations (`_SHAPE` order)."""
-        return np.ravel_multi_index(
+    def key(self) -> np.ndarray:
+        """Row → index of (region match, facts) in the table of decisions: match × 48 +
+        the facts' place in `_SHAPE` order. Small integer types: a million rows stay small."""
+        key = self.match_index.astype(np.int32)
+        for values, size in zip(
             (
-                self.persecution.astype(np.intp),
-                self.individual_harm.astype(np.intp),
-                self.individual_elements.astype(np.intp),
-                self.ipa_obstacles.astype(np.intp),
-                self.exclusion_indications.astype(np.intp),
+                self.persecution,
+                self.individual_harm,
+                self.individual_elements,
+                self.ipa_obstacles,
+                self.exclusion_indications,
             ),
             _SHAPE,
-        )
+            strict=True,
+        ):
+            key *= size
+            key += values
+        return key
 
 
 def evaluate_batch(
@@ -93,7 +98,7 @@ def evaluate_batch(
     """
     codes = decode_cases(cases, version, source)
     tables = [_decision_table(version, match) for match in codes.matches]
-    key = codes.match_index * _COMBINATIONS + codes.combination()
+    key = codes.key()
     out = cases.copy(deep=False)
     for column in OUTPUT_COLUMNS:
         values = [row[column] for table in tables for row in table]
@@ -143,7 +148,8 @@ def _decision_table(version: PolicyVersion, match: RegionMatch) -> tuple[dict[st
 def _broadcast(values: Sequence[str], key: np.ndarray) -> pd.Categorical:
     """Per-row values from per-key values, as a categorical (the values repeat a lot)."""
     categories, inverse = np.unique(np.array(values, dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(inverse[key], [str(c) for c in categories])
+    small = inverse.astype(np.int8 if len(categories) < 128 else np.int32)
+    return pd.Categorical.from_codes(small[key], [str(c) for c in categories])
 
 
 def decode_cases(cases: pd.DataFrame, version: PolicyVersion, source: str = "cases") -> CaseCodes:
@@ -191,7 +197,7 @@ def _regions(
     Every unknown name is listed with the rows it is on, so one run shows all to correct.
     """
     codes, uniques = _factorize(cases["region"])
-    codes = np.asarray(codes, dtype=np.intp)
+    codes = np.asarray(codes)
     missing = np.flatnonzero(codes < 0)
     if missing.size:
         raise BatchInputError(f"{source}: {where(cases, missing)}, column region: empty")
@@ -210,7 +216,7 @@ def _regions(
         position_of.append(matches.index(match))
     if unknown:
         raise BatchInputError(_unknown_regions(cases, codes, list(uniques), unknown, source))
-    remap = np.array(position_of, dtype=np.intp)
+    remap = np.array(position_of, dtype=np.int32)
     return tuple(matches), remap[codes] if len(remap) else codes
 
 

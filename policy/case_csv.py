@@ -68,10 +68,12 @@ def read_cases(
     Raises BatchInputError, one line naming the file, the line and the column.
     """
     name = name or (str(source) if isinstance(source, str | Path) else "cases")
-    data = _read_bytes(source, name, max_bytes)
-    table, lines, delimiter = _parse(data, name)
-    del data
+    table, lines, delimiter = _parse(_Input.of(source, name, max_bytes), name)
+    pa.default_memory_pool().release_unused()
     frame = _to_frame(table, lines)
+    del table
+    # Give the parse's memory back before the caseload is evaluated (mimalloc keeps it).
+    pa.default_memory_pool().release_unused()
     frame.attrs["delimiter"] = delimiter
     if version is None:
         from policy.versions_io import load_version
@@ -81,53 +83,100 @@ def read_cases(
     return frame
 
 
-def _read_bytes(source: Source, name: str, max_bytes: int | None) -> bytes | memoryview:
-    limit = f"the limit is {max_bytes:,} bytes" if max_bytes is not None else ""
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = source
-    elif isinstance(source, str | Path):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
+class _Input:
+    """The bytes of a CSV, in memory (bytes, an upload) or in a file that pyarrow streams.
+
+    A file is not read into memory whole: pyarrow reads it block by block, and only an error
+    message that must find a line reads it again.
+    """
+
+    def __init__(self, data: bytes | None, path: Path | None) -> None:
+        self._data = data
+        self._path = path
+
+    @classmethod
+    def of(cls, source: Source, name: str, max_bytes: int | None) -> _Input:
+        limit = f"the limit is {max_bytes:,} bytes" if max_bytes is not None else ""
+        if isinstance(source, bytes | bytearray | memoryview):
+            data = bytes(source) if not isinstance(source, bytes) else source
+        elif isinstance(source, str | Path):
+            path = Path(source)
+            try:
+                size = path.stat().st_size
+                with open(path, "rb"):
+                    pass
+            except OSError as error:
+                reason = error.strerror or type(error).__name__
+                raise BatchInputError(f"{name}: cannot read ({reason})") from None
+            if path.is_dir():
+                raise BatchInputError(f"{name}: cannot read (Is a directory)")
             if max_bytes is not None and size > max_bytes:
                 raise BatchInputError(f"{name}: {size:,} bytes; {limit}")
-            data = path.read_bytes()
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise BatchInputError(f"{name}: cannot read ({reason})") from None
-    elif hasattr(source, "read"):
-        data = source.read() if max_bytes is None else source.read(max_bytes + 1)
-        if not isinstance(data, bytes | bytearray):
-            raise BatchInputError(f"{name}: expected the file's bytes, got text")
-    else:
-        raise BatchInputError(f"{name}: not a file, path or bytes ({type(source).__name__})")
-    if max_bytes is not None and len(data) > max_bytes:
-        raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}")
-    return data
+            return cls(None, path)
+        elif hasattr(source, "read"):
+            data = source.read() if max_bytes is None else source.read(max_bytes + 1)
+            if not isinstance(data, bytes | bytearray):
+                raise BatchInputError(f"{name}: expected the file's bytes, got text")
+            data = bytes(data)
+        else:
+            raise BatchInputError(f"{name}: not a file, path or bytes ({type(source).__name__})")
+        if max_bytes is not None and len(data) > max_bytes:
+            raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}")
+        return cls(data, None)
+
+    def head(self, size: int) -> bytes:
+        if self._data is not None:
+            return self._data[:size]
+        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
+            return handle.read(size)
+
+    def all(self) -> bytes:
+        """The whole file (error messages only)."""
+        if self._data is not None:
+            return self._data
+        return self._path.read_bytes()  # type: ignore[union-attr]
+
+    def count(self, byte: bytes) -> int:
+        if self._data is not None:
+            return self._data.count(byte)
+        total = 0
+        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
+            while chunk := handle.read(_BLOCK_BYTES):
+                total += chunk.count(byte)
+        return total
+
+    def stream(self) -> pa.NativeFile:
+        if self._data is not None:
+            return pa.BufferReader(self._data)
+        return pa.OSFile(str(self._path), "rb")
+
+    def with_line_end(self) -> _Input:
+        """A one-line file (the header alone) with its line end, which pyarrow needs."""
+        return _Input(self.all() + b"\n", None)
 
 
-def _parse(data: bytes | memoryview, name: str) -> tuple[pa.Table, np.ndarray, str]:
-    """The table of text cells, the line number of each of its rows, and the delimiter."""
-    view = memoryview(data)
-    if view[:3] == _BOM:
-        view = view[3:]
-    raw = view.tobytes() if isinstance(data, memoryview) else data
-    start = len(data) - len(view)
-    if b"\x00" in raw:
+def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
+    """The table of text cells, the line number of each of its rows, and the delimiter.
+
+    pyarrow skips a UTF-8 byte order mark itself.
+    """
+    head = source.head(_HEADER_PROBE_BYTES + 1)
+    start = 3 if head.startswith(_BOM) else 0
+    # As git tells binary from text: a NUL byte near the start.
+    if b"\x00" in head[:8000]:
         raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)")
-    if not raw[start:].strip():
+    if not head[start:].strip():
         raise BatchInputError(
             f"{name}: the file is empty; its first line must name the columns (at least region)"
         )
-    if raw.find(b"\n", start) < 0 and raw.find(b"\r", start) < 0:
-        raw = raw + b"\n"  # one line, the header: pyarrow needs its end
-    buffer = pa.py_buffer(raw)[start:]
-    delimiter = _delimiter(raw, start)
-    names = _header(buffer, raw, start, delimiter, name)
+    if len(head) <= _HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
+        source = source.with_line_end()
+    delimiter = _delimiter(head, start)
+    names = _header(head, source, start, delimiter, name)
     skipped: list[tuple[int, str]] = []
     bad: list[tuple[int, int, str]] = []
 
-    def on_bad_row(row: Any) -> str:
+    def on_bad_row(row: Any) -> str:  # called by pyarrow for a row of the wrong length
         if not row.text.strip():
             skipped.append((row.number, row.text))  # a line of spaces
             return "skip"
@@ -135,29 +184,41 @@ def _parse(data: bytes | memoryview, name: str) -> tuple[pa.Table, np.ndarray, s
         return "error"
 
     try:
-        table = pacsv.read_csv(
-            buffer,
-            read_options=pacsv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=True,
-                ignore_empty_lines=False,
-                invalid_row_handler=on_bad_row,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types={column: pa.string() for column in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        with source.stream() as stream:
+            table = pacsv.read_csv(
+                stream,
+                read_options=pacsv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=delimiter,
+                    newlines_in_values=True,
+                    ignore_empty_lines=False,
+                    invalid_row_handler=on_bad_row,
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={column: pa.string() for column in names},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
+        raw = source.all()
         if bad:
             number, fields, text = bad[0]
-            line = _line_of_record(number, skipped, raw, start)
+            line = _line_of_record(number, raw)
             raise BatchInputError(_bad_row(name, line, fields, len(names), text)) from None
-        raise BatchInputError(_unreadable(name, raw, start, error)) from None
+        raise BatchInputError(_unreadable(name, raw, error)) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BatchInputError(f"{name}: cannot read ({reason})") from None
     table = table.rename_columns([column.strip() for column in names])
-    lines = _line_numbers(table, skipped, raw, start)
+    quotes = source.count(b'"')
+    if quotes % 2:
+        # pyarrow reads a quote left open at the end of the file as if it were closed.
+        line = _unclosed_quote(source.all(), delimiter)
+        if line is not None:
+            raise BatchInputError(f'{name}: line {line}: a quote (") is opened and never closed')
+    # A cell spans lines only inside quotes: a file without any needs no counting.
+    lines = _line_numbers(table, skipped, spans_lines=quotes > 0)
     _check_cell_length(table, lines, name)
     return (*_without_blank_rows(table, lines), delimiter)
 
@@ -172,26 +233,25 @@ def _delimiter(raw: bytes, start: int) -> str:
     return ","
 
 
-def _header(
-    buffer: pa.Buffer, raw: bytes, start: int, delimiter: str, name: str
-) -> list[str]:
+def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) -> list[str]:
     """The column names, checked: none empty or repeated, `region` present, no near-misses."""
-    probe = buffer[: min(len(buffer), _HEADER_PROBE_BYTES)]
-    if len(buffer) > _HEADER_PROBE_BYTES and raw.find(b"\n", start, start + len(probe)) < 0:
+    end = head.rfind(b"\n", 0, _HEADER_PROBE_BYTES)
+    if end < 0 and len(head) > _HEADER_PROBE_BYTES:
         raise BatchInputError(
             f"{name}: line 1: the header is longer than {_HEADER_PROBE_BYTES:,} bytes"
         )
+    probe = head[: end + 1] if end >= 0 else head + b"\n"
     try:
-        head = pacsv.read_csv(
-            probe,
+        first = pacsv.read_csv(
+            pa.BufferReader(probe),
             read_options=pacsv.ReadOptions(use_threads=False),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_skip
             ),
         )
-        names = head.column_names
+        names = first.column_names
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raise BatchInputError(_unreadable(name, raw, start, error)) from None
+        raise BatchInputError(_unreadable(name, source.all(), error)) from None
     stripped = [column.strip() for column in names]
     empty = [str(number) for number, column in enumerate(stripped, start=1) if not column]
     if empty:
@@ -242,17 +302,17 @@ def _meant_column(column: str) -> str | None:
     return found[0] if found else None
 
 
-def _line_of_record(number: int, skipped: list[tuple[int, str]], raw: bytes, start: int) -> int:
+def _line_of_record(number: int, raw: bytes) -> int:
     """The line of the `number`-th record (pyarrow counts records, the header being 1).
 
     Records before it that span lines are counted by the line breaks their text holds; on this
     error path the breaks are counted in the file itself up to that record.
     """
-    if not _may_span_lines(raw, start):
+    if b'"' not in raw:
         return number
     line = record = 1
     in_quotes = False
-    for found in _QUOTE_OR_BREAK.finditer(raw, start):
+    for found in _QUOTE_OR_BREAK.finditer(raw):
         if record == number:
             break
         if found.group() == b'"':
@@ -266,14 +326,27 @@ def _line_of_record(number: int, skipped: list[tuple[int, str]], raw: bytes, sta
 _QUOTE_OR_BREAK = re.compile(rb'["\n]')
 
 
-def _may_span_lines(raw: bytes, start: int) -> bool:
-    """A cell can span lines only inside quotes; a file without quotes needs no counting."""
-    return raw.find(b'"', start) >= 0
+def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
+    """The line of a quote that opens a field and is never closed, as pyarrow reads quotes:
+    only a quote at the start of a field opens one; `""` inside it is a quote."""
+    field_start = {ord(delimiter), 0x0A, 0x0D}
+    inside = False
+    opened = 0
+    position = 0
+    while (position := raw.find(b'"', position)) >= 0:
+        if not inside:
+            at_start = position == 0 or (position == 3 and raw.startswith(_BOM))
+            if at_start or raw[position - 1] in field_start:
+                inside, opened = True, position
+        elif raw[position + 1 : position + 2] == b'"':
+            position += 1
+        else:
+            inside = False
+        position += 1
+    return raw.count(b"\n", 0, opened) + 1 if inside else None
 
 
-def _line_numbers(
-    table: pa.Table, skipped: list[tuple[int, str]], raw: bytes, start: int
-) -> np.ndarray:
+def _line_numbers(table: pa.Table, skipped: list[tuple[int, str]], spans_lines: bool) -> np.ndarray:
     """Line number of every table row: its record number, plus lines of cells above it."""
     rows = table.num_rows
     total = rows + len(skipped) + 2
@@ -282,7 +355,7 @@ def _line_numbers(
     taken[:2] = True  # record numbers start at 1; the header is record 1
     records = np.flatnonzero(~taken)[:rows]
     extra = np.zeros(total, dtype=np.int64)
-    if _may_span_lines(raw, start):
+    if spans_lines:
         for column in table.columns:
             counts = pc.count_substring_regex(column, r"\r\n|\r|\n")
             extra[records] += counts.to_numpy(zero_copy_only=False)
@@ -336,14 +409,24 @@ def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
 
 
 def _to_frame(table: pa.Table, lines: np.ndarray) -> pd.DataFrame:
-    """A DataFrame of the cells: fact columns as categoricals, the rest as text."""
-    columns = {
-        column: pc.dictionary_encode(table[column]) if column in FACT_COLUMNS else table[column]
-        for column in table.column_names
-    }
-    frame = pa.table(columns).to_pandas()
-    frame.index = pd.Index(lines, name=LINE_INDEX)
-    return frame
+    """A DataFrame of the cells: fact columns as categoricals, the rest as text.
+
+    Categoricals are built from pyarrow's dictionary encoding by hand (codes and categories):
+    pyarrow's own conversion of a dictionary column is several times slower.
+    """
+    plain = [column for column in table.column_names if column not in FACT_COLUMNS]
+    texts = table.select(plain).to_pandas() if plain else None
+    data: dict[str, Any] = {}
+    for column in table.column_names:
+        if column in FACT_COLUMNS:
+            encoded = pc.dictionary_encode(table[column].combine_chunks())
+            data[column] = pd.Categorical.from_codes(
+                encoded.indices.to_numpy(zero_copy_only=False),
+                categories=encoded.dictionary.to_pylist(),
+            )
+        else:
+            data[column] = texts[column].array  # type: ignore[index]
+    return pd.DataFrame(data, index=pd.Index(lines, name=LINE_INDEX), copy=False)
 
 
 def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> str:
@@ -353,12 +436,12 @@ def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> str
     return f"{name}: line {line}: {counted} where the header has {expected}"
 
 
-def _unreadable(name: str, raw: bytes, start: int, error: Exception) -> str:
+def _unreadable(name: str, raw: bytes, error: Exception) -> str:
     """The message for a file pyarrow cannot read: not UTF-8 (with its line), or its reason."""
     try:
-        raw[start:].decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        offset = start + bad.start
+        offset = bad.start
         line = raw.count(b"\n", 0, offset) + 1
         return (
             f"{name}: line {line}: not UTF-8 text (byte 0x{raw[offset]:02x}); "
@@ -378,42 +461,61 @@ def write_cases(
 ) -> None:
     """Write a caseload (e.g. `evaluate_batch`'s result) as CSV, spreadsheet-safe unless `raw`.
 
-    Written by pyarrow (a million rows in a fraction of a second), in the delimiter the cases
-    were read with; values are quoted only when some cell needs it. The file appears whole or
-    not at all: it is written next to `path` and then renamed.
+    Written by pyarrow in slices (a million rows in well under a second, in little memory), in
+    the delimiter the cases were read with. A value is quoted only where needed: each slice is
+    written unquoted, and again with quotes when a cell holds the delimiter, a quote or a line
+    break. The file appears whole or not at all: it is written next to `path`, then renamed.
     """
     delimiter = delimiter or frame.attrs.get("delimiter", ",")
     table = pa.Table.from_pandas(frame, preserve_index=False)
     if not raw:
         table = neutralise_table(table)
-    quoting = "needed" if _needs_quotes(table, delimiter) else "none"
     target = Path(path)
     partial = target.with_name(f".{target.name}.partial")
     try:
-        pacsv.write_csv(
-            table,
-            str(partial),
-            write_options=pacsv.WriteOptions(delimiter=delimiter, quoting_style=quoting),
-        )
+        with pa.OSFile(str(partial), "wb") as sink:
+            sink.write(_header_line(table.column_names, delimiter))
+            for start in range(0, max(table.num_rows, 1), _WRITE_ROWS):
+                sink.write(_csv_rows(table.slice(start, _WRITE_ROWS), delimiter))
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         reason = error.strerror or type(error).__name__
         raise BatchInputError(f"{path}: cannot write ({reason})") from None
-    except pa.ArrowException as error:
-        partial.unlink(missing_ok=True)
-        raise BatchInputError(f"{path}: cannot write ({shorten(str(error), 120)})") from None
 
 
-def _needs_quotes(table: pa.Table, delimiter: str) -> bool:
-    """Whether any name or text cell holds the delimiter, a quote or a line break."""
-    pattern = f"[{re.escape(delimiter)}\"\\r\\n]"
-    if any(re.search(pattern, name) for name in table.column_names):
-        return True
-    for column in table.columns:
-        for chunk in column.chunks:
-            values = chunk.dictionary if pa.types.is_dictionary(chunk.type) else chunk
-            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
-                if pc.any(pc.match_substring_regex(values, pattern)).as_py():
-                    return True
-    return False
+_WRITE_ROWS = 100_000
+
+
+def _header_line(names: list[str], delimiter: str) -> bytes:
+    cells = [
+        f'"{name.replace(chr(34), chr(34) * 2)}"' if re.search(f'[{delimiter}"\r\n]', name)
+        else name
+        for name in names
+    ]
+    return (delimiter.join(cells) + "\n").encode()
+
+
+def _csv_rows(part: pa.Table, delimiter: str) -> pa.Buffer:
+    """The rows of a slice as CSV bytes (dictionary columns written as their text)."""
+    columns = [
+        pa.chunked_array(
+            [pc.take(chunk.dictionary, chunk.indices) for chunk in column.chunks],
+            type=column.type.value_type,
+        )
+        if pa.types.is_dictionary(column.type)
+        else column
+        for column in part.columns
+    ]
+    part = pa.table(columns, names=part.column_names)
+    for quoting in ("none", "needed"):
+        out = pa.BufferOutputStream()
+        options = pacsv.WriteOptions(
+            include_header=False, delimiter=delimiter, quoting_style=quoting
+        )
+        try:
+            pacsv.write_csv(part, out, write_options=options)
+        except pa.ArrowInvalid:
+            continue  # a cell needs quotes
+        return out.getvalue()
+    raise AssertionError("unreachable: quoting 'needed' writes every cell")

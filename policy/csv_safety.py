@@ -89,6 +89,7 @@ def _neutralise_array(values: pa.Array) -> pa.Array:
         return values
     number = pc.match_substring_regex(pc.utf8_trim(values, _SPACE), _NUMBER_PATTERN)
     fix = pc.and_kleene(risky, pc.invert(number))
-    quote = pa.scalar("'", type=values.type)
-    prefixed = pc.binary_join_element_wise(quote, values, pa.scalar("", type=values.type))
+    prefixed = pc.binary_join_element_wise(
+        pa.scalar("'", values.type), values, pa.scalar("", values.type)
+    )
     return pc.if_else(fix, prefixed, values).cast(values.type)
