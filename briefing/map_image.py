@@ -66,6 +66,14 @@ DOT_SIZE: Final = 6.5
 LABEL_SIZE_PT: Final = 8.5
 
 
+class _Canvas(FigureCanvasAgg):
+    """Agg canvas that ignores redraw requests: geopandas asks for a full redraw after every
+    layer it plots, and the page needs drawing only once, when it is saved."""
+
+    def draw_idle(self, *args, **kwargs) -> None:
+        pass
+
+
 @dataclass(frozen=True)
 class Layout:
     """Sizes of one page layout, in inches and points."""
@@ -423,7 +431,7 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
     layout = layout_named(layout_name)
     for scale in (1.0, 0.92, 0.85, 0.78, 0.7, 0.62):
         fig = Figure(figsize=(layout.width, layout.height), dpi=DPI, facecolor="white")
-        FigureCanvasAgg(fig)
+        _Canvas(fig)
         inner = layout.width - 2 * layout.margin
         if layout.side_column:
             header_bottom = _header(fig, content, layout, inner)
