@@ -12,8 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Citation, PolicyVersion, Reason, RegionPolicy, gradation_label
-from ui.region_select import DETAILS_KEY, region_select, select_region_everywhere
-from ui.texts import Lang, t
+from ui import state
+from ui.form import DETAILS_KEY, region_select
+from ui.texts import Lang, region_note, t
 
 
 def blockquote(text: str) -> str:
@@ -36,18 +37,10 @@ def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
     return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
 
 
-def _details_chosen() -> None:
-    """Choosing a region in the details list also sets the decision form's region."""
-    code = st.session_state.get(DETAILS_KEY)
-    if code:
-        select_region_everywhere(code)
-
-
 def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
-    """The details panel with its region list (key DETAILS_KEY, shared with the map click)."""
-    code = region_select(
-        version, lang, t("details_choose", lang), DETAILS_KEY, on_change=_details_chosen
-    )
+    """The details panel with its region list: both show the page's selected region."""
+    region_select(version, lang, t("details_choose", lang), DETAILS_KEY)
+    code = state.current().region
     if code is None:
         st.caption(t("map_click_hint", lang))
         return
@@ -60,7 +53,7 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
     st.markdown(f"**{t('details_ipa', lang)}:** {_ipa_text(region, lang)}")
     _quote(region.ipa_citation, lang)
     if region.note:
-        st.markdown(f"**{t('details_note', lang)}:** {region.note}")
+        st.markdown(f"**{t('details_note', lang)}:** {region_note(region.note, lang)}")
     reasons = version.reasons_for(code)
     st.markdown(f"**{t('details_reasons', lang)}**")
     if not reasons.region:
