@@ -1,7 +1,8 @@
-"""A whole caseload at once: the same decision order as `evaluate`, on numpy arrays of codes.
+"""A whole caseload at once: every output is the output of `evaluate`, looked up per row.
 
-Region names are resolved once per distinct name, never per row; every rule is an array
-operation over integer codes, so a million cases take well under a second.
+Region names are resolved once per distinct name, never per row; for each distinct name the
+Decision of every combination of facts (48) is taken from `evaluate` once, and the rows index
+into that table with numpy, so the rules exist once and a million cases stay fast.
 
 Columns read: `region` (required); `persecution`, `individual_harm`, `ipa_obstacles`,
 `exclusion_indications` (true/false, 1/0, yes/no, ja/nee; empty = false) and
@@ -17,11 +18,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from policy.engine import Case, evaluate
+from policy.case import Case, parse_elements
 from policy.errors import PolicyError, UnknownRegionError
-from policy.framework import ELEMENTS, GRADATIONS, article_15c_table
-from policy.models import Gradation, Outcome, PolicyVersion
+from policy.framework import ELEMENTS, GRADATIONS
+from policy.models import Outcome, PolicyVersion
 from policy.regions import resolve_region
+from policy.rules import evaluate
 
 BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
 OUTPUT_COLUMNS = (
@@ -37,16 +39,6 @@ OUTPUT_COLUMNS = (
 _TRUE = {"true", "1", "yes", "y", "ja", "j", "t"}
 _FALSE = {"false", "0", "no", "n", "nee", "f", ""}
 _OUTCOMES = tuple(Outcome)
-# Flag bits, in the order `evaluate` lists the flags.
-_FLAG_ORDER = (
-    "what_if",
-    "region_mapped",
-    "exclusion_review",
-    "region_not_named",
-    "gradation_unknown",
-    "ipa_unknown",
-    "rests_on_reading",
-)
 
 
 class BatchInputError(PolicyError):
@@ -59,60 +51,35 @@ def evaluate_batch(
     """The decisions of a caseload: a copy of `cases` with the output columns added."""
     if "region" not in cases.columns:
         raise BatchInputError(f"{source}: missing column 'region'")
-    n = len(cases)
-    region_idx, regions = _region_codes(cases["region"], version, source)
+    region_idx, regions, names = _region_codes(cases["region"], version, source)
     persecution, harm, obstacles, exclusion = (
         _boolean(cases, column, source) for column in BOOLEAN_COLUMNS
     )
     elements = _elements(cases, source)
 
-    grad_of_region = np.array([GRADATIONS.index(r.gradation) for r, _ in regions], dtype=np.int8)
-    ipa_of_region = np.array(
-        [2 if r.ipa_applies is None else int(r.ipa_applies) for r, _ in regions], dtype=np.int8
+    # Every output comes from `evaluate` itself: one Decision per distinct region name and
+    # combination of facts (48 per name), looked up for each row, so the batch and the single
+    # case can never disagree.
+    cube_index = np.ravel_multi_index(
+        (
+            persecution.astype(np.intp),
+            harm.astype(np.intp),
+            elements.astype(np.intp),
+            obstacles.astype(np.intp),
+            exclusion.astype(np.intp),
+        ),
+        _CUBE,
     )
-    mapped_of_region = np.array([m.mapped_from is not None for _, m in regions], dtype=bool)
-    gradation = grad_of_region[region_idx]
-    ipa_list = ipa_of_region[region_idx]
-
-    individual = persecution | harm
-    established = article_15c_table()[gradation, elements] & ~individual
-    on_list = established & (ipa_list == 1)
-    ipa_granted = on_list & ~obstacles
-
-    outcome = np.full(n, _OUTCOMES.index(Outcome.no_protection_ground), dtype=np.int8)
-    outcome[established] = _OUTCOMES.index(Outcome.subsidiary_protection_15c)
-    outcome[ipa_granted] = _OUTCOMES.index(Outcome.internal_protection_alternative)
-    outcome[harm & ~persecution] = _OUTCOMES.index(Outcome.subsidiary_protection_individual)
-    outcome[persecution] = _OUTCOMES.index(Outcome.refugee_status)
-
-    # ipa_applies: 1 true, 0 false, 2 unknown (15(c) established, list unknown).
-    ipa = np.where(ipa_granted, 1, 0).astype(np.int8)
-    ipa[established & (ipa_list == 2)] = 2
-
-    by_code = _reading_table(version)
-    reading_of_region = np.stack([by_code[r.code] for r, _ in regions])
-    reading = reading_of_region[
-        region_idx,
-        persecution.astype(np.intp),
-        harm.astype(np.intp),
-        elements.astype(np.intp),
-        obstacles.astype(np.intp),
-        exclusion.astype(np.intp),
+    tables = [_decision_table(str(match_name), version) for match_name in names]
+    outcome = np.stack([table[0] for table in tables])[region_idx, cube_index]
+    ipa = np.stack([table[1] for table in tables])[region_idx, cube_index]
+    flag_sets = sorted({flags for table in tables for flags in table[2]})
+    flag_codes = np.stack(
+        [np.array([flag_sets.index(flags) for flags in table[2]]) for table in tables]
+    )[region_idx, cube_index]
+    gradation = np.array([GRADATIONS.index(r.gradation) for r, _ in regions], dtype=np.int8)[
+        region_idx
     ]
-    not_designated = GRADATIONS.index(Gradation.not_designated)
-    unknown = GRADATIONS.index(Gradation.unknown)
-    flag_masks = (
-        np.full(n, version.modified, dtype=bool),
-        mapped_of_region[region_idx],
-        exclusion,
-        (gradation == not_designated) & ~individual,
-        (gradation == unknown) & ~individual,
-        established & (ipa_list == 2),
-        reading,
-    )
-    bits = np.zeros(n, dtype=np.uint8)
-    for bit, mask in enumerate(flag_masks):
-        bits |= mask.astype(np.uint8) << np.uint8(bit)
 
     out = cases.copy()
     out["policy"] = version.id
@@ -122,11 +89,7 @@ def evaluate_batch(
     out["gradation"] = pd.Categorical.from_codes(gradation, [g.value for g in GRADATIONS])
     out["outcome"] = pd.Categorical.from_codes(outcome, [o.value for o in _OUTCOMES])
     out["ipa_applies"] = pd.Categorical.from_codes(ipa, ["false", "true", ""])
-    flag_names = [
-        ";".join(name for bit, name in enumerate(_FLAG_ORDER) if value >> bit & 1)
-        for value in range(1 << len(_FLAG_ORDER))
-    ]
-    out["flags"] = pd.Categorical.from_codes(bits, flag_names)
+    out["flags"] = pd.Categorical.from_codes(flag_codes, flag_sets)
     return out
 
 
@@ -136,39 +99,41 @@ def _categorical(codes: np.ndarray, values: list[str]) -> pd.Categorical:
     return pd.Categorical.from_codes(inverse[codes], list(categories))
 
 
-@lru_cache(maxsize=16)
-def _reading_table(version: PolicyVersion) -> dict[str, np.ndarray]:
-    """Region code → bool array [persecution, harm, elements, obstacles, exclusion]: whether the
-    Decision of `evaluate` for those facts carries `rests_on_reading`.
+_CUBE = (2, 2, len(ELEMENTS), 2, 2)
 
-    Taken from `evaluate` itself (11 regions × 48 fact combinations, once per version), so the
-    batch flag cannot drift from the steps the engine takes.
-    """
-    table: dict[str, np.ndarray] = {}
-    for region in version.regions:
-        cube = np.zeros((2, 2, len(ELEMENTS), 2, 2), dtype=bool)
-        for index in np.ndindex(cube.shape):
-            persecution, harm, elements, obstacles, exclusion = index
-            decision = evaluate(
-                Case(
-                    region=region.code,
-                    persecution=bool(persecution),
-                    individual_harm=bool(harm),
-                    individual_elements=ELEMENTS[elements],
-                    ipa_obstacles=bool(obstacles),
-                    exclusion_indications=bool(exclusion),
-                ),
-                version,
-            )
-            cube[index] = "rests_on_reading" in decision.flags
-        cube.setflags(write=False)
-        table[region.code] = cube
-    return table
+
+@lru_cache(maxsize=256)
+def _decision_table(name: str, version: PolicyVersion) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """For one region name: outcome code, ipa code (0 false, 1 true, 2 unknown) and flags of
+    the Decision of `evaluate` for every combination of facts [persecution, harm, elements,
+    obstacles, exclusion], flattened in C order."""
+    outcomes = np.zeros(int(np.prod(_CUBE)), dtype=np.int8)
+    ipas = np.zeros(int(np.prod(_CUBE)), dtype=np.int8)
+    flags: list[str] = []
+    for position, index in enumerate(np.ndindex(_CUBE)):
+        persecution, harm, elements, obstacles, exclusion = index
+        decision = evaluate(
+            Case(
+                region=name,
+                persecution=bool(persecution),
+                individual_harm=bool(harm),
+                individual_elements=ELEMENTS[elements],
+                ipa_obstacles=bool(obstacles),
+                exclusion_indications=bool(exclusion),
+            ),
+            version,
+        )
+        outcomes[position] = _OUTCOMES.index(decision.outcome)
+        ipas[position] = 2 if decision.ipa_applies is None else int(decision.ipa_applies)
+        flags.append(";".join(decision.flags))
+    outcomes.setflags(write=False)
+    ipas.setflags(write=False)
+    return outcomes, ipas, flags
 
 
 def _region_codes(
     column: pd.Series, version: PolicyVersion, source: str
-) -> tuple[np.ndarray, list]:
+) -> tuple[np.ndarray, list, list[str]]:
     """Row → index into the version's regions, resolving each distinct name once."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     if (codes < 0).any():
@@ -182,7 +147,7 @@ def _region_codes(
             row = int(np.flatnonzero(codes == position)[0]) + 1
             raise BatchInputError(f"{source}: row {row}, column region: {error}") from None
     regions = [(version.region(m.code), m) for m in matches]
-    return codes.astype(np.intp), regions
+    return codes.astype(np.intp), regions, [str(name) for name in uniques]
 
 
 def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
@@ -215,14 +180,10 @@ def _elements(cases: pd.DataFrame, source: str) -> np.ndarray:
         return np.zeros(len(cases), dtype=np.int8)
     codes, uniques = pd.factorize(cases["individual_elements"], use_na_sentinel=True)
     values = np.zeros(len(uniques) + 1, dtype=np.int8)
-    allowed = [e.value for e in ELEMENTS]
     for position, raw in enumerate(uniques):
-        text = str(raw).strip().casefold() or "none"
-        if text not in allowed:
+        try:
+            values[position] = ELEMENTS.index(parse_elements(str(raw)))
+        except PolicyError as error:
             row = int(np.flatnonzero(codes == position)[0]) + 1
-            raise BatchInputError(
-                f"{source}: row {row}, column individual_elements: {raw!r} is not one of "
-                f"{', '.join(allowed)}"
-            )
-        values[position] = allowed.index(text)
+            raise BatchInputError(f"{source}: row {row}, column {error}") from None
     return values[codes]

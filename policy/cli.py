@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from policy.batch import OUTPUT_COLUMNS, evaluate_batch
-from policy.engine import Case, evaluate
+from policy.case import Case
 from policy.errors import PolicyError
-from policy.labels import gradation_label
 from policy.models import IndividualElements
+from policy.rules import evaluate
+from policy.texts import gradation_label, ipa_role_label
 from policy.versions_io import load_version, validate_file
 
 
@@ -117,10 +118,10 @@ def _regions(args: argparse.Namespace) -> int:
         return 0
     print(f"{version.id}")
     for region in version.regions:
-        ipa = {None: "unknown", True: "yes", False: "no"}[region.ipa_applies]
+        ipa = ipa_role_label(version.ipa_role(region.code), "en")
         print(
-            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en'):<52}"
-            f" IPA: {ipa:<7} {region.gradation_citation.paragraph}"
+            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en')}"
+            f" ({region.gradation_citation.paragraph}); IPA: {ipa}"
         )
     return 0
 

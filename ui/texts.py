@@ -7,7 +7,7 @@ so the map legend and the CLI can never disagree. This module holds only the pag
 
 from __future__ import annotations
 
-from policy.labels import Lang
+from policy.texts import Lang
 
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 LANGUAGE_NAMES: dict[Lang, str] = {"nl": "Nederlands", "en": "English"}
