@@ -70,7 +70,7 @@ def evaluate_batch(
         ),
         _CUBE,
     )
-    tables = [_decision_table(str(match_name), version) for match_name in names]
+    tables = [_decision_table(name, version) for name in names]
     outcome = np.stack([table[0] for table in tables])[region_idx, cube_index]
     ipa = np.stack([table[1] for table in tables])[region_idx, cube_index]
     flag_sets = sorted({flags for table in tables for flags in table[2]})
@@ -104,9 +104,9 @@ _CUBE = (2, 2, len(ELEMENTS), 2, 2)
 
 @lru_cache(maxsize=256)
 def _decision_table(name: str, version: PolicyVersion) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """For one region name: outcome code, ipa code (0 false, 1 true, 2 unknown) and flags of
-    the Decision of `evaluate` for every combination of facts [persecution, harm, elements,
-    obstacles, exclusion], flattened in C order."""
+    """For one region (code or 2023 name): outcome code, ipa code (0 false, 1 true,
+    2 unknown) and flags of the Decision of `evaluate` for every combination of facts
+    [persecution, harm, elements, obstacles, exclusion], flattened in C order."""
     outcomes = np.zeros(int(np.prod(_CUBE)), dtype=np.int8)
     ipas = np.zeros(int(np.prod(_CUBE)), dtype=np.int8)
     flags: list[str] = []
@@ -147,7 +147,10 @@ def _region_codes(
             row = int(np.flatnonzero(codes == position)[0]) + 1
             raise BatchInputError(f"{source}: row {row}, column region: {error}") from None
     regions = [(version.region(m.code), m) for m in matches]
-    return codes.astype(np.intp), regions, [str(name) for name in uniques]
+    # The name each distinct region is evaluated under: its code, or the 2023 name it was
+    # mapped from (whose Decision says so); spellings of one region share one table.
+    names = [m.mapped_from or m.code for m in matches]
+    return codes.astype(np.intp), regions, names
 
 
 def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
