@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import folium
 import geopandas as gpd
@@ -21,12 +21,10 @@ from shapely.geometry import shape
 
 from geodata.palette import (
     IPA_DESTINATION_COLOUR,
-    IPA_ORIGIN_DASH,
+    IPA_ROLE_OUTLINES,
     OUTLINE_COLOUR,
     gradation_colour,
 )
-
-IpaRole = Literal["origin", "destination", "none", "unknown"]
 
 MAP_PROPERTIES: Final[tuple[str, ...]] = (
     "code",
@@ -84,10 +82,7 @@ def unit_style(properties: Mapping[str, str]) -> dict[str, Any]:
         # Classes let a browser test (and a stylesheet) find each unit's shape.
         "className": f"policy-unit unit-{properties['code']}",
     }
-    if role == "origin":
-        style.update(weight=2.5, dashArray=IPA_ORIGIN_DASH)
-    elif role == "destination":
-        style.update(weight=4, color=IPA_DESTINATION_COLOUR)
+    style.update(IPA_ROLE_OUTLINES[role])
     return style
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy import Citation, PolicyVersion, RegionPolicy, gradation_label
+from policy import Citation, IpaRole, PolicyVersion, RegionPolicy, gradation_label, ipa_role_label
 from ui.region_select import DETAILS_KEY, region_select, select_region_everywhere
 from ui.texts import Lang, t
 
@@ -30,8 +30,8 @@ def _quote(citation: Citation, lang: Lang) -> None:
 
 def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
     if region.ipa_applies is None:
-        return t("details_unknown", lang)
-    return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
+        return ipa_role_label(IpaRole.unknown, lang)
+    return t("details_yes", lang) if region.ipa_applies else ipa_role_label(IpaRole.none, lang)
 
 
 def _details_chosen() -> None:

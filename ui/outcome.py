@@ -12,7 +12,14 @@ import json
 
 import streamlit as st
 
-from policy import Decision, Outcome, flag_label, gradation_label, outcome_label
+from policy import (
+    Decision,
+    Outcome,
+    flag_label,
+    gradation_label,
+    ipa_answer_label,
+    outcome_label,
+)
 from ui.details import blockquote
 from ui.texts import Lang, t
 
@@ -40,13 +47,10 @@ def render_outcome(decision: Decision, lang: Lang) -> None:
     """Outcome, flags, every step with citation and source text, disclaimer, downloads."""
     st.markdown(f"#### {t('outcome_heading', lang)}")
     box = _OUTCOME_BOX.get(decision.outcome.value, st.info)
-    box(f"**{outcome_label(decision.outcome, lang)}**")
-    ipa = t("details_unknown", lang)
-    if decision.outcome is Outcome.no_protection_ground:
-        # No protection need, so whether an alternative exists in Bamako does not arise.
-        ipa = t("ipa_not_at_issue", lang)
-    elif decision.ipa_applies is not None:
-        ipa = t("details_yes", lang) if decision.ipa_applies else t("details_no", lang)
+    box(f"**{outcome_label(decision.outcome, lang)}**\n\n{decision.outcome_line(lang)}")
+    # No protection need, so whether an alternative exists in Bamako does not arise.
+    at_issue = decision.outcome is not Outcome.no_protection_ground
+    ipa = ipa_answer_label(decision.ipa_applies, lang, at_issue)
     st.markdown(
         f"**{t('outcome_gradation', lang)}:** {gradation_label(decision.gradation, lang)}  \n"
         f"**{t('outcome_ipa', lang)}:** {ipa}"

@@ -1,8 +1,9 @@
 """Every piece of dashboard text, in Dutch and English, in one place.
 
-Legal quotes are not here: they stay Dutch and come from the policy data. Gradation, outcome and
-flag labels are legal terms and come from the policy package too (`policy.gradation_label` …),
-so the map legend and the CLI can never disagree. This module holds only the page's own words.
+Legal quotes are not here: they stay Dutch and come from the policy data. Policy wording —
+labels of gradations, outcomes, flags, IPA roles and answers, the outcome line — comes from the
+policy's one catalogue (`policy/texts.toml`, through `policy.gradation_label` …), so the map
+legend, the memo and the CLI can never disagree. This module holds only the page's own words.
 """
 
 from __future__ import annotations
@@ -59,16 +60,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "tooltip_region": {"nl": "Regio", "en": "Region"},
     "tooltip_gradation": {"nl": "Gradatie", "en": "Level"},
     "tooltip_ipa": {"nl": "Binnenlands beschermingsalternatief", "en": "Internal protection alt."},
-    "ipa_role_origin": {
-        "nl": "in beginsel in Bamako",
-        "en": "in principle in Bamako",
-    },
-    "ipa_role_destination": {
-        "nl": "plaats van het alternatief",
-        "en": "place of the alternative",
-    },
-    "ipa_role_none": {"nl": "niet aangenomen", "en": "not assumed"},
-    "ipa_role_unknown": {"nl": "onbekend in deze versie", "en": "unknown in this version"},
     "map_click_hint": {
         "nl": "Klik op een regio voor de details; dat zet ook de regio in het beslisformulier.",
         "en": "Click a region for its details; this also sets the decision form's region.",
@@ -104,8 +95,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "Internal protection alternative in Bamako",
     },
     "details_yes": {"nl": "ja, in beginsel", "en": "yes, in principle"},
-    "details_no": {"nl": "nee", "en": "no"},
-    "details_unknown": {"nl": "onbekend", "en": "unknown"},
     "details_reasons": {
         "nl": "Motivering van de minister (Kamerbrief)",
         "en": "The minister's reasons (letter to parliament)",
@@ -196,7 +185,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "place_class_3": {"nl": "hoofdplaats cercle", "en": "cercle capital"},
     "place_class_4": {"nl": "stad", "en": "town"},
     "place_class_5": {"nl": "dorp", "en": "village"},
-    "ipa_not_at_issue": {"nl": "niet aan de orde", "en": "not at issue"},
     "form_ipa_obstacles": {
         "nl": "Maken individuele omstandigheden het alternatief in Bamako onredelijk?",
         "en": "Do individual circumstances make the alternative in Bamako unreasonable?",

@@ -92,7 +92,9 @@ def test_form_shows_the_same_decision_as_policy_evaluate(
         for kind in ("success", "warning", "error", "info")
         for e in getattr(app.sidebar, kind)
     ]
-    assert f"**{outcome_label(expected.outcome, lang)}**" in boxes
+    # The box names the outcome and says it in one line (an indication; 1F; undetermined on what).
+    label = outcome_label(expected.outcome, lang)
+    assert f"**{label}**\n\n{expected.outcome_line(lang)}" in boxes
     markdown = [m.value for m in app.sidebar.markdown]
     heading = f"**{t('outcome_flags', lang)}**"
     if expected.flags:

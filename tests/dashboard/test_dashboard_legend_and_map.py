@@ -7,11 +7,9 @@ import re
 import geopandas as gpd
 import pytest
 
-from geodata import unit_table
 from geodata.map_render import build_policy_map, feature_collection
 from geodata.palette import GRADATION_COLOURS, GRADATION_ORDER
 from policy import gradation_label, list_versions
-from policy.data_files import official_units
 from ui.legend import legend_html
 from ui.map_data import policy_map_layer
 from ui.texts import t
@@ -63,10 +61,3 @@ def test_legend_shows_only_what_the_map_shows() -> None:
     assert gradation_label("exceptional", "en") not in legend
     assert t("legend_ipa_origin", "en") not in legend
     assert t("legend_ipa_destination", "en") not in legend
-
-
-def test_policy_and_geodata_name_the_same_units() -> None:
-    """The two packages keep their own unit tables (policy holds no geometry, geodata no policy);
-    the page joins them, so they must agree on every ISO code and official name."""
-    geodata_units = dict(zip(unit_table()["code"], unit_table()["name"], strict=True))
-    assert geodata_units == official_units()
