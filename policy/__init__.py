@@ -8,19 +8,22 @@ content comes from the version data.
 from policy.batch import BatchInputError, evaluate_batch
 from policy.case import Case, NamedOrigin, parse_elements
 from policy.decision import AlternativeReading, Decision, Step
-from policy.errors import PolicyError, PolicyFileError, UnknownRegionError
+from policy.errors import InvalidVersionError, PolicyError, PolicyFileError, UnknownRegionError
 from policy.models import (
     Citation,
     Flag,
     Gradation,
     IndividualElements,
     IpaRole,
+    Note,
     Outcome,
     PolicyVersion,
     Reason,
     RegionPolicy,
+    RegionReasons,
     Source,
 )
+from policy.paragraphs import Paragraph, load_paragraphs
 from policy.regions import RegionMatch, resolve_region
 from policy.rules import evaluate
 from policy.texts import (
@@ -45,8 +48,11 @@ __all__ = [
     "Flag",
     "Gradation",
     "IndividualElements",
+    "InvalidVersionError",
     "IpaRole",
     "NamedOrigin",
+    "Note",
+    "Paragraph",
     "Outcome",
     "PolicyError",
     "PolicyFileError",
@@ -54,6 +60,7 @@ __all__ = [
     "Reason",
     "RegionMatch",
     "RegionPolicy",
+    "RegionReasons",
     "Source",
     "Step",
     "UnknownRegionError",
@@ -65,6 +72,7 @@ __all__ = [
     "ipa_role_label",
     "list_versions",
     "load_version",
+    "load_paragraphs",
     "load_version_file",
     "outcome_label",
     "parse_elements",

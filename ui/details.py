@@ -1,15 +1,25 @@
 """Region details: what the policy says about one region, and why.
 
 Shows the gradation and IPA status with the Dutch source sentence and its paragraph, then the
-minister's reasons from the letter to parliament (Dutch quote and English summary). Legal quotes
-are shown in Dutch in both languages.
+reasons the sources give (the toelichting's reasons for the level, the letter's findings on the
+region, and the findings for Mali as a whole), each cited with its paragraph, its Dutch quote
+and an English summary, and the notes on the sources. Legal quotes are shown in Dutch in both
+languages.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from policy import Citation, IpaRole, PolicyVersion, RegionPolicy, gradation_label, ipa_role_label
+from policy import (
+    Citation,
+    IpaRole,
+    PolicyVersion,
+    Reason,
+    RegionPolicy,
+    gradation_label,
+    ipa_role_label,
+)
 from ui.region_select import DETAILS_KEY, region_select, select_region_everywhere
 from ui.texts import Lang, t
 
@@ -59,9 +69,23 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
     _quote(region.ipa_citation, lang)
     if region.note:
         st.markdown(f"**{t('details_note', lang)}:** {region.note}")
+    reasons = version.reasons_for(code)
     st.markdown(f"**{t('details_reasons', lang)}**")
-    if not region.reasons:
+    if not reasons.region:
         st.caption(t("details_no_reasons", lang))
-    for reason in region.reasons:
-        st.markdown(blockquote(reason.text_nl))
-        st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
+    for reason in reasons.region:
+        _reason(reason, lang)
+    if reasons.general:
+        st.markdown(f"**{t('details_general_reasons', lang)}**")
+        for reason in reasons.general:
+            _reason(reason, lang)
+    for note in version.notes:
+        st.caption(f"{t('details_sources_note', lang)}: {note.text(lang)}")
+
+
+def _reason(reason: Reason, lang: Lang) -> None:
+    """A reason: the Dutch sentence with its paragraph, then its English summary and note."""
+    _quote(reason, lang)
+    st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
+    if reason.note_en:
+        st.caption(reason.note_en)

@@ -96,9 +96,14 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "details_yes": {"nl": "ja, in beginsel", "en": "yes, in principle"},
     "details_reasons": {
-        "nl": "Motivering van de minister (Kamerbrief)",
-        "en": "The minister's reasons (letter to parliament)",
+        "nl": "Motivering in de bronnen (toelichting en Kamerbrief)",
+        "en": "Reasons given in the sources (toelichting and letter to parliament)",
     },
+    "details_general_reasons": {
+        "nl": "Bevindingen voor heel Mali",
+        "en": "Findings for Mali as a whole",
+    },
+    "details_sources_note": {"nl": "Opmerking over de bronnen", "en": "Note on the sources"},
     "details_summary_en": {"nl": "Samenvatting (Engels)", "en": "Summary"},
     "details_no_reasons": {
         "nl": "De bronnen geven voor deze regio geen motivering.",

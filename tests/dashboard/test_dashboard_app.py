@@ -120,6 +120,23 @@ def test_choosing_a_region_in_the_details_list_sets_the_form(app: AppTest) -> No
     assert app.selectbox(key="form_region").value == "ML-7"
 
 
+def test_region_details_show_the_reasons_with_their_paragraphs_and_the_note(app: AppTest) -> None:
+    """Gao: the toelichting's reason for its level, the letter's findings, the general findings
+    (who commits the violence), each with its paragraph, and the note on the dates."""
+    app.radio(key="lang").set_value("en")
+    app.selectbox(key="details_region").set_value("ML-7").run()
+    assert not app.exception
+    text = "\n".join(str(e.value) for e in [*app.main.markdown, *app.main.caption])
+    version = load_version()
+    reasons = version.reasons_for("ML-7")
+    assert reasons.region and reasons.general
+    for reason in reasons.all:
+        assert reason.text_nl in text and reason.summary_en in text
+    assert "toelichting WBV 2025/11, onder A" in text
+    assert t("details_general_reasons", "en") in text
+    assert version.notes[0].note_en in text
+
+
 def test_a_2023_region_name_sets_its_2016_region_and_the_decision_says_so(app: AppTest) -> None:
     app.radio(key="lang").set_value("nl")
     app.text_input(key="place_query").input("Bandiagara").run()

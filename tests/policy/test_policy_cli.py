@@ -95,11 +95,11 @@ def _short(tmp_path: Path) -> Path:
         ),
         (
             lambda tmp: ["batch", str(_shifted(tmp)), "-o", str(tmp / "o.csv")],
-            "row 2: 3 fields where the header has 2",
+            "line 3: 3 fields where the header has 2",
         ),
         (
             lambda tmp: ["batch", str(_short(tmp)), "-o", str(tmp / "o.csv")],
-            "row 2: 1 field(s) where the header has 2",
+            "line 3: 1 field where the header has 2",
         ),
     ],
     ids=[
@@ -142,7 +142,7 @@ def test_batch_bad_cell_names_file_row_and_column(tmp_path: Path, capsys) -> Non
     cases.write_text("region,persecution\nGao,false\nKidal,maybe\n", encoding="utf-8")
     assert main(["batch", str(cases), "-o", str(tmp_path / "o.csv")]) == 2
     err = capsys.readouterr().err
-    assert f"{cases}: row 2, column persecution: 'maybe' is not true/false" in err
+    assert f"{cases}: line 3, column persecution: 'maybe' is not true/false" in err
 
 
 def test_validate_prints_every_problem_in_the_same_style(tmp_path: Path, capsys) -> None:
