@@ -77,13 +77,17 @@ def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candida
 
 def _place_candidate(place: geodata.Place, lang: Lang) -> Candidate:
     kind = t(f"place_class_{place.place_class}", lang)
+    # The unit the place resolves to: a place in the area that now forms Taoudénit is drawn in
+    # Tombouctou (2015) but resolves to Taoudénit, as its name does.
+    origin = geodata.named_origin(place)
+    unit_name = geodata.unit_table().set_index("code").loc[origin.region_code, "name"]
     return Candidate(
-        label=f"{place.name} — {place.cercle_name}, {place.unit_name} ({kind})",
-        unit_code=place.unit_code,
+        label=f"{place.name} — {place.cercle_name}, {unit_name} ({kind})",
+        unit_code=origin.region_code,
         confirmation=t(
             "form_place_set",
             lang,
-            region=place.unit_name,
+            region=unit_name,
             place=place.name,
             cercle=place.cercle_name,
         ),

@@ -174,6 +174,18 @@ def test_place_lookup_sets_the_form_region(app: AppTest) -> None:
     app.text_input(key="place_query").input("").run()
 
 
+def test_a_place_in_the_taoudenit_area_sets_taoudenit_as_its_name_does(app: AppTest) -> None:
+    """Araouane is drawn inside Tombouctou (2015) but lies in the area that now forms
+    Taoudénit: the form answers it as Taoudénit, with both readings (region_scope_unclear)."""
+    app.radio(key="lang").set_value("en")
+    app.text_input(key="place_query").input("Araouane").run()
+    assert not app.exception
+    app.button[0].click().run()
+    assert app.selectbox(key="form_region").value == "ML-10"
+    assert flag_label("region_scope_unclear", "en") in shown_text(app)
+    app.text_input(key="place_query").input("").run()
+
+
 def test_every_text_has_both_languages() -> None:
     for key, texts in TEXTS.items():
         assert set(texts) == {"nl", "en"}, key
