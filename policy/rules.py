@@ -86,8 +86,8 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         flags=tuple(flag.value for flag in Flag if flag in flags),
         steps=tuple(steps),
         ipa_criteria_answered=result.answered,
-        disclaimer_nl=_disclaimer("nl", version),
-        disclaimer_en=_disclaimer("en", version),
+        disclaimer_nl=disclaimer("nl", version),
+        disclaimer_en=disclaimer("en", version),
         region_mapping_note=match.mapping_note if match.mapped_from else None,
         facts=case_facts(case),
         origin=case.origin,
@@ -439,7 +439,7 @@ def _scope_readings(
     return readings
 
 
-def _disclaimer(lang: str, version: PolicyVersion) -> str:
+def disclaimer(lang: str, version: PolicyVersion) -> str:
     """That the IND decides each case, that answers rest partly on readings, and (where it is
     so) that the version's date of entry into force is not in the sources."""
     parts = [text("disclaimer.base", lang), text("disclaimer.readings", lang)]
