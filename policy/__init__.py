@@ -3,24 +3,53 @@
 Versions live as TOML files in `policy/versions/`; every value carries its paragraph and Dutch
 sentence. The engine (`evaluate`, `evaluate_batch`) holds no region names: all content comes
 from the version data.
+
+The names below load on first use (PEP 562): a caller that needs one small module (the
+CSV safety rules, say) does not pay for pandas and the whole engine.
 """
 
-from policy.batch import BatchInputError, evaluate_batch
-from policy.engine import Case, Decision, Step, evaluate
-from policy.errors import PolicyError, PolicyFileError, UnknownRegionError
-from policy.labels import elements_label, fact_label, flag_label, gradation_label, outcome_label
-from policy.models import (
-    Citation,
-    Gradation,
-    IndividualElements,
-    Outcome,
-    PolicyVersion,
-    Reason,
-    RegionPolicy,
-    Source,
-)
-from policy.regions import RegionMatch, resolve_region
-from policy.versions_io import list_versions, load_version, load_version_file, validate_file
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "BatchInputError": "policy.batch",
+    "evaluate_batch": "policy.batch",
+    "Case": "policy.engine",
+    "Decision": "policy.engine",
+    "Step": "policy.engine",
+    "evaluate": "policy.engine",
+    "PolicyError": "policy.errors",
+    "PolicyFileError": "policy.errors",
+    "UnknownRegionError": "policy.errors",
+    "elements_label": "policy.labels",
+    "fact_label": "policy.labels",
+    "flag_label": "policy.labels",
+    "gradation_label": "policy.labels",
+    "outcome_label": "policy.labels",
+    "Citation": "policy.models",
+    "Gradation": "policy.models",
+    "IndividualElements": "policy.models",
+    "Outcome": "policy.models",
+    "PolicyVersion": "policy.models",
+    "Reason": "policy.models",
+    "RegionPolicy": "policy.models",
+    "Source": "policy.models",
+    "RegionMatch": "policy.regions",
+    "resolve_region": "policy.regions",
+    "list_versions": "policy.versions_io",
+    "load_version": "policy.versions_io",
+    "load_version_file": "policy.versions_io",
+    "validate_file": "policy.versions_io",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'policy' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "elements_label",

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads only for neutralise_frame: the CLIs start faster without it
+    import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -44,6 +46,8 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
     Only object/string columns are touched, so numeric columns keep their dtype.
     """
+    import pandas as pd
+
     safe = frame.copy()
     for column in safe.columns:
         series = safe[column]
