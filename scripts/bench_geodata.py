@@ -117,8 +117,9 @@ def bench_points(count: int = 200_000) -> None:
     print(f"  ratio (sjoin time / ours):   {theirs / ours:.2f}x")
 
 
-def run_measured(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB and exit status of `command` in a fresh process."""
+def run_measured(command: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MB, exit status and CPU seconds (user + system, all threads)
+    of `command` in a fresh process. CPU time shows the cost when other work shares the cores."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -127,7 +128,7 @@ def run_measured(command: list[str]) -> tuple[float, float, int]:
     if process.returncode != 0:
         assert process.stderr is not None
         print(process.stderr.read().decode("utf-8", "replace").strip())
-    return elapsed, usage.ru_maxrss / 1024, process.returncode
+    return elapsed, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime
 
 
 def write_points_csv(path: Path, count: int) -> None:
@@ -156,17 +157,18 @@ def bench_cli(count: int = 1_000_000) -> None:
             run_measured([sys.executable, "-c", pandas_script, str(source), str(out)])
             for _ in range(3)
         ]
-    seconds = statistics.median(run[0] for run in runs)
-    rss = max(run[1] for run in runs)
     print(f"locate-points CLI: {count:,} points ({size:.0f} MB CSV), fresh process, median of 3")
-    print(
-        f"  python -m geodata locate-points: {seconds:.2f} s, peak RSS {rss:.0f} MB"
-        f" (exit {runs[0][2]})"
-    )
-    print(
-        f"  pandas read_csv + to_csv:        {statistics.median(r[0] for r in baseline):.2f} s,"
-        f" peak RSS {max(r[1] for r in baseline):.0f} MB"
-    )
+    for label, measured in (
+        ("python -m geodata locate-points", runs),
+        ("pandas read_csv + to_csv       ", baseline),
+    ):
+        wall = statistics.median(run[0] for run in measured)
+        cpu = statistics.median(run[3] for run in measured)
+        rss = max(run[1] for run in measured)
+        status = ",".join(str(run[2]) for run in measured)
+        print(
+            f"  {label}: {wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB (exit {status})"
+        )
 
 
 def main() -> None:
