@@ -5,7 +5,7 @@ chart of the change and a spreadsheet-safe download.
 Why here and not in a cache: the uploaded cases are the user's; they are kept in this session
 only (`st.session_state`), read once when the file arrives (`policy.case_csv.read_cases`, which
 names the line and column of any problem) and evaluated by the vectorised batch
-(`policy.caseload.compare`). A bad file shows one line and leaves the previous cases in place.
+(`policy.caseload.compare`). A bad file shows one line naming the line and column, no result.
 """
 
 from __future__ import annotations
