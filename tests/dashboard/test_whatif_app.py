@@ -215,3 +215,25 @@ def test_compare_table_lists_menaka_with_both_citations() -> None:
         after.region("ML-9").gradation_citation.paragraph
     )
     assert any("compare-legend" in m for m in texts(app.markdown))
+
+
+def test_briefing_downloads_are_offered_for_the_scenario_and_the_decision() -> None:
+    app = fresh_app(region="ML-9")
+    open_tool(app, "scenario")
+    upload_scenario(app, EXAMPLE_SCENARIO.name, EXAMPLE_SCENARIO.read_bytes())
+    open_tool(app, "briefing")
+    labels = [button.label for button in app.get("download_button")]
+    for key in (
+        "briefing_download_map",
+        "briefing_download_html",
+        "briefing_download_case_pdf",
+        "briefing_download_case_md",
+    ):
+        assert t(key, "nl") in labels, labels
+    assert any("Ménaka back to exceptional" in c for c in texts(app.caption))
+    # Without a decision there is no case report to offer.
+    fresh = fresh_app()
+    open_tool(fresh, "briefing")
+    labels = [button.label for button in fresh.get("download_button")]
+    assert t("briefing_download_case_pdf", "nl") not in labels
+    assert any(t("briefing_no_case", "nl") in i for i in texts(fresh.info))
