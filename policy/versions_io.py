@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from policy.data_files import SOURCES_DIR, VERSIONS_DIR, official_units
 from policy.errors import PolicyError, PolicyFileError
-from policy.messages import quoted
+from policy.messages import printable, quoted
 from policy.models import PolicyVersion
 from policy.quotes import quote_occurs, source_file_exists
 
@@ -111,6 +111,12 @@ def _shipped_versions() -> tuple[PolicyVersion, ...]:
 
 
 def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
+    """Every problem as one printable line (keys and values from the file are escaped)."""
+    problems, version = _check_raw(path)
+    return [printable(problem) for problem in problems], version
+
+
+def _check_raw(path: Path) -> tuple[list[str], PolicyVersion | None]:
     where = str(path)
     try:
         with open(path, "rb") as handle:
@@ -162,7 +168,7 @@ def _check_content(data: dict[str, Any]) -> list[Problem]:
     borrowed = _borrowed(data)
     for location, cited in _quoted(data):
         problems += _check_quote(location, cited, sources)
-        if cited.get("source") in borrowed and "summary_en" not in cited:
+        if str(cited.get("source")) in borrowed and "summary_en" not in cited:
             if cited.get("reading") is not True:
                 problems.append(
                     (
@@ -181,7 +187,9 @@ def _borrowed(data: dict[str, Any]) -> set[str]:
     return {
         source["id"]
         for source in listed
-        if isinstance(source, dict) and source.get("borrowed") is True and "id" in source
+        if isinstance(source, dict)
+        and source.get("borrowed") is True
+        and isinstance(source.get("id"), str)
     }
 
 
@@ -244,8 +252,8 @@ def _check_ipa_destination(data: dict[str, Any]) -> list[Problem]:
     """The IPA's place: a region of the file, cited, and given whenever any IPA applies."""
     problems: list[Problem] = []
     destination = data.get("ipa_destination")
-    codes = {region.get("code") for _, region in _regions(data)}
-    if destination is not None and destination not in codes:
+    codes = {str(region.get("code")) for _, region in _regions(data)}
+    if destination is not None and str(destination) not in codes:
         problems.append(("ipa_destination", f"{destination!r} is not a region code of this file"))
     has_citation = data.get("ipa_destination_citation") is not None
     if destination is not None and not has_citation:
