@@ -37,3 +37,17 @@ IPA_ORIGIN_DASH: Final = "7 5"
 def gradation_colour(gradation: str) -> str:
     """The fill colour of a gradation code; an unknown code is a programming error."""
     return GRADATION_COLOURS[gradation]
+
+# The comparison map of two versions (briefing images): one fill per change class. Raised and
+# lowered are two hue families (orange, purple) told apart by hue and lightness; "now known" and
+# the IPA changes are further families; "unchanged" is the near-white of "not designated".
+CHANGE_COLOURS: Final[dict[str, str]] = {
+    "raised": "#b35806",
+    "lowered": "#542788",
+    "changed": "#dfc27d",
+    "became_known": "#b2abd2",
+    "became_unknown": "#969696",
+    "ipa_added": "#35978f",
+    "ipa_removed": "#c7eae5",
+    "unchanged": "#f7f7f7",
+}

@@ -1,4 +1,4 @@
-"""`python -m policy`: regions, evaluate, batch, validate — a stable contract for scripts.
+"""`python -m policy`: regions, evaluate, batch, paragraphs, validate — a stable contract.
 
 Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr, in
 one style: `python -m policy: <message>` (`validate` prints one such line per problem).
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from policy import cli_compare
 from policy.batch import evaluate_batch
 from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
 from policy.engine import Case, evaluate
@@ -19,6 +20,7 @@ from policy.errors import PolicyError
 from policy.labels import gradation_label
 from policy.messages import one_line
 from policy.models import IndividualElements
+from policy.paragraphs import load_full_text
 from policy.versions_io import load_version, validate_file
 
 
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
+    cli_compare.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
     batch.add_argument("cases", metavar="CASES.csv")
@@ -69,9 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="write cells as they are, without the ' that keeps a spreadsheet from reading "
         "=, +, -, @ as a formula",
     )
+    cli_compare.add_scenario_option(batch)
+
+    full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
+    full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    full.add_argument("--json", action="store_true", help="print JSON")
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
+    cli_compare.add_commands(commands)
     return parser
 
 
@@ -113,10 +122,17 @@ def _regions(args: argparse.Namespace) -> int:
                 "gradation_citation": region.gradation_citation.model_dump(),
                 "ipa_citation": region.ipa_citation.model_dump(),
                 "note": region.note,
+                "reasons": [reason.model_dump() for reason in region.reasons],
             }
             for region in version.regions
         ]
-        print(json.dumps({"policy": version.id, "regions": rows}, ensure_ascii=False, indent=2))
+        listing = {
+            "policy": version.id,
+            "regions": rows,
+            "general_reasons": [reason.model_dump() for reason in version.general_reasons],
+            "notes": [note.model_dump() for note in version.notes],
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     print(f"{version.id}")
     for region in version.regions:
@@ -129,7 +145,7 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     case = Case(
         region=args.region,
         persecution=args.persecution,
@@ -140,19 +156,37 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     decision = evaluate(case, version)
     if args.json:
-        print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
+        data = cli_compare.with_scenario(decision.to_dict(), args)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(decision.to_markdown(lang=args.lang), end="")
+        print(cli_compare.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
     return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     path = Path(args.cases)
     cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
     write_cases(result, args.output, raw=args.raw_csv)
-    print(f"{len(result)} cases evaluated under {version.id}; written to {args.output}")
+    what_if = cli_compare.what_if_words(args)
+    print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
+    return 0
+
+
+def _paragraphs(args: argparse.Namespace) -> int:
+    full = load_full_text(load_version(args.policy))
+    if args.json:
+        rows = [paragraph.to_dict() for paragraph in full.paragraphs]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"C7/23 Vc, {full.version_id} (text: {full.cited_as}; {full.source_file})")
+    for paragraph in full.paragraphs:
+        print(f"\n{paragraph.paragraph}  {paragraph.heading}")
+        for line in paragraph.text_nl.splitlines():
+            print(f"  {line}")
+        print(f"  EN: {paragraph.gloss_en}")
+        print(f"  used by: {', '.join(paragraph.used_by) or 'no rule of the engine'}")
     return 0
 
 
@@ -166,4 +200,11 @@ def _validate(args: argparse.Namespace) -> int:
     return 2
 
 
-_COMMANDS = {"regions": _regions, "evaluate": _evaluate, "batch": _batch, "validate": _validate}
+_COMMANDS = {
+    "regions": _regions,
+    "evaluate": _evaluate,
+    "batch": _batch,
+    "paragraphs": _paragraphs,
+    "validate": _validate,
+}
+_COMMANDS.update(cli_compare.COMMANDS)

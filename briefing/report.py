@@ -1,0 +1,247 @@
+"""The case report: the decision of the form as a one-page PDF, or the Markdown memo.
+
+Both carry the facts as given, the outcome, every step with its citation and Dutch source text,
+the version (or the scenario and its base), the date and the disclaimer. What the user typed
+(the region as given, a scenario's title, author and rationales) is escaped in the Markdown so a
+Markdown or HTML viewer shows it as text; the PDF writes it as plain text, never as markup.
+
+The PDF uses DejaVu Sans from matplotlib's package data (it has é, ï, ’ and →), so no font has
+to be installed; its creation date is the report's date, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import re
+from pathlib import Path
+from typing import Any, Final
+
+import matplotlib
+from fpdf import FPDF
+
+from briefing.checks import LANGS, choice
+from briefing.errors import BriefingError
+from briefing.scenarios import BriefingScenario, briefing_scenario
+from briefing.texts import bt
+from policy import (
+    Decision,
+    PolicyError,
+    elements_label,
+    fact_label,
+    flag_label,
+    gradation_label,
+    load_version,
+    outcome_label,
+)
+from policy.labels import Lang
+
+REPORT_FORMATS: Final = ("pdf", "md")
+FONT_DIR: Final = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONTS: Final = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def markdown_text(text: str) -> str:
+    """User text made inert in Markdown: HTML escaped, Markdown punctuation backslashed, on
+    one line (a newline could start a heading or a list)."""
+    one_line = " ".join(str(text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+
+
+def _scenario_for(decision: Decision, scenario: Any) -> BriefingScenario | None:
+    if scenario is None:
+        return None
+    if isinstance(scenario, BriefingScenario):
+        return scenario
+    try:
+        return briefing_scenario(scenario, load_version(decision.policy_id))
+    except PolicyError as error:
+        raise BriefingError(f"scenario: {error}") from None
+
+
+def _yes_no(value: bool | None, lang: Lang) -> str:
+    return bt("ipa_unknown" if value is None else ("ipa_yes" if value else "ipa_no"), lang)
+
+
+def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
+    """(question, answer) for each fact as given; the region as the user typed it."""
+    lines = [(bt("report_region_given", lang), str(decision.facts.get("region", "")))]
+    for name, value in decision.facts.items():
+        if name == "region":
+            continue
+        if name == "individual_elements":
+            answer = elements_label(value, lang)
+        elif isinstance(value, bool):
+            answer = _yes_no(value, lang)
+        else:
+            answer = str(value)
+        lines.append((fact_label(name, lang), answer))
+    return lines
+
+
+def _policy_line(decision: Decision, scenario: BriefingScenario | None, lang: Lang) -> str:
+    modified = f" — {bt('report_modified', lang)}" if decision.policy_modified else ""
+    return f"{decision.policy_id}{modified}"
+
+
+def markdown_report(
+    decision: Decision, lang: Lang, scenario: BriefingScenario | None, date: str
+) -> str:
+    """The memo of `decision.to_markdown` with the date and the scenario, user text escaped."""
+    safe_facts = {**decision.facts}
+    if "region" in safe_facts:
+        safe_facts["region"] = markdown_text(safe_facts["region"])
+    memo = dataclasses.replace(decision, facts=safe_facts).to_markdown(lang)
+    lines = memo.splitlines()
+    extra = [f"- **{bt('report_date', lang)}:** {date}"]
+    if scenario is not None:
+        value = bt(
+            "report_scenario_value",
+            lang,
+            title=markdown_text(scenario.title),
+            base=markdown_text(scenario.base_id),
+        )
+        extra.append(f"- **{bt('report_scenario', lang)}:** {value}")
+        if scenario.author:
+            extra.append(f"- **{bt('scenario_author', lang)}:** {markdown_text(scenario.author)}")
+        for change in scenario.changes:
+            extra.append(
+                f"  - {markdown_text(change.name)} ({change.code}): "
+                f"{markdown_text(change.rationale)}"
+            )
+    at = next((i for i, line in enumerate(lines) if line.startswith("- ")), 1)
+    return "\n".join([*lines[:at], *extra, *lines[at:]]) + "\n"
+
+
+class _Report(FPDF):
+    """An A4 page with DejaVu Sans; `size` is the body font size, tried smaller until it fits."""
+
+    def __init__(self, size: float, creation: dt.datetime) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.size = size
+        self.set_margins(16, 14, 16)
+        self.set_auto_page_break(True, margin=14)
+        for style, name in FONTS.items():
+            self.add_font("DejaVu", style, str(FONT_DIR / name))
+        self.set_creation_date(creation)
+        self.set_producer("fpdf2")
+        self.add_page()
+
+    def line_of(self, text: str, style: str = "", scale: float = 1.0, indent: float = 0.0) -> None:
+        self.set_font("DejaVu", style, self.size * scale)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(
+            self.epw - indent,
+            self.size * scale * 0.5,
+            text,
+            align="L",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+    def gap(self, mm: float = 1.6) -> None:
+        self.ln(mm)
+
+
+def _pdf_once(
+    decision: Decision,
+    lang: Lang,
+    scenario: BriefingScenario | None,
+    date: dt.date,
+    size: float,
+) -> _Report:
+    creation = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    pdf = _Report(size, creation)
+    pdf.set_title(bt("report_title", lang, region=decision.region_name, code=decision.region_code))
+    title = bt("report_title", lang, region=decision.region_name, code=decision.region_code)
+    pdf.line_of(title, "B", 1.5)
+    pdf.gap()
+    rows = [
+        (bt("report_policy", lang), _policy_line(decision, scenario, lang)),
+    ]
+    if scenario is not None:
+        rows.append(
+            (
+                bt("report_scenario", lang),
+                bt("report_scenario_value", lang, title=scenario.title, base=scenario.base_id),
+            )
+        )
+        if scenario.author:
+            rows.append((bt("scenario_author", lang), scenario.author))
+    rows.append((bt("report_date", lang), date.isoformat()))
+    region = f"{decision.region_name} ({decision.region_code})"
+    if decision.region_mapped_from:
+        region += f" — {bt('report_mapped', lang, name=decision.region_mapped_from)}"
+    rows += [
+        (bt("report_region", lang), region),
+        (bt("report_gradation", lang), gradation_label(decision.gradation, lang)),
+    ]
+    for label, value in rows:
+        pdf.line_of(f"{label}: {value}")
+    if decision.region_mapping_note:
+        pdf.line_of(decision.region_mapping_note, "I", 0.9, indent=4)
+    pdf.gap(1)
+    pdf.line_of(f"{bt('report_outcome', lang)}: {outcome_label(decision.outcome, lang)}", "B", 1.15)
+    pdf.line_of(f"{bt('report_ipa', lang)}: {_yes_no(decision.ipa_applies, lang)}")
+    if scenario is not None and scenario.changes:
+        pdf.gap()
+        pdf.line_of(bt("scenario_changes", lang), "B", 1.1)
+        for change in scenario.changes:
+            pdf.line_of(f"• {change.name} ({change.code}): {change.rationale}", indent=3)
+    pdf.gap()
+    pdf.line_of(bt("report_facts", lang), "B", 1.1)
+    for question, answer in _fact_lines(decision, lang):
+        pdf.line_of(f"• {question}: {answer}", indent=3)
+    if decision.flags:
+        pdf.gap()
+        pdf.line_of(bt("report_flags", lang), "B", 1.1)
+        for flag in decision.flags:
+            pdf.line_of(f"• {flag_label(flag, lang)}", indent=3)
+    pdf.gap()
+    pdf.line_of(bt("report_steps", lang), "B", 1.1)
+    for number, step in enumerate(decision.steps, start=1):
+        reading = f" ({bt('report_reading', lang)})" if step.reading else ""
+        conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
+        pdf.gap(0.8)
+        pdf.line_of(f"{number}. {step.citation}{reading}", "B")
+        pdf.line_of(conclusion, indent=5)
+        pdf.line_of(f"{bt('report_source_text', lang)}: “{step.source_text}”", "I", 0.9, indent=5)
+        if step.note_en and lang == "en":
+            pdf.line_of(step.note_en, "", 0.9, indent=5)
+    pdf.gap(2.5)
+    pdf.line_of(decision.disclaimer_nl if lang == "nl" else decision.disclaimer_en, "I")
+    return pdf
+
+
+def pdf_report(
+    decision: Decision, lang: Lang, scenario: BriefingScenario | None, date: dt.date
+) -> bytes:
+    """The report on one A4 page: the body font shrinks until everything fits."""
+    for size in (10.0, 9.0, 8.2, 7.5, 6.8, 6.2):
+        pdf = _pdf_once(decision, lang, scenario, date, size)
+        if pdf.page_no() == 1:
+            break
+    return bytes(pdf.output())
+
+
+def case_report(
+    decision: Decision,
+    fmt: str,
+    lang: str,
+    scenario: Any = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """The case report of `decision` as PDF or Markdown (UTF-8) bytes.
+
+    `scenario` (a `policy.scenario.Scenario` or a `BriefingScenario`) names the what-if the
+    decision was made under; its base is the decision's policy id. `today` is the report's date.
+    """
+    choice("format", fmt, REPORT_FORMATS)
+    choice("language", lang, LANGS)
+    applied = _scenario_for(decision, scenario)
+    date = today or dt.date.today()
+    if fmt == "md":
+        return markdown_report(decision, lang, applied, date.isoformat()).encode("utf-8")  # type: ignore[arg-type]
+    return pdf_report(decision, lang, applied, date)  # type: ignore[arg-type]
