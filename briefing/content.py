@@ -23,8 +23,8 @@ from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from policy import PolicyVersion, gradation_label
-from policy.framework import disclaimer
 from policy.labels import Lang
+from policy.rules import disclaimer
 from ui.map_data import cited_paragraphs, policy_values
 from ui.texts import t
 
@@ -232,6 +232,6 @@ def map_content(
         legend=tuple(legend),
         notes=tuple(notes),
         sources=sources,
-        disclaimer=f"{disclaimer(lang)} {t('map_disclaimer', lang)}",
+        disclaimer=f"{disclaimer(lang, shown)} {t('map_disclaimer', lang)}",
         is_comparison=compare is not None,
     )

@@ -35,6 +35,7 @@ EDGE = -2
 # cell arithmetic is below 1e-12 cells; a wider margin only sends a few more points to the
 # exact test.
 MARGIN = 1e-6
+POINTS_PER_SLICE = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,18 @@ class CercleIndex:
         """Position of each point's cercle (OUTSIDE for none) and the mask of valid coordinates.
 
         Valid: finite, longitude within ±180 and latitude within ±90. Invalid points are OUTSIDE.
+        Large inputs go in slices, so the working arrays stay small beside the result.
         """
+        if len(lons) <= POINTS_PER_SLICE:
+            return self._positions(lons, lats)
+        positions = np.empty(len(lons), dtype=np.int64)
+        valid = np.empty(len(lons), dtype=bool)
+        for start in range(0, len(lons), POINTS_PER_SLICE):
+            part = slice(start, start + POINTS_PER_SLICE)
+            positions[part], valid[part] = self._positions(lons[part], lats[part])
+        return positions, valid
+
+    def _positions(self, lons: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with np.errstate(invalid="ignore"):
             valid = (
                 np.isfinite(lons) & np.isfinite(lats) & (np.abs(lons) <= 180) & (np.abs(lats) <= 90)

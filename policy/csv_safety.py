@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+if TYPE_CHECKING:  # pandas loads only for neutralise_frame: the CLIs start faster without it
+    import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A plain number (ASCII digits, as a spreadsheet reads one), after trimming ASCII whitespace.
@@ -51,6 +54,8 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
     Only object/string columns are touched, so numeric columns keep their dtype.
     """
+    import pandas as pd
+
     safe = frame.copy()
     for column in safe.columns:
         series = safe[column]
