@@ -25,8 +25,10 @@ TODAY = dt.date(2026, 1, 15)
 
 
 def _colours(png: bytes) -> set[str]:
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3)
-    return {"#" + bytes(int(c) for c in p).hex() for p in np.unique(pixels, axis=0)}
+    """Every colour the image contains, as #rrggbb."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(np.uint32)
+    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]
+    return {f"#{int(value):06x}" for value in np.unique(packed)}
 
 
 def _pdf_text(data: bytes, tmp_path) -> str:
