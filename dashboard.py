@@ -2,27 +2,61 @@
 
 Start with `scripts/dashboard` (or `streamlit run dashboard.py` once installed). This file only
 composes the page: the rules live in `policy/`, the geography and map rendering in `geodata/`,
-and the page's pieces (texts, legend, details, form, outcome card) in `ui/`.
+the page's one state in `ui/state.py` and its pieces (texts, legend, map, details, form,
+outcome, overview) in `ui/`.
+
+The map is drawn first in each run (its shapes are what a user waits for); everything else
+follows. A link opened or reloaded restores the state (`ui.state.from_link`); the state is
+written back to the link at the end of every run. An unexpected error in one part of the page
+shows a short message there and is logged with its traceback on the server, never shown.
 """
 
 from __future__ import annotations
 
-import streamlit as st
-from streamlit_folium import st_folium
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
-import geodata
-from geodata.map_render import build_policy_map
-from policy import PolicyError, PolicyVersion, list_versions, load_version
+import streamlit as st
+
+from geodata.errors import shortened
+from policy import (
+    PolicyError,
+    PolicyVersion,
+    evaluate,
+    list_versions,
+    load_version,
+    versions_io,
+)
+from ui import state
 from ui.assets import ensure_leaflet, leaflet_url
 from ui.details import render_region_details
+from ui.errors import guarded, report_failed_callback, safe_callback
 from ui.form import decision_form
 from ui.legend import legend_html
 from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
-from ui.region_select import select_region_everywhere
-from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, t
+from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
+from ui.outcome import render_card, render_headline
+from ui.overview import overview_csv, overview_frame
+from ui.search import resolve_named
+from ui.state import LinkNotice, PageState
+from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, plain, t, version_label
 
-MAP_KEY = "policy_map"
-MAP_HEIGHT = 560
+# Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
+# that leaves room for the map and legend on a 768-pixel-high screen.
+PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.75rem; padding-bottom: 2rem; }
+[data-testid="stSidebarUserContent"] { padding-top: 1rem; }
+h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
+[data-testid="stCaptionContainer"],
+[data-testid="stCaptionContainer"] * { color: #474b55 !important; }
+[data-testid="stMarkdownContainer"] blockquote { color: #31333f; border-left-color: #6b6f7a; }
+</style>
+"""
+
+
+# --- cached data ---------------------------------------------------------------------------
 
 
 @st.cache_resource
@@ -34,28 +68,117 @@ def served_leaflet_url() -> str:
 
 @st.cache_resource
 def policy_versions() -> dict[str, PolicyVersion]:
-    """All policy versions by id. Shared by all sessions: the models are frozen."""
-    return {version.id: version for version in list_versions()}
+    """All policy versions by file stem. Shared by all sessions: the models are frozen."""
+    return dict(zip(versions_io._shipped_stems(), list_versions(), strict=True))
 
 
 @st.cache_resource
-def version_in_force() -> str:
-    return load_version(None).id
+def stem_in_force() -> str:
+    in_force = load_version(None).id
+    return next(stem for stem, version in policy_versions().items() if version.id == in_force)
 
 
 @st.cache_data
-def map_layer(version_id: str, lang: Lang) -> MapLayer:
+def map_layer(stem: str, lang: Lang) -> MapLayer:
     """The joined map layer of one version, built once per version and language."""
-    return policy_map_layer(policy_versions()[version_id], lang)
+    return policy_map_layer(policy_versions()[stem], lang)
 
 
-def on_map_click() -> None:
-    """A click on a region selects it in the details and in the decision form."""
-    value = st.session_state.get(MAP_KEY) or {}
-    drawing = value.get("last_active_drawing") or {}
-    code = (drawing.get("properties") or {}).get("code")
-    if code:
-        select_region_everywhere(code)
+@st.cache_resource
+def map_parts(stem: str, basemap: bool) -> MapParts:
+    """The rendered map of one version, shared by all sessions (never changed)."""
+    return render_parts(policy_versions()[stem], served_leaflet_url(), basemap)
+
+
+@st.cache_data
+def map_overlay(stem: str, basemap: bool, lang: Lang, selected: str | None) -> str:
+    """The map's overlay for one language and selection."""
+    return overlay(policy_versions()[stem], map_parts(stem, basemap), lang, selected)
+
+
+# --- state and link ------------------------------------------------------------------------
+
+
+def start_from_link() -> None:
+    """On the session's first run: the state the link describes (bad values noted)."""
+    versions = policy_versions()
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    initial, notices = state.from_link(
+        params,
+        versions=list(versions),
+        default_version=stem_in_force(),
+        regions=lambda stem: {r.code: r.name for r in versions[stem].regions},
+        resolve_named=lambda text, pcode, stem, lang: resolve_named(
+            text, pcode, versions[stem], lang
+        ),
+    )
+    state.start(initial, notices)
+
+
+def write_link(current: PageState) -> None:
+    """Keep the address bar equal to the state, so a reload or a copied link restores it."""
+    wanted = state.to_link(current)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def page_link(current: PageState) -> str:
+    """The full link to this view, from the address the session was opened with."""
+    try:
+        parts = urlsplit(st.context.url or "")
+    except Exception:  # no browser context (AppTest): a link relative to the server
+        parts = urlsplit("")
+    return urlunsplit(
+        (parts.scheme, parts.netloc, parts.path or "/", urlencode(state.to_link(current)), "")
+    )
+
+
+def notice_text(notice: LinkNotice, lang: Lang) -> str:
+    return t(
+        notice.reason, lang, param=plain(notice.param), value=plain(shortened(notice.value, 40))
+    )
+
+
+# --- settings ------------------------------------------------------------------------------
+
+
+@safe_callback
+def _lang_changed() -> None:
+    state.update(state_with(lang=st.session_state["lang"]))
+
+
+@safe_callback
+def _version_changed() -> None:
+    state.update(state_with(version=st.session_state["policy_version"]))
+
+
+def state_with(**changes: Any) -> PageState:
+    return replace(state.current(), **changes)
+
+
+def sidebar_settings(current: PageState) -> None:
+    """Language, policy version and basemap choice, at the top of the sidebar."""
+    lang = current.lang
+    state.show_in_widget("lang", lang)
+    st.sidebar.radio(
+        "Taal / Language",
+        LANGUAGES,
+        format_func=lambda code: LANGUAGE_NAMES[code],
+        key="lang",
+        horizontal=True,
+        on_change=_lang_changed,
+    )
+    versions = policy_versions()
+    state.show_in_widget("policy_version", current.version)
+    st.sidebar.selectbox(
+        t("policy_version", lang),
+        list(versions),
+        format_func=lambda stem: version_label(stem, versions[stem].id, lang),
+        key="policy_version",
+        help=t("policy_version_help", lang),
+        on_change=_version_changed,
+    )
+    st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
@@ -64,65 +187,22 @@ def version_dates(version: PolicyVersion, lang: Lang) -> str:
     return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 
-def sidebar_settings() -> tuple[Lang, PolicyVersion, bool]:
-    """Language, policy version and basemap choice, at the top of the sidebar."""
-    lang: Lang = st.sidebar.radio(
-        "Taal / Language",
-        LANGUAGES,
-        format_func=lambda code: LANGUAGE_NAMES[code],
-        key="lang",
-        horizontal=True,
-    )
-    versions = policy_versions()
-    ids = list(versions)
-    version_id = st.sidebar.selectbox(
-        t("policy_version", lang),
-        ids,
-        index=ids.index(version_in_force()),
-        format_func=lambda i: f"{i} — {versions[i].title}",
-        key="policy_version",
-        help=t("policy_version_help", lang),
-    )
-    basemap = st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
-    return lang, versions[version_id], basemap
+# --- parts of the page ---------------------------------------------------------------------
 
 
-def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
-    """The choropleth with legend, undrawn units and caption; returns the drawn unit codes."""
-    layer = map_layer(version.id, lang)
-    fmap = build_policy_map(
-        layer.features,
-        leaflet_url=served_leaflet_url(),
-        tooltip_aliases=(
-            t("tooltip_region", lang),
-            t("tooltip_gradation", lang),
-            t("tooltip_ipa", lang),
-        ),
-        basemap=basemap,
-    )
-    st_folium(
-        fmap,
-        key=MAP_KEY,
-        height=MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
-        on_change=on_map_click,
-    )
+def render_map_notes(current: PageState, version: PolicyVersion, layer: MapLayer) -> None:
+    """Under the map: how to use it, units it cannot draw, what the values cite, the credit."""
+    lang = current.lang
     st.caption(t("map_click_hint", lang))
-    properties = [f["properties"] for f in layer.features["features"]]
-    gradations = {p["gradation"] for p in properties} | {u.gradation for u in layer.undrawn}
-    st.markdown(
-        legend_html(lang, gradations, {p["ipa_role"] for p in properties}),
-        unsafe_allow_html=True,
-    )
     if layer.undrawn:
-        st.markdown(f"**{t('undrawn_heading', lang)}**")
         for unit in layer.undrawn:
-            st.markdown(
-                f"- **{unit.name}** ({unit.code}): {unit.gradation_label}; "
+            st.caption(
+                f"**{unit.name}** ({unit.code}): {unit.gradation_label}; "
                 f"{t('tooltip_ipa', lang)}: {unit.ipa_label}. {t('undrawn_reason', lang)}"
             )
-    name = version.id + (f" ({t('modified_version', lang)})" if version.modified else "")
+    name = version_label(current.version, version.id, lang)
+    if version.modified:
+        name += f" ({t('modified_version', lang)})"
     st.caption(
         t(
             "map_caption",
@@ -130,11 +210,33 @@ def render_map(version: PolicyVersion, lang: Lang, basemap: bool) -> set[str]:
             version=name,
             dates=version_dates(version, lang),
             paragraphs="; ".join(cited_paragraphs(version)),
-            attribution=geodata.ATTRIBUTION,
+            attribution=t("data_credit", lang),
         )
     )
     st.caption(t("map_disclaimer", lang))
-    return {p["code"] for p in properties}
+
+
+def render_legend(layer: MapLayer, lang: Lang) -> None:
+    properties = [f["properties"] for f in layer.features["features"]]
+    gradations = {p["gradation"] for p in properties} | {u.gradation for u in layer.undrawn}
+    st.markdown(
+        legend_html(lang, gradations, {p["ipa_role"] for p in properties}),
+        unsafe_allow_html=True,
+    )
+
+
+def render_overview(version: PolicyVersion, lang: Lang, drawn: set[str], stem: str) -> None:
+    with st.expander(t("overview_heading", lang)):
+        frame = overview_frame(version, lang, drawn)
+        st.dataframe(frame, hide_index=True, width="stretch")
+        st.download_button(
+            t("overview_download", lang),
+            overview_csv(frame),
+            file_name=f"regions-{stem}-{lang}.csv",
+            mime="text/csv",
+            key="download_overview",
+        )
+        st.caption(t("overview_csv_note", lang))
 
 
 def render_sources(version: PolicyVersion, lang: Lang) -> None:
@@ -143,33 +245,86 @@ def render_sources(version: PolicyVersion, lang: Lang) -> None:
             st.markdown(
                 f"- {source.title}" + (f" — {source.reference}" if source.reference else "")
             )
-        st.markdown(f"- {geodata.ATTRIBUTION}")
+        st.markdown(f"- {t('data_credit', lang)}")
+
+
+def render_link(current: PageState) -> None:
+    lang = current.lang
+    with st.sidebar.expander(t("link_heading", lang)):
+        st.caption(t("link_help", lang))
+        st.code(page_link(current), language=None, wrap_lines=True)
+
+
+# --- the page ------------------------------------------------------------------------------
 
 
 def main() -> None:
     st.set_page_config(page_title="C7/23 Vc — Mali", page_icon="🗺️", layout="wide")
-    lang: Lang = st.session_state.get("lang", "nl")
+    st.html(PAGE_CSS)
+    lang: Lang = state.current().lang if state.started() else "nl"
     try:
-        lang, version, basemap = sidebar_settings()
+        versions = policy_versions()
+        stem_in_force()
     except PolicyError as error:
         st.error(t("error_policy", lang, message=str(error)))
         st.stop()
+    if not state.started():
+        start_from_link()
+    basemap = bool(st.session_state.get("basemap", False))
+    current = state.current()
+    parts = map_parts(current.version, basemap)
+    clicked = clicked_region(parts.component_key)
+    if clicked is not None and clicked in {r.code for r in versions[current.version].regions}:
+        state.select_region(clicked)
+        current = state.current()
+    lang = current.lang
+    version = versions[current.version]
+
     st.title(t("page_title", lang))
     st.caption(t("page_subtitle", lang))
-    map_column, details_column = st.columns([3, 2], gap="large")
-    with map_column:
-        try:
-            drawn = render_map(version, lang, basemap)
-        except geodata.GeodataError as error:
-            st.error(t("error_geodata", lang, message=str(error)))
-            drawn = set()
-    with details_column:
+    for notice in state.link_notices():
+        st.info(notice_text(notice, lang))
+    report_failed_callback(lang)
+    map_column, side_column = st.columns([3, 2], gap="medium")
+    drawn: set[str] = set()
+    with map_column, guarded(lang, "map"):
+        draw(parts, map_overlay(current.version, basemap, lang, current.region))
+        layer = map_layer(current.version, lang)
+        drawn = {f["properties"]["code"] for f in layer.features["features"]}
+        render_map_notes(current, version, layer)
+    case = state.case_of(current)
+    decision = None
+    with side_column:
+        with guarded(lang, "legend"):
+            render_legend(map_layer(current.version, lang), lang)
+        with guarded(lang, "outcome"):
+            if case is None:
+                st.info(t("hint_choose_region", lang))
+            else:
+                try:
+                    decision = evaluate(case, version)
+                except PolicyError as error:
+                    st.error(t("error_region", lang, message=plain(str(error))))
+                if decision is not None:
+                    render_headline(decision, lang, current.named)
+                    with st.expander(t("outcome_details", lang)):
+                        render_card(decision, lang, current.named)
         st.subheader(t("details_heading", lang))
-        render_region_details(version, lang, drawn)
-    render_sources(version, lang)
+        with guarded(lang, "details"):
+            render_region_details(version, lang, drawn)
+    with guarded(lang, "overview"):
+        render_overview(version, lang, drawn, current.version)
+    with guarded(lang, "sources"):
+        render_sources(version, lang)
     with st.sidebar:
+        with guarded(lang, "settings"):
+            sidebar_settings(current)
         st.divider()
-        decision_form(version, lang)
+        with guarded(lang, "form"):
+            decision_form(version, lang)
+    with guarded(lang, "link"):
+        render_link(current)
+        write_link(current)
 
 
 main()

@@ -7,18 +7,21 @@ from the version data.
 
 from policy.batch import BatchInputError, evaluate_batch
 from policy.engine import Case, Decision, Step, evaluate
-from policy.errors import PolicyError, PolicyFileError, UnknownRegionError
+from policy.errors import InvalidVersionError, PolicyError, PolicyFileError, UnknownRegionError
 from policy.labels import elements_label, fact_label, flag_label, gradation_label, outcome_label
 from policy.models import (
     Citation,
     Gradation,
     IndividualElements,
+    Note,
     Outcome,
     PolicyVersion,
     Reason,
     RegionPolicy,
+    RegionReasons,
     Source,
 )
+from policy.paragraphs import Paragraph, load_paragraphs
 from policy.regions import RegionMatch, resolve_region
 from policy.versions_io import list_versions, load_version, load_version_file, validate_file
 
@@ -31,6 +34,9 @@ __all__ = [
     "Decision",
     "Gradation",
     "IndividualElements",
+    "InvalidVersionError",
+    "Note",
+    "Paragraph",
     "Outcome",
     "PolicyError",
     "PolicyFileError",
@@ -38,6 +44,7 @@ __all__ = [
     "Reason",
     "RegionMatch",
     "RegionPolicy",
+    "RegionReasons",
     "Source",
     "Step",
     "UnknownRegionError",
@@ -47,6 +54,7 @@ __all__ = [
     "gradation_label",
     "list_versions",
     "load_version",
+    "load_paragraphs",
     "load_version_file",
     "outcome_label",
     "resolve_region",

@@ -1,4 +1,4 @@
-"""`python -m policy`: regions, evaluate, batch, validate — a stable contract for scripts.
+"""`python -m policy`: regions, evaluate, batch, paragraphs, validate — a stable contract.
 
 Bad input (unknown region, bad value, bad file) exits with status 2 and one line on stderr, in
 one style: `python -m policy: <message>` (`validate` prints one such line per problem).
@@ -7,21 +7,20 @@ one style: `python -m policy: <message>` (`validate` prints one such line per pr
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from policy.batch import OUTPUT_COLUMNS, evaluate_batch
+from policy import cli_compare
+from policy.batch import evaluate_batch
+from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
 from policy.engine import Case, evaluate
 from policy.errors import PolicyError
 from policy.labels import gradation_label
+from policy.messages import one_line
 from policy.models import IndividualElements
+from policy.paragraphs import load_full_text
 from policy.versions_io import load_version, validate_file
 
 
@@ -61,14 +60,27 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
+    cli_compare.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
     batch.add_argument("cases", metavar="CASES.csv")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    batch.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write cells as they are, without the ' that keeps a spreadsheet from reading "
+        "=, +, -, @ as a formula",
+    )
+    cli_compare.add_scenario_option(batch)
+
+    full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
+    full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    full.add_argument("--json", action="store_true", help="print JSON")
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
+    cli_compare.add_commands(commands)
     return parser
 
 
@@ -90,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"{PREFIX}: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PREFIX}: {one_line(message)}", file=sys.stderr)
 
 
 def _reason(error: OSError) -> str:
@@ -110,10 +122,17 @@ def _regions(args: argparse.Namespace) -> int:
                 "gradation_citation": region.gradation_citation.model_dump(),
                 "ipa_citation": region.ipa_citation.model_dump(),
                 "note": region.note,
+                "reasons": [reason.model_dump() for reason in region.reasons],
             }
             for region in version.regions
         ]
-        print(json.dumps({"policy": version.id, "regions": rows}, ensure_ascii=False, indent=2))
+        listing = {
+            "policy": version.id,
+            "regions": rows,
+            "general_reasons": [reason.model_dump() for reason in version.general_reasons],
+            "notes": [note.model_dump() for note in version.notes],
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     print(f"{version.id}")
     for region in version.regions:
@@ -126,7 +145,7 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     case = Case(
         region=args.region,
         persecution=args.persecution,
@@ -137,25 +156,37 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     decision = evaluate(case, version)
     if args.json:
-        print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
+        data = cli_compare.with_scenario(decision.to_dict(), args)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(decision.to_markdown(lang=args.lang), end="")
+        print(cli_compare.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
     return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
-    version = load_version(args.policy)
+    version = cli_compare.version_for(args)
     path = Path(args.cases)
-    cases = read_cases(path)
-    clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
-    if clash:
-        raise PolicyError(f"{path}: input already has output column(s) {', '.join(clash)}")
+    cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
-    try:
-        result.to_csv(args.output, index=False)
-    except OSError as error:
-        raise PolicyError(f"{args.output}: cannot write ({_reason(error)})") from None
-    print(f"{len(result)} cases evaluated under {version.id}; written to {args.output}")
+    write_cases(result, args.output, raw=args.raw_csv)
+    what_if = cli_compare.what_if_words(args)
+    print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
+    return 0
+
+
+def _paragraphs(args: argparse.Namespace) -> int:
+    full = load_full_text(load_version(args.policy))
+    if args.json:
+        rows = [paragraph.to_dict() for paragraph in full.paragraphs]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"C7/23 Vc, {full.version_id} (text: {full.cited_as}; {full.source_file})")
+    for paragraph in full.paragraphs:
+        print(f"\n{paragraph.paragraph}  {paragraph.heading}")
+        for line in paragraph.text_nl.splitlines():
+            print(f"  {line}")
+        print(f"  EN: {paragraph.gloss_en}")
+        print(f"  used by: {', '.join(paragraph.used_by) or 'no rule of the engine'}")
     return 0
 
 
@@ -169,52 +200,11 @@ def _validate(args: argparse.Namespace) -> int:
     return 2
 
 
-def read_cases(path: Path) -> pd.DataFrame:
-    """A caseload CSV as text cells; every row must have as many fields as the header.
-
-    `index_col=False` keeps pandas from silently taking the first field of a row with one field
-    too many as an index (a shifted row would otherwise be read as other facts).
-    """
-    try:
-        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], index_col=False)
-    except OSError as error:
-        raise PolicyError(f"{path}: cannot read ({_reason(error)})") from None
-    except pd.errors.ParserError as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if found:
-            expected, line, saw = found.groups()
-            raise PolicyError(
-                f"{path}: row {int(line) - 1}: {saw} fields where the header has {expected}"
-            ) from None
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    except (pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    _check_field_counts(path, len(cases.columns))
-    return cases
-
-
-def _check_field_counts(path: Path, expected: int) -> None:
-    """Reject a row with fewer fields than the header (pandas would fill it with empty cells).
-
-    Counted by the csv module's C reader, once per file; blank lines are skipped as pandas does.
-    """
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            counts = np.fromiter(map(len, csv.reader(handle)), dtype=np.int64)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    counts = counts[1:][counts[1:] > 0]
-    wrong = np.flatnonzero(counts != expected)
-    if wrong.size:
-        row = int(wrong[0])
-        raise PolicyError(
-            f"{path}: row {row + 1}: {counts[row]} field(s) where the header has {expected}"
-        )
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-_COMMANDS = {"regions": _regions, "evaluate": _evaluate, "batch": _batch, "validate": _validate}
+_COMMANDS = {
+    "regions": _regions,
+    "evaluate": _evaluate,
+    "batch": _batch,
+    "paragraphs": _paragraphs,
+    "validate": _validate,
+}
+_COMMANDS.update(cli_compare.COMMANDS)

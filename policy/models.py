@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from enum import StrEnum
+from dataclasses import dataclass
+from enum import Enum, StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from policy.data_files import official_units
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 
 class Gradation(StrEnum):
@@ -82,18 +88,46 @@ class Source(_Frozen):
     """The document is later than the version: citing it under the version is a reading."""
 
 
-class Reason(_Frozen):
-    """One of the minister's reasons for a region: the Dutch quote and an English summary."""
+class Reason(Citation):
+    """A reason the sources give for a value: a cited Dutch sentence and an English summary that
+    says only what the sentence says (`summary_en`)."""
 
-    text_nl: str = Field(min_length=1)
     summary_en: str = Field(min_length=1)
-    source: str = Field(min_length=1)
+
+
+class Note(_Frozen):
+    """A remark about a version's sources themselves (e.g. a date that does not add up), in
+    English and Dutch, with the sentences it rests on."""
+
+    id: str = Field(min_length=1)
+    note_en: str = Field(min_length=1)
+    note_nl: str = Field(min_length=1)
+    """The project's own words in Dutch (not a quote: quotes are in `citations`)."""
+    citations: tuple[Citation, ...] = Field(min_length=1)
+
+    def text(self, lang: str) -> str:
+        return self.note_nl if lang == "nl" else self.note_en
+
+
+@dataclass(frozen=True)
+class RegionReasons:
+    """The reasons the sources give for one region's values: its own (`region`: the
+    toelichting's reasons for its level and the letter's findings on it) and the findings that
+    hold for Mali as a whole (`general`)."""
+
+    region: tuple[Reason, ...]
+    general: tuple[Reason, ...]
+
+    @property
+    def all(self) -> tuple[Reason, ...]:
+        return self.region + self.general
 
 
 class RegionPolicy(_Frozen):
     """The policy for one 2016 unit: its 15(c) gradation and whether the IPA in Bamako applies.
 
     `ipa_applies` is None when the version's sources do not say (written "unknown" in TOML).
+    Which codes and names are allowed is checked for the whole version (policy.version_checks).
     """
 
     code: str = Field(min_length=1)
@@ -105,18 +139,10 @@ class RegionPolicy(_Frozen):
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
 
-    @field_validator("code")
-    @classmethod
-    def _a_2016_unit(cls, value: str) -> str:
-        units = official_units()
-        if value not in units:
-            raise ValueError(f"not a unit of Mali's 2016 structure ({', '.join(units)})")
-        return value
-
     @field_validator("ipa_applies", mode="before")
     @classmethod
     def _unknown_is_none(cls, value: Any) -> Any:
-        if value == "unknown":
+        if value == "unknown" or value is None:
             return None
         if not isinstance(value, bool):
             raise ValueError('must be true, false or "unknown"')
@@ -132,7 +158,11 @@ class Rules(_Frozen):
 
 
 class PolicyVersion(_Frozen):
-    """One version of paragraph C7/23 Vc, as data (one TOML file in `policy/versions/`)."""
+    """One version of paragraph C7/23 Vc, as data (one TOML file in `policy/versions/`).
+
+    However a version is made — from a file, with `with_overrides`, or in code — it passes the
+    one set of checks in `policy.version_checks`.
+    """
 
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -147,50 +177,23 @@ class PolicyVersion(_Frozen):
     sources: tuple[Source, ...] = Field(min_length=1)
     rules: Rules
     regions: tuple[RegionPolicy, ...] = Field(min_length=1)
+    general_reasons: tuple[Reason, ...] = ()
+    """Findings the sources give for Mali as a whole (e.g. who commits the violence)."""
+    notes: tuple[Note, ...] = ()
+    """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
 
-    @model_validator(mode="after")
-    def _consistent(self) -> PolicyVersion:
-        """A safety net for models built in code; files get every problem from versions_io."""
-        codes = [region.code for region in self.regions]
-        duplicates = sorted({code for code in codes if codes.count(code) > 1})
-        if duplicates:
-            raise ValueError(f"duplicate region code(s): {', '.join(duplicates)}")
-        if self.ipa_destination is not None and self.ipa_destination not in codes:
-            raise ValueError(f"ipa_destination {self.ipa_destination!r} is not a region code")
-        if (self.ipa_destination is None) != (self.ipa_destination_citation is None):
-            raise ValueError("ipa_destination and ipa_destination_citation go together")
-        if self.ipa_destination is None and any(r.ipa_applies for r in self.regions):
-            raise ValueError("ipa_destination is required when a region has ipa_applies = true")
-        if self.signed is not None and self.signed_citation is None:
-            raise ValueError("signed needs signed_citation")
-        if self.in_force is not None and self.in_force_citation is None:
-            raise ValueError("in_force needs in_force_citation")
-        known = {source.id for source in self.sources}
-        for where, citation in self._citations():
-            if citation.source not in known:
-                raise ValueError(
-                    f"{where}.source: {citation.source!r} is not one of the sources "
-                    f"({', '.join(sorted(known))})"
-                )
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _checked(cls, data: Any, info: ValidationInfo) -> Any:
+        """Run the one set of checks unless the caller (version_checks) has already done so."""
+        if not (info.context or {}).get("checked"):
+            from policy.version_checks import version_problems
 
-    def _citations(self) -> list[tuple[str, Citation | Reason]]:
-        found: list[tuple[str, Citation | Reason]] = [
-            ("rules.exclusion", self.rules.exclusion),
-            ("rules.no_ipa_individual", self.rules.no_ipa_individual),
-            ("rules.ipa_individual_assessment", self.rules.ipa_individual_assessment),
-        ]
-        for name in ("signed_citation", "in_force_citation", "ipa_destination_citation"):
-            citation = getattr(self, name)
-            if citation is not None:
-                found.append((name, citation))
-        for region in self.regions:
-            found.append((f"regions[{region.code}].gradation_citation", region.gradation_citation))
-            found.append((f"regions[{region.code}].ipa_citation", region.ipa_citation))
-            for number, reason in enumerate(region.reasons):
-                found.append((f"regions[{region.code}].reasons[{number}]", reason))
-        return found
+            problems = version_problems(data)
+            if problems:
+                raise ValueError("; ".join(f"{where}: {message}" for where, message in problems))
+        return data
 
     def region(self, code: str) -> RegionPolicy:
         """The region with this ISO code; an unknown code raises UnknownRegionError."""
@@ -208,6 +211,10 @@ class PolicyVersion(_Frozen):
         """ISO code → gradation, the input of the map's strict join."""
         return {region.code: region.gradation for region in self.regions}
 
+    def reasons_for(self, code: str) -> RegionReasons:
+        """The reasons the sources give for a region's values, and the general findings."""
+        return RegionReasons(region=self.region(code).reasons, general=self.general_reasons)
+
     def with_overrides(
         self,
         gradations: Mapping[str, Gradation | str] | None = None,
@@ -215,49 +222,56 @@ class PolicyVersion(_Frozen):
     ) -> PolicyVersion:
         """A what-if copy with some regions' values changed; the original is never touched.
 
+        The copy is validated exactly as a version file is (policy.version_checks), so a value a
+        file could not hold (`ipa={"ML-1": "no"}`, an unknown gradation or region code, an IPA
+        in a version whose sources name no place for it) raises PolicyError naming the field.
         Changed values keep the cited sentence but are marked `override=True` with a note, so a
-        memo never presents a scenario as the text of the law. An IPA cannot be switched on in a
-        version whose sources name no place for it (`ipa_destination`).
+        memo never presents a scenario as the text of the law.
         """
+        from policy.version_checks import build_version
+
         gradations = dict(gradations or {})
         ipa = dict(ipa or {})
         for code in [*gradations, *ipa]:
             self.region(code)
-        if self.ipa_destination is None and any(ipa.values()):
-            from policy.errors import PolicyError
-
-            raise PolicyError(
-                f"policy {self.id}: its sources name no place for an internal protection "
-                "alternative (ipa_destination), so the IPA cannot be set to apply"
-            )
-        regions = []
-        for region in self.regions:
-            update: dict[str, Any] = {}
-            if region.code in gradations:
-                new = Gradation(gradations[region.code])
-                update["gradation"] = new
-                update["gradation_citation"] = _overridden(
-                    region.gradation_citation, "gradation", new.value, region.gradation.value
+        data = self.model_dump()
+        data["modified"] = True
+        for region in data["regions"]:
+            code = region["code"]
+            if code in gradations:
+                new = gradations[code]
+                region["gradation_citation"] = _overridden(
+                    region["gradation_citation"],
+                    "gradation",
+                    _word(new),
+                    _word(region["gradation"]),
                 )
-            if region.code in ipa:
-                new_ipa = ipa[region.code]
-                update["ipa_applies"] = new_ipa
-                update["ipa_citation"] = _overridden(
-                    region.ipa_citation, "IPA", _ipa_word(new_ipa), _ipa_word(region.ipa_applies)
+                region["gradation"] = new
+            if code in ipa:
+                new_ipa = ipa[code]
+                region["ipa_citation"] = _overridden(
+                    region["ipa_citation"],
+                    "IPA",
+                    _ipa_word(new_ipa),
+                    _ipa_word(region["ipa_applies"]),
                 )
-            regions.append(region.model_copy(update=update) if update else region)
-        return self.model_copy(update={"regions": tuple(regions), "modified": True})
+                region["ipa_applies"] = new_ipa
+        return build_version(data, f"policy {self.id} (what-if)")
 
 
-def _overridden(citation: Citation, what: str, new: str, cited: str) -> Citation:
+def _overridden(citation: dict[str, Any], what: str, new: str, cited: str) -> dict[str, Any]:
     """The citation of a what-if value: still the cited sentence, marked as overridden."""
-    return citation.model_copy(
-        update={
-            "override": True,
-            "note_en": f"What-if: {what} set to {new}; the cited text gives {cited}.",
-        }
-    )
+    return {
+        **citation,
+        "override": True,
+        "note_en": f"What-if: {what} set to {new}; the cited text gives {cited}.",
+    }
 
 
-def _ipa_word(value: bool | None) -> str:
-    return "unknown" if value is None else ("applies" if value else "does not apply")
+def _word(value: Any) -> str:
+    return str(value.value) if isinstance(value, Enum) else str(value)
+
+
+def _ipa_word(value: Any) -> str:
+    words = {None: "unknown", True: "applies", False: "does not apply"}
+    return words[value] if value is None or isinstance(value, bool) else repr(value)

@@ -29,8 +29,11 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
 def quote_occurs(quote: str, file_name: str) -> bool:
-    """Whether `quote` occurs in `policy/sources/<file_name>` (see the module docstring)."""
+    """Whether `quote` occurs in `policy/sources/<file_name>` (see the module docstring).
+
+    Cached: every what-if version is checked like a file, quotes included."""
     source = normalised_source(file_name)
     quote = normalise_quote(quote)
     if not quote:

@@ -1,9 +1,10 @@
-"""Loading and validating policy version files (`policy/versions/*.toml`).
+"""Loading policy version files (`policy/versions/*.toml`).
 
-A version file is law as data; a mistake in it would put a wrong colour on the map. So a file is
-checked completely — schema, the 11 units and their official names, duplicates, dates, the IPA's
-place, citation sources, and that every quote occurs word for word in its source file — and every
-problem is reported with the file and the field it sits in.
+A file writes each quoted sentence once, as a `[citations.<id>]` table (paragraph, source,
+Dutch text); values, reasons and notes point at it by id. Loading replaces the ids by their
+tables and runs the one set of checks of `policy.version_checks` (which `with_overrides` runs
+too); every problem is reported with the file and the field it sits in, a wrong quote once,
+where it is written.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
-from policy.data_files import SOURCES_DIR, VERSIONS_DIR, official_units
+from policy.data_files import VERSIONS_DIR
 from policy.errors import PolicyError, PolicyFileError
-from policy.models import PolicyVersion
-from policy.quotes import quote_occurs, source_file_exists
+from policy.messages import quoted
+from policy.models import Citation, PolicyVersion
+from policy.version_checks import (
+    CITATION_FIELDS,
+    RULES,
+    Problem,
+    describe,
+    regions,
+    validated,
+)
 
 
 def validate_file(path: str | Path) -> list[str]:
@@ -53,7 +62,17 @@ def load_version(version: str | None = None) -> PolicyVersion:
         if wanted in (_key(candidate.id), _key(stem)):
             return candidate
     known = ", ".join(f"{v.id!r} ({s})" for v, s in zip(versions, _shipped_stems(), strict=True))
-    raise PolicyError(f"unknown policy version {version!r}; known versions: {known}")
+    raise PolicyError(f"unknown policy version {quoted(version)}; known versions: {known}")
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    """Where a file stops being UTF-8 text: a binary file or one saved as Latin-1."""
+    data = bytes(error.object)
+    line = data.count(b"\n", 0, error.start) + 1
+    return (
+        f"line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); a version file is "
+        "TOML saved as UTF-8"
+    )
 
 
 def _key(text: str) -> str:
@@ -108,234 +127,136 @@ def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
         return [f"{where}: cannot read ({error.strerror or error})"], None
     except tomllib.TOMLDecodeError as error:
         return [f"{where}: not valid TOML: {error}"], None
-    found = _check_content(data)
-    reported = {location for location, _ in found}
-    problems = [f"{where}: {location}: {message}" for location, message in found]
-    try:
-        version = PolicyVersion.model_validate(data)
-    except ValidationError as error:
-        for item in error.errors():
-            location, message = _describe(item, data)
-            # The model's own cross-field check is a safety net: the content pass above has
-            # already reported the same problems, each with its own location.
-            if location in reported or (location == "(file)" and found):
-                continue
-            problems.append(f"{where}: {location}: {message}")
-        return _unique(problems), None
-    if problems:
-        return _unique(problems), None
-    return [], version
+    except UnicodeDecodeError as error:
+        return [f"{where}: {_not_utf8(error)}"], None
+    except RecursionError:
+        return [f"{where}: not valid TOML: nested too deeply"], None
+    resolved, tables, found = _resolve_citations(data)
+    problems, version = validated(resolved, citations=tables, found=found)
+    return [f"{where}: {problem}" for problem in problems], version
 
 
-Problem = tuple[str, str]
-_RULES = ("exclusion", "no_ipa_individual", "ipa_individual_assessment")
-_DATED = (("signed", "signed_citation"), ("in_force", "in_force_citation"))
+class _CitationTable(Citation):
+    """A `[citations.<id>]` table: a citation, with the English summary a reason needs."""
+
+    summary_en: str | None = Field(default=None, min_length=1)
 
 
-def _check_content(data: dict[str, Any]) -> list[Problem]:
-    """Every problem of content the schema alone cannot see, as (location, message) pairs.
+def _resolve_citations(
+    data: dict[str, Any],
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], list[Problem]]:
+    """The file with every citation id replaced by its `[citations.<id>]` table.
 
-    Runs over the raw data, so it reports even when fields are missing or mistyped elsewhere.
+    Returns the model-shaped data, the citation tables with their locations (their quotes are
+    checked once, where they are written) and the problems of the references: an unknown id, a
+    table that is not a citation, a reason without summary, a citation nothing uses.
     """
-    problems = _check_units(data)
-    problems += _check_ipa_destination(data)
-    for value, citation in _DATED:
-        if data.get(value) is not None and citation not in data:
-            problems.append((citation, f"required because {value} is given"))
-    sources, source_problems = _sources(data)
-    problems += source_problems
-    borrowed = _borrowed(data)
-    for location, cited in _quoted(data):
-        problems += _check_quote(location, cited, sources)
-        if cited.get("source") in borrowed and "summary_en" not in cited:
-            if cited.get("reading") is not True:
-                problems.append(
-                    (
-                        f"{location}.reading",
-                        f"must be true: source {cited['source']!r} is marked borrowed "
-                        "(later than this version)",
-                    )
-                )
-    return problems
-
-
-def _borrowed(data: dict[str, Any]) -> set[str]:
-    listed = data.get("sources")
-    if not isinstance(listed, list):
-        return set()
-    return {
-        source["id"]
-        for source in listed
-        if isinstance(source, dict) and source.get("borrowed") is True and "id" in source
-    }
-
-
-def _regions(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(location prefix, region table) for every region table, e.g. `regions[3] (ML-4)`."""
-    regions = data.get("regions")
-    if not isinstance(regions, list):
-        return []
-    found = []
-    for index, region in enumerate(regions):
-        if isinstance(region, dict):
-            code = region.get("code")
-            label = f" ({code})" if isinstance(code, str) else ""
-            found.append((f"regions[{index}]{label}", region))
-    return found
-
-
-def _check_units(data: dict[str, Any]) -> list[Problem]:
-    """The 11 units of `official_units()`, each exactly once, with its official name."""
-    if not isinstance(data.get("regions"), list):
-        return []
-    units = official_units()
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for index, region in enumerate(data["regions"]):
-        code = region.get("code") if isinstance(region, dict) else None
-        if not isinstance(code, str):
+    tables: dict[str, dict[str, Any]] = {}
+    raw = data.get("citations", {})
+    if not isinstance(raw, dict):
+        problems.append(("citations", "must be [citations.<id>] tables"))
+        raw = {}
+    for key, table in raw.items():
+        location = f"citations.{key}"
+        if not isinstance(table, dict):
+            problems.append((location, "must be a table with paragraph, source and text_nl"))
             continue
-        if code in seen:
+        try:
+            _CitationTable.model_validate(table)
+        except ValidationError as error:
+            for item in error.errors():
+                field, message = describe(item, table)
+                problems.append((f"{location}.{field}", message))
+        tables[key] = table
+    used: set[str] = set()
+
+    def cite(location: str, value: Any, note: Any = None, reason: bool = False) -> Any:
+        if not isinstance(value, str):
             problems.append(
-                (
-                    f"regions[{index}].code",
-                    f"duplicate region {code!r} (also regions[{seen[code]}])",
-                )
+                (location, f"must be the id of a [citations.<id>] table, not {value!r}")
             )
-        elif code not in units:
+            return None
+        if value not in tables:
+            known = ", ".join(sorted(tables)) or "none"
+            problems.append((location, f"unknown citation {value!r} (this file defines: {known})"))
+            return None
+        used.add(value)
+        table = dict(tables[value])
+        if reason and not table.get("summary_en"):
             problems.append(
-                (
-                    f"regions[{index}].code",
-                    f"{code!r} is not a unit of Mali's 2016 structure ({', '.join(units)})",
-                )
+                (f"citations.{value}.summary_en", f"required: {location} gives it as a reason")
             )
-        else:
-            name = region.get("name")
-            if isinstance(name, str) and name != units[code]:
-                problems.append(
-                    (
-                        f"regions[{index}] ({code}).name",
-                        f"{name!r} is not the official name of {code} ({units[code]!r})",
-                    )
-                )
-        seen.setdefault(code, index)
-    missing = [code for code in units if code not in seen]
-    if missing:
-        problems.append(("regions", f"missing unit(s) {', '.join(missing)}"))
-    return problems
+        if not reason:
+            table.pop("summary_en", None)
+        if note is not None:
+            table["note_en"] = note
+        return table
 
+    def cite_all(location: str, values: Any, reason: bool = False) -> Any:
+        if not isinstance(values, list):
+            problems.append((location, "must be a list of citation ids"))
+            return []
+        cited = [cite(f"{location}[{i}]", v, reason=reason) for i, v in enumerate(values)]
+        return [table for table in cited if table is not None]
 
-def _check_ipa_destination(data: dict[str, Any]) -> list[Problem]:
-    """The IPA's place: a region of the file, cited, and given whenever any IPA applies."""
-    problems: list[Problem] = []
-    destination = data.get("ipa_destination")
-    codes = {region.get("code") for _, region in _regions(data)}
-    if destination is not None and destination not in codes:
-        problems.append(("ipa_destination", f"{destination!r} is not a region code of this file"))
-    has_citation = data.get("ipa_destination_citation") is not None
-    if destination is not None and not has_citation:
-        problems.append(("ipa_destination_citation", "required because ipa_destination is given"))
-    if destination is None and has_citation:
-        problems.append(("ipa_destination", "required because ipa_destination_citation is given"))
-    applying = [
-        location for location, region in _regions(data) if region.get("ipa_applies") is True
-    ]
-    if destination is None and applying:
-        problems.append(
-            (
-                "ipa_destination",
-                f"required (with ipa_destination_citation) because {', '.join(applying)} "
-                "have ipa_applies = true",
-            )
-        )
-    return problems
-
-
-def _sources(data: dict[str, Any]) -> tuple[dict[str, str | None], list[Problem]]:
-    """Source id → its file in policy/sources/ (None: no file given), and the file problems."""
-    sources: dict[str, str | None] = {}
-    problems: list[Problem] = []
-    listed = data.get("sources")
-    if not isinstance(listed, list):
-        return sources, problems
-    for index, source in enumerate(listed):
-        if not isinstance(source, dict) or not isinstance(source.get("id"), str):
-            continue
-        file = source.get("file")
-        if isinstance(file, str) and not source_file_exists(file):
-            problems.append(
-                (
-                    f"sources[{index}] ({source['id']}).file",
-                    f"{file!r} is not a file in {SOURCES_DIR}",
-                )
-            )
-            file = None
-        sources[source["id"]] = file if isinstance(file, str) else None
-    return sources, problems
-
-
-def _quoted(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(location, table) of every citation and reason in the file."""
-    found: list[tuple[str, dict[str, Any]]] = []
+    resolved = {key: value for key, value in data.items() if key != "citations"}
+    for name in CITATION_FIELDS:
+        if name in data:
+            resolved[name] = cite(name, data[name])
     rules = data.get("rules")
     if isinstance(rules, dict):
-        found += [(f"rules.{name}", rules[name]) for name in _RULES if name in rules]
-    for name in ("signed_citation", "in_force_citation", "ipa_destination_citation"):
-        found.append((name, data.get(name)))
-    for prefix, region in _regions(data):
-        for name in ("gradation_citation", "ipa_citation"):
-            found.append((f"{prefix}.{name}", region.get(name)))
-        reasons = region.get("reasons")
-        if isinstance(reasons, list):
-            found += [(f"{prefix}.reasons[{i}]", reason) for i, reason in enumerate(reasons)]
-    return [(location, table) for location, table in found if isinstance(table, dict)]
+        resolved["rules"] = {
+            name: cite(f"rules.{name}", value) if name in RULES else value
+            for name, value in rules.items()
+        }
+    if "general_reasons" in data:
+        resolved["general_reasons"] = cite_all(
+            "general_reasons", data["general_reasons"], reason=True
+        )
+    if isinstance(data.get("notes"), list):
+        resolved["notes"] = [
+            {**note, "citations": cite_all(f"notes[{i}].citations", note.get("citations", []))}
+            if isinstance(note, dict)
+            else note
+            for i, note in enumerate(data["notes"])
+        ]
+    if isinstance(data.get("regions"), list):
+        resolved["regions"] = []
+        for (prefix, region), raw_region in zip(
+            _all_regions(data["regions"]), data["regions"], strict=True
+        ):
+            if region is None:
+                resolved["regions"].append(raw_region)
+                continue
+            region = dict(region)
+            for name in ("gradation", "ipa"):
+                note = region.pop(f"{name}_note_en", None)
+                if note is not None and (not isinstance(note, str) or not note.strip()):
+                    problems.append((f"{prefix}.{name}_note_en", "must be a non-empty text"))
+                    note = None
+                if note is not None and f"{name}_citation" not in region:
+                    problems.append(
+                        (f"{prefix}.{name}_note_en", f"needs {name}_citation (the cited sentence)")
+                    )
+                if f"{name}_citation" in region:
+                    region[f"{name}_citation"] = cite(
+                        f"{prefix}.{name}_citation", region[f"{name}_citation"], note
+                    )
+            if "reasons" in region:
+                region["reasons"] = cite_all(f"{prefix}.reasons", region["reasons"], reason=True)
+            resolved["regions"].append(region)
+    for key in tables:
+        if key not in used:
+            problems.append((f"citations.{key}", "not used by any value, reason or note"))
+    located = [(f"citations.{key}", table) for key, table in tables.items()]
+    return resolved, located, problems
 
 
-def _check_quote(
-    location: str, cited: dict[str, Any], sources: dict[str, str | None]
-) -> list[Problem]:
-    """The cited source is listed, and the Dutch text occurs in its file word for word."""
-    source, text = cited.get("source"), cited.get("text_nl")
-    if not isinstance(source, str):
-        return []
-    if source not in sources:
-        known = ", ".join(sorted(sources)) or "none listed"
-        return [(f"{location}.source", f"{source!r} is not one of the sources ({known})")]
-    file = sources[source]
-    if file is None or not isinstance(text, str) or not text.strip():
-        return []
-    if not quote_occurs(text, file):
-        shown = text if len(text) <= 60 else text[:57] + "..."
-        return [(f"{location}.text_nl", f"not found word for word in {file}: {shown!r}")]
-    return []
-
-
-def _describe(error: Any, data: dict[str, Any]) -> tuple[str, str]:
-    """A pydantic error as (`field.path (region code)`, `message [got value]`)."""
-    parts: list[str] = []
-    node: Any = data
-    for item in error["loc"]:
-        if isinstance(item, int):
-            code = (
-                node[item].get("code")
-                if isinstance(node, list) and isinstance(node[item], dict)
-                else None
-            )
-            parts.append(f"[{item}]" + (f" ({code})" if isinstance(code, str) else ""))
-        else:
-            parts.append(("." if parts else "") + str(item))
-        try:
-            node = node[item]
-        except (KeyError, IndexError, TypeError):
-            node = None
-    location = "".join(parts) or "(file)"
-    message = error["msg"].removeprefix("Value error, ")
-    value = error.get("input")
-    shown = ""
-    if error["type"] != "missing" and isinstance(value, str | int | float | bool):
-        shown = f" (got {value!r})"
-    return location, f"{message}{shown}"
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+def _all_regions(listed: list[Any]) -> list[tuple[str, dict[str, Any] | None]]:
+    """(location prefix, table or None) for each entry of `regions`, as version_checks names it."""
+    prefixes = {id(table): prefix for prefix, table in regions({"regions": listed})}
+    return [
+        (prefixes[id(entry)], entry) if isinstance(entry, dict) else (f"regions[{i}]", None)
+        for i, entry in enumerate(listed)
+    ]

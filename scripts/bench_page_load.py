@@ -36,7 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+# The map's frame (its title is set to a meaningful name in the page's language).
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 
 MINIMAL_MAP_PAGE = textwrap.dedent(
     """

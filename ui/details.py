@@ -1,17 +1,20 @@
 """Region details: what the policy says about one region, and why.
 
 Shows the gradation and IPA status with the Dutch source sentence and its paragraph, then the
-minister's reasons from the letter to parliament (Dutch quote and English summary). Legal quotes
-are shown in Dutch in both languages.
+reasons the sources give (the toelichting's reasons for the level, the letter's findings on the
+region, and the findings for Mali as a whole), each cited with its paragraph, its Dutch quote
+and an English summary, and the notes on the sources. Legal quotes are shown in Dutch in both
+languages.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from policy import Citation, PolicyVersion, RegionPolicy, gradation_label
-from ui.region_select import DETAILS_KEY, region_select, select_region_everywhere
-from ui.texts import Lang, t
+from policy import Citation, PolicyVersion, Reason, RegionPolicy, gradation_label
+from ui import state
+from ui.form import DETAILS_KEY, region_select
+from ui.texts import Lang, region_note, t
 
 
 def blockquote(text: str) -> str:
@@ -34,18 +37,10 @@ def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
     return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
 
 
-def _details_chosen() -> None:
-    """Choosing a region in the details list also sets the decision form's region."""
-    code = st.session_state.get(DETAILS_KEY)
-    if code:
-        select_region_everywhere(code)
-
-
 def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
-    """The details panel with its region list (key DETAILS_KEY, shared with the map click)."""
-    code = region_select(
-        version, lang, t("details_choose", lang), DETAILS_KEY, on_change=_details_chosen
-    )
+    """The details panel with its region list: both show the page's selected region."""
+    region_select(version, lang, t("details_choose", lang), DETAILS_KEY)
+    code = state.current().region
     if code is None:
         st.caption(t("map_click_hint", lang))
         return
@@ -58,10 +53,24 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
     st.markdown(f"**{t('details_ipa', lang)}:** {_ipa_text(region, lang)}")
     _quote(region.ipa_citation, lang)
     if region.note:
-        st.markdown(f"**{t('details_note', lang)}:** {region.note}")
+        st.markdown(f"**{t('details_note', lang)}:** {region_note(region.note, lang)}")
+    reasons = version.reasons_for(code)
     st.markdown(f"**{t('details_reasons', lang)}**")
-    if not region.reasons:
+    if not reasons.region:
         st.caption(t("details_no_reasons", lang))
-    for reason in region.reasons:
-        st.markdown(blockquote(reason.text_nl))
-        st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
+    for reason in reasons.region:
+        _reason(reason, lang)
+    if reasons.general:
+        st.markdown(f"**{t('details_general_reasons', lang)}**")
+        for reason in reasons.general:
+            _reason(reason, lang)
+    for note in version.notes:
+        st.caption(f"{t('details_sources_note', lang)}: {note.text(lang)}")
+
+
+def _reason(reason: Reason, lang: Lang) -> None:
+    """A reason: the Dutch sentence with its paragraph, then its English summary and note."""
+    _quote(reason, lang)
+    st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
+    if reason.note_en:
+        st.caption(reason.note_en)

@@ -1,146 +1,149 @@
-"""The sidebar decision form: one case, evaluated by the same `policy.evaluate` as the CLI.
+"""The sidebar decision form: the region, the name the applicant gave, the case's facts.
 
-The form runs as a Streamlit fragment: answering a question reruns only the form and its outcome,
-never the map. The region can be chosen from the list, set by a click on the map (the page writes
-FORM_REGION_KEY before the form runs), or found by a name the applicant gives: a region
-(`policy.resolve_region`, including the regions of the 2023 reform) or a town or village
-(`geodata.locate`).
+Every widget shows the page's one state (`ui.state`) and changes it through a callback; none
+keeps a copy of its own. The region list here, the list in the details panel and a click on the
+map all select the same region; a choice from a list or the map clears an earlier name lookup.
+The search always shows the results of the query that is in the box: its results are recomputed
+from the box's text on every run and in the button's callback, never carried over.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Final
 
 import streamlit as st
 
-import geodata
-from policy import (
-    Case,
-    IndividualElements,
-    PolicyError,
-    PolicyVersion,
-    UnknownRegionError,
-    elements_label,
-    evaluate,
-    gradation_label,
-    resolve_region,
-)
+from geodata.errors import shortened
+from policy import IndividualElements, PolicyVersion, elements_label, gradation_label
 from policy.framework import article_15c_rules
-from ui.outcome import render_outcome
-from ui.region_select import FORM_REGION_KEY, region_select
-from ui.texts import Lang, t
+from ui import state
+from ui.errors import safe_callback
+from ui.search import Lookup, kind_label, lookup
+from ui.state import BOOLEAN_FACTS, Named, PageState
+from ui.texts import Lang, plain, t
 
-PLACE_QUERY_KEY = "place_query"
-PLACE_CHOICE_KEY = "place_choice"
-REGION_GIVEN_KEY = "form_region_given"
-PLACE_USED_KEY = "place_used"
-PLACE_LIMIT = 8
+FORM_REGION_KEY: Final = "form_region"
+DETAILS_KEY: Final = "details_region"
+PLACE_QUERY_KEY: Final = "place_query"
+PLACE_CHOICE_KEY: Final = "place_choice"
+SEARCHED_KEY: Final = "place_searched"  # the query the shown results belong to
+STALE_KEY: Final = "place_stale"
+MAX_QUERY_CHARS: Final = 100
+FACT_KEYS: Final[dict[str, str]] = {
+    "persecution": "form_persecution",
+    "individual_harm": "form_individual_harm",
+    "individual_elements": "form_elements",
+    "ipa_obstacles": "form_ipa_obstacles",
+    "exclusion_indications": "form_exclusion",
+}
+_FACT_HELP: Final[dict[str, str]] = {
+    "persecution": "form_persecution",
+    "individual_harm": "form_individual_harm",
+    "ipa_obstacles": "form_ipa_obstacles",
+    "exclusion_indications": "form_exclusion",
+}
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One answer to a lookup: a region by name, or a place with the region it lies in."""
-
-    label: str
-    unit_code: str
-    confirmation: str
-    region_given: str | None = None
-
-
-def _use_candidate(candidates: list[Candidate]) -> None:
-    """Button callback: set the form's region to the chosen candidate's (runs before rerun)."""
-    chosen = candidates[st.session_state.get(PLACE_CHOICE_KEY) or 0]
-    st.session_state[FORM_REGION_KEY] = chosen.unit_code
-    st.session_state[REGION_GIVEN_KEY] = (chosen.unit_code, chosen.region_given)
-    st.session_state[PLACE_USED_KEY] = chosen.confirmation
+def named_line(named: Named, lang: Lang) -> str:
+    """ "Anderamboukane (village, cercle Ménaka) → Ménaka": what was said, what it is, where."""
+    what = kind_label(named.kind, lang)
+    if named.cercle:
+        what += ", " + t("named_cercle", lang, cercle=named.cercle)
+    said = named.place or named.text
+    if named.place and named.text.casefold() != named.place.casefold():
+        said = f"{shortened(named.text)} = {named.place}"
+    return f"{shortened(said)} ({what}) → {named.region_name}"
 
 
-def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candidate | None:
-    """The region the query names (official, English or 2023-reform name), if it names one.
+def region_select(version: PolicyVersion, lang: Lang, label: str, key: str) -> None:
+    """A list of the version's regions bound to the selected region (shared by form and details)."""
+    names = {region.code: region.name for region in version.regions}
+    current = state.current().region
+    state.show_in_widget(key, current if current in names else None)
+    st.selectbox(
+        label,
+        list(names),
+        format_func=names.__getitem__,
+        key=key,
+        placeholder=t("details_choose", lang),
+        on_change=_region_chosen,
+        args=(key,),
+    )
 
-    Raises PolicyError when the name is a region that maps to more than one 2016 region.
+
+@safe_callback
+def _region_chosen(key: str) -> None:
+    state.select_region(st.session_state.get(key))
+
+
+@safe_callback
+def _new_case() -> None:
+    state.start_new_case()
+    st.session_state[PLACE_QUERY_KEY] = ""
+    st.session_state.pop(SEARCHED_KEY, None)
+
+
+@safe_callback
+def _use_choice(version: PolicyVersion, lang: Lang) -> None:
+    """Button callback: select the chosen result, recomputed from the query now in the box.
+
+    When the box's text changed since the results were shown (typed and clicked at once), the
+    click is not applied to results the user has not seen; the run shows the new results.
     """
-    try:
-        match = resolve_region(query, version)
-    except UnknownRegionError:
-        return None
-    label = t("form_candidate_region", lang, region=match.name, code=match.code)
-    if match.mapped_from:
-        label += " " + t("form_candidate_mapped", lang, name=match.mapped_from)
-    return Candidate(
-        label=label,
-        unit_code=match.code,
-        confirmation=t("form_region_set", lang, region=match.name),
-        region_given=query.strip() if match.mapped_from else None,
-    )
-
-
-def _place_candidate(place: geodata.Place, lang: Lang) -> Candidate:
-    kind = t(f"place_class_{place.place_class}", lang)
-    return Candidate(
-        label=f"{place.name} — {place.cercle_name}, {place.unit_name} ({kind})",
-        unit_code=place.unit_code,
-        confirmation=t(
-            "form_place_set",
-            lang,
-            region=place.unit_name,
-            place=place.name,
-            cercle=place.cercle_name,
-        ),
-    )
-
-
-def _lookup(query: str, version: PolicyVersion, lang: Lang) -> list[Candidate]:
-    """Regions first (a region name is what the user most likely means), then places."""
-    candidates: list[Candidate] = []
-    try:
-        region = _region_candidate(query, version, lang)
-    except PolicyError as error:
-        st.info(str(error))
-        region = None
-    if region is not None:
-        candidates.append(region)
-    try:
-        places = geodata.locate(query, limit=PLACE_LIMIT)
-    except geodata.PlaceNotFoundError as error:
-        if not candidates:
-            suggestions = ", ".join(error.suggestions) or "—"
-            st.warning(t("form_place_not_found", lang, name=query, suggestions=suggestions))
-        return candidates
-    except geodata.GeodataError as error:
-        st.warning(str(error))
-        return candidates
-    return candidates + [_place_candidate(place, lang) for place in places]
-
-
-def _place_lookup(version: PolicyVersion, lang: Lang) -> None:
-    query = st.text_input(
-        t("form_place", lang), key=PLACE_QUERY_KEY, help=t("form_place_help", lang)
-    )
-    confirmation = st.session_state.pop(PLACE_USED_KEY, None)
-    if confirmation:
-        st.caption(confirmation)
-    if not query.strip():
+    query = str(st.session_state.get(PLACE_QUERY_KEY) or "")
+    if st.session_state.get(SEARCHED_KEY) != query:
+        st.session_state[STALE_KEY] = True
         return
-    candidates = _lookup(query, version, lang)
-    if not candidates:
+    chosen = st.session_state.get(PLACE_CHOICE_KEY)
+    for candidate in lookup(query, version, lang).candidates:
+        if candidate.id == chosen:
+            state.select_named(candidate.named)
+            st.session_state[PLACE_QUERY_KEY] = ""
+            st.session_state.pop(SEARCHED_KEY, None)
+            return
+
+
+def _search(version: PolicyVersion, lang: Lang) -> None:
+    st.text_input(
+        t("form_place", lang),
+        key=PLACE_QUERY_KEY,
+        help=t("form_place_help", lang),
+        max_chars=MAX_QUERY_CHARS,
+    )
+    if st.session_state.pop(STALE_KEY, False):
+        st.caption(t("form_search_stale", lang))
+    query = str(st.session_state.get(PLACE_QUERY_KEY) or "").strip()
+    if not query:
+        st.session_state.pop(SEARCHED_KEY, None)
         return
+    found: Lookup = lookup(query, version, lang)
+    for note in found.notes:
+        st.info(note)
+    for warning in found.warnings:
+        st.warning(warning)
+    if not found.candidates:
+        st.session_state.pop(SEARCHED_KEY, None)
+        return
+    ids = [candidate.id for candidate in found.candidates]
+    labels = {candidate.id: candidate.label for candidate in found.candidates}
+    raw_query = str(st.session_state.get(PLACE_QUERY_KEY) or "")
+    if st.session_state.get(SEARCHED_KEY) != raw_query or (
+        st.session_state.get(PLACE_CHOICE_KEY) not in ids
+    ):
+        state.show_in_widget(PLACE_CHOICE_KEY, ids[0])
+    st.session_state[SEARCHED_KEY] = raw_query
     st.selectbox(
         t("form_place_matches", lang),
-        range(len(candidates)),
-        format_func=lambda i: candidates[i].label,
+        ids,
+        format_func=labels.__getitem__,
         key=PLACE_CHOICE_KEY,
     )
-    st.button(t("form_place_use", lang), on_click=_use_candidate, args=(candidates,))
+    st.button(t("form_place_use", lang), on_click=_use_choice, args=(version, lang))
 
 
-def _case_region(code: str) -> str:
-    """The region as the case gives it: the 2023-reform name the user looked up, if that is
-    what set the form's region (so the Decision shows the mapping), else the ISO code."""
-    given = st.session_state.get(REGION_GIVEN_KEY)
-    if given and given[0] == code and given[1]:
-        return given[1]
-    return code
+@safe_callback
+def _fact_changed(name: str) -> None:
+    state.change_fact(name, st.session_state.get(FACT_KEYS[name]))
 
 
 def sliding_scale_lines(lang: Lang) -> list[str]:
@@ -160,61 +163,51 @@ def sliding_scale_lines(lang: Lang) -> list[str]:
     return lines
 
 
-def read_case(version: PolicyVersion, lang: Lang) -> Case | None:
-    """The form's questions; returns the Case, or None while no region is chosen."""
-    region = region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
-    _place_lookup(version, lang)
-    persecution = st.checkbox(
-        t("form_persecution", lang), key="form_persecution", help=t("form_persecution_help", lang)
-    )
-    individual_harm = st.checkbox(
-        t("form_individual_harm", lang),
-        key="form_individual_harm",
-        help=t("form_individual_harm_help", lang),
-    )
-    elements = st.radio(
+def _facts(current: PageState, lang: Lang) -> None:
+    facts = current.facts
+    for name in BOOLEAN_FACTS[:2]:
+        _checkbox(name, getattr(facts, name), lang)
+    state.show_in_widget(FACT_KEYS["individual_elements"], facts.individual_elements)
+    st.radio(
         t("form_elements", lang),
         [e.value for e in IndividualElements],
         format_func=lambda v: elements_label(v, lang),
-        key="form_elements",
+        key=FACT_KEYS["individual_elements"],
         help=t("form_elements_help", lang),
         horizontal=True,
+        on_change=_fact_changed,
+        args=("individual_elements",),
     )
     with st.expander(t("form_elements_what_counts", lang)):
         st.caption(t("form_elements_help", lang))
         st.caption(t("form_sliding_scale", lang))
         st.markdown("\n".join(sliding_scale_lines(lang)))
-    ipa_obstacles = st.checkbox(
-        t("form_ipa_obstacles", lang),
-        key="form_ipa_obstacles",
-        help=t("form_ipa_obstacles_help", lang),
-    )
-    exclusion = st.checkbox(
-        t("form_exclusion", lang), key="form_exclusion", help=t("form_exclusion_help", lang)
-    )
-    if region is None:
-        return None
-    return Case(
-        region=_case_region(region),
-        persecution=persecution,
-        individual_harm=individual_harm,
-        individual_elements=IndividualElements(elements),
-        ipa_obstacles=ipa_obstacles,
-        exclusion_indications=exclusion,
+    for name in BOOLEAN_FACTS[2:]:
+        _checkbox(name, getattr(facts, name), lang)
+
+
+def _checkbox(name: str, value: bool, lang: Lang) -> None:
+    key = FACT_KEYS[name]
+    state.show_in_widget(key, value)
+    st.checkbox(
+        t(_FACT_HELP[name], lang),
+        key=key,
+        help=t(f"{_FACT_HELP[name]}_help", lang),
+        on_change=_fact_changed,
+        args=(name,),
     )
 
 
-@st.fragment
 def decision_form(version: PolicyVersion, lang: Lang) -> None:
-    """The whole form with its outcome card, rerun on its own when an answer changes."""
+    """The whole form, drawn from and writing to the page state."""
+    current = state.current()
     st.header(t("form_heading", lang))
     st.caption(t("form_intro", lang))
-    case = read_case(version, lang)
-    if case is None:
-        return
-    try:
-        decision = evaluate(case, version)
-    except PolicyError as error:
-        st.error(t("error_region", lang, message=str(error)))
-        return
-    render_outcome(decision, lang)
+    st.button(t("new_case", lang), on_click=_new_case, help=t("new_case_help", lang))
+    region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
+    if current.named is not None:
+        st.caption(t("named_given", lang, line=plain(named_line(current.named, lang))))
+    _search(version, lang)
+    if current.region is None:
+        st.info(t("hint_choose_region", lang))
+    _facts(current, lang)

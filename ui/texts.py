@@ -7,6 +7,8 @@ so the map legend and the CLI can never disagree. This module holds only the pag
 
 from __future__ import annotations
 
+import re
+
 from policy.labels import Lang
 
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
@@ -107,9 +109,14 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "details_no": {"nl": "nee", "en": "no"},
     "details_unknown": {"nl": "onbekend", "en": "unknown"},
     "details_reasons": {
-        "nl": "Motivering van de minister (Kamerbrief)",
-        "en": "The minister's reasons (letter to parliament)",
+        "nl": "Motivering in de bronnen (toelichting en Kamerbrief)",
+        "en": "Reasons given in the sources (toelichting and letter to parliament)",
     },
+    "details_general_reasons": {
+        "nl": "Bevindingen voor heel Mali",
+        "en": "Findings for Mali as a whole",
+    },
+    "details_sources_note": {"nl": "Opmerking over de bronnen", "en": "Note on the sources"},
     "details_summary_en": {"nl": "Samenvatting (Engels)", "en": "Summary"},
     "details_no_reasons": {
         "nl": "De bronnen geven voor deze regio geen motivering.",
@@ -242,8 +249,158 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The map data could not be joined: {message}",
     },
     "error_region": {"nl": "Onbekende regio: {message}", "en": "Unknown region: {message}"},
+    # page state, link, new case
+    "new_case": {"nl": "Nieuwe zaak", "en": "New case"},
+    "new_case_help": {
+        "nl": "Wist de regio, de opgegeven naam en alle antwoorden; taal en versie blijven.",
+        "en": "Clears the region, the name given and every answer; language and version stay.",
+    },
+    "hint_choose_region": {
+        "nl": "Kies een regio: klik op de kaart, kies er een in de lijst of zoek de plaats die "
+        "de vreemdeling noemt.",
+        "en": "Choose a region: click it on the map, pick it from the list or look up the place "
+        "the applicant names.",
+    },
+    "link_heading": {"nl": "Link naar deze weergave", "en": "Link to this view"},
+    "link_help": {
+        "nl": "Deze link opent de pagina met dezelfde taal, versie, regio, opgegeven naam en "
+        "antwoorden. Kopieer hem met de knop rechts.",
+        "en": "This link opens the page with the same language, version, region, name given and "
+        "answers. Copy it with the button on the right.",
+    },
+    "link_bad_value": {
+        "nl": "De link bevat een ongeldige waarde voor “{param}” ({value}); die is genegeerd.",
+        "en": "The link has an invalid value for “{param}” ({value}); it was ignored.",
+    },
+    "link_too_long": {
+        "nl": "De link bevat een te lange waarde voor “{param}” ({value}); die is genegeerd.",
+        "en": "The link has a value for “{param}” that is too long ({value}); it was ignored.",
+    },
+    "link_named_unresolved": {
+        "nl": "De naam in de link ({value}) wijst niet (meer) naar één regio of plaats; die is "
+        "genegeerd.",
+        "en": "The name in the link ({value}) does not lead to one region or place; it was "
+        "ignored.",
+    },
+    "error_unexpected": {
+        "nl": "Er ging iets mis bij het tonen van dit deel van de pagina. Probeer het opnieuw of "
+        "begin een nieuwe zaak; de fout is in het serverlog vastgelegd.",
+        "en": "Something went wrong while showing this part of the page. Try again or start a "
+        "new case; the error was recorded in the server log.",
+    },
+    # what the applicant named
+    "named_kind_region": {"nl": "regio", "en": "region"},
+    "named_kind_region_2023": {"nl": "regio van 2023", "en": "2023 region"},
+    "named_kind_capital": {"nl": "hoofdstad", "en": "capital"},
+    "named_kind_regional_capital": {"nl": "regiohoofdstad", "en": "regional capital"},
+    "named_kind_cercle_capital": {"nl": "hoofdplaats van een cercle", "en": "cercle capital"},
+    "named_kind_town": {"nl": "stad", "en": "town"},
+    "named_kind_village": {"nl": "dorp", "en": "village"},
+    "named_cercle": {"nl": "cercle {cercle}", "en": "cercle {cercle}"},
+    "named_given": {
+        "nl": "Opgegeven door de vreemdeling: {line}",
+        "en": "Named by the applicant: {line}",
+    },
+    "memo_named": {"nl": "Opgegeven herkomst", "en": "Origin as given"},
+    "form_straddle": {
+        "nl": "“{name}” is een regio uit de herindeling van 2023, gevormd uit delen van "
+        "{regions}. Beleid en kaart gebruiken de regio’s van 2016, dus deze naam wordt niet "
+        "omgezet: kies hieronder de plaats (met haar cercle) of kies de regio in de lijst.",
+        "en": "“{name}” is a region of the 2023 reform, formed from parts of {regions}. The "
+        "policy and the map use the 2016 regions, so this name is not mapped: choose the place "
+        "below (with its cercle) or choose the region from the list.",
+    },
+    "form_place_unusable": {
+        "nl": "“{name}” kan niet worden opgezocht: typ een naam met letters of cijfers.",
+        "en": "“{name}” cannot be looked up: type a name with letters or digits.",
+    },
+    "form_search_stale": {
+        "nl": "De zoekterm is veranderd; kies opnieuw uit de resultaten hieronder.",
+        "en": "The search changed; choose again from the results below.",
+    },
+    # map frame and controls
+    "map_frame_title": {
+        "nl": "Kaart van Mali: niveau van willekeurig geweld en binnenlands "
+        "beschermingsalternatief per regio",
+        "en": "Map of Mali: level of indiscriminate violence and internal protection "
+        "alternative by region",
+    },
+    "zoom_in": {"nl": "Inzoomen", "en": "Zoom in"},
+    "zoom_out": {"nl": "Uitzoomen", "en": "Zoom out"},
+    "selected_region": {"nl": "Gekozen regio", "en": "Selected region"},
+    "data_credit": {
+        "nl": "Grenzen en plaatsen: DNCT Mali / UN OCHA (COD-AB en COD-PP Mali, 2015), CC BY-IGO.",
+        "en": "Boundaries and places: DNCT Mali / UN OCHA (COD-AB and COD-PP Mali, 2015), "
+        "CC BY-IGO.",
+    },
+    # region overview
+    "overview_heading": {"nl": "Overzicht van alle regio’s", "en": "Overview of all regions"},
+    "overview_code": {"nl": "ISO-code", "en": "ISO code"},
+    "overview_region": {"nl": "Regio", "en": "Region"},
+    "overview_gradation": {"nl": "Gradatie art. 15c", "en": "Article 15(c) level"},
+    "overview_gradation_citation": {"nl": "Vindplaats gradatie", "en": "Level cited from"},
+    "overview_ipa": {"nl": "Beschermingsalternatief Bamako", "en": "IPA in Bamako"},
+    "overview_ipa_citation": {"nl": "Vindplaats alternatief", "en": "IPA cited from"},
+    "overview_drawn": {"nl": "Op de kaart", "en": "On the map"},
+    "overview_download": {"nl": "Download als CSV", "en": "Download as CSV"},
+    "overview_csv_note": {
+        "nl": "De CSV is veilig te openen in een spreadsheet: cellen die als formule gelezen "
+        "zouden worden, beginnen met een apostrof.",
+        "en": "The CSV is safe to open in a spreadsheet: cells that would be read as a formula "
+        "start with an apostrophe.",
+    },
+    "outcome_undetermined_note": {
+        "nl": "Niet te bepalen: de bronnen van deze versie geven een waarde niet die de uitkomst "
+        "bepaalt ({missing}).",
+        "en": "Cannot be determined: this version's sources do not give a value the outcome "
+        "depends on ({missing}).",
+    },
+    "outcome_reading_note": {
+        "nl": "Deze uitkomst berust (mede) op een lezing van het project, niet alleen op "
+        "geciteerd recht.",
+        "en": "This outcome rests (partly) on the project's reading, not only on quoted law.",
+    },
+    "outcome_exclusion_note": {
+        "nl": "Onder voorbehoud van de toets aan artikel 1F Vluchtelingenverdrag.",
+        "en": "Subject to the review under Article 1F Refugee Convention.",
+    },
+    "outcome_alternatives": {"nl": "Andere lezingen", "en": "Other readings"},
+    "outcome_details": {
+        "nl": "Redenering, stap voor stap, en downloads",
+        "en": "Reasoning, step by step, and downloads",
+    },
+    "memo_credit": {"nl": "Grensdata", "en": "Boundary data"},
     # footer
     "sources_heading": {"nl": "Bronnen", "en": "Sources"},
+}
+
+# Version labels by file stem, in the page's language (a version id is a name, partly English).
+VERSION_LABELS: dict[str, dict[Lang, str]] = {
+    "wbv-2025-11": {
+        "nl": "C7/23 Vc zoals gewijzigd bij WBV 2025/11",
+        "en": "C7/23 Vc as amended by WBV 2025/11",
+    },
+    "c7-23-before-wbv-2025-11": {
+        "nl": "C7/23 Vc vóór WBV 2025/11",
+        "en": "C7/23 Vc before WBV 2025/11",
+    },
+}
+
+# The region notes of the version files are written in English; their Dutch wording, by the
+# English text (a test checks that every note of every shipped version has one).
+REGION_NOTES_NL: dict[str, str] = {
+    "Taoudénit was split off from Tombouctou (operational as a region from 2016). Our sources "
+    "do not say how the previous text treated it.": "Taoudénit is afgesplitst van Tombouctou "
+    "(als regio in functie sinds 2016). Onze bronnen zeggen niet hoe de vorige tekst deze regio "
+    "behandelde.",
+    "Taoudénit was split off from Tombouctou (operational as a region from 2016). C7/23 Vc does "
+    "not name it: the text is silent on whether the levels and the IPA list named for Tombouctou "
+    "extend to it.": "Taoudénit is afgesplitst van Tombouctou (als regio in functie sinds 2016). "
+    "C7/23 Vc noemt de regio niet: de tekst zwijgt over de vraag of het niveau en de lijst van "
+    "het beschermingsalternatief die voor Tombouctou gelden ook voor Taoudénit gelden.",
+    "The district of Bamako is where the internal protection alternative lies (C7/23.5.2 Vc).": (
+        "In het district Bamako ligt het binnenlands beschermingsalternatief (C7/23.5.2 Vc)."
+    ),
 }
 
 
@@ -255,3 +412,26 @@ def t(key: str, lang: Lang, **values: object) -> str:
     """
     text = TEXTS[key][lang]
     return text.format(**values) if values else text
+
+
+def version_label(stem: str, version_id: str, lang: Lang) -> str:
+    """The version's name in `lang`; a version without a label here shows its id."""
+    labels = VERSION_LABELS.get(stem)
+    return labels[lang] if labels else version_id
+
+
+def region_note(note: str, lang: Lang) -> str:
+    """A version file's region note in `lang` (English as written, or its Dutch wording)."""
+    if lang == "en":
+        return note
+    return REGION_NOTES_NL.get(note.strip(), note)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """`text` as literal Markdown: every character Markdown (or Streamlit's directives such as
+    `:red[...]` and `$...$`) would read is escaped, and line breaks become spaces. Used for
+    anything a user typed or a link carried, which the page shows in Markdown elements."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))

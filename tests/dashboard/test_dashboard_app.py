@@ -1,11 +1,15 @@
-"""The page without a browser (Streamlit's AppTest): the form, the language switch, the errors.
+"""The page without a browser (Streamlit's AppTest): state, link, form, outcome, errors.
 
-AppTest cannot see inside the map component (it is an unknown element here); the map is tested
-in a real browser in test_dashboard_browser.py.
+Every test starts its own app (no state shared between tests), so a test's result cannot
+depend on the order the tests run in. AppTest cannot see inside the map component; a map click
+is given to the page the way the component gives it: as the component's value in the session
+(`click_on_map`), which the page reads at the top of its next run.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +17,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+import geodata
 from policy import (
     Case,
     IndividualElements,
@@ -23,17 +28,19 @@ from policy import (
     outcome_label,
     versions_io,
 )
-from ui.texts import TEXTS, t
+from ui.assets import leaflet_url
+from ui.map_view import render_parts
+from ui.outcome import decision_json, memo_text
+from ui.state import STATE_KEY, PageState, case_of
+from ui.texts import TEXTS, plain, t
 
-DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARD = str(ROOT / "dashboard.py")
 
 # (region, persecution, individual harm, individual elements, IPA obstacles, 1F indications)
 CASES = [
     ("ML-9", False, False, "none", False, False),
-    ("ML-9", False, False, "limited", False, False),
     ("ML-9", False, False, "limited", True, False),
-    ("ML-5", False, False, "none", False, False),
-    ("ML-2", False, False, "limited", False, False),
     ("ML-2", False, False, "substantial", False, True),
     ("ML-BKO", False, False, "substantial", False, False),
     ("ML-1", True, False, "none", False, False),
@@ -42,38 +49,102 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def app() -> AppTest:
+def fresh_app(**query: str) -> AppTest:
     app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in query.items():
+        app.query_params[name] = value
     app.run()
     assert not app.exception, app.exception
     return app
 
 
-def shown_text(app: AppTest) -> str:
-    """All text the sidebar shows: markdown, captions and alert boxes."""
-    parts = [e.value for e in app.sidebar.markdown]
-    parts += [e.value for e in app.sidebar.caption]
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def main_text(app: AppTest) -> str:
+    """All text the page shows outside the sidebar and inside it: markdown, captions, alerts."""
+    parts = [e.value for e in app.markdown] + [e.value for e in app.caption]
     for kind in ("success", "warning", "error", "info"):
-        parts += [e.value for e in getattr(app.sidebar, kind)]
+        parts += [e.value for e in getattr(app, kind)]
     return "\n".join(str(p) for p in parts)
+
+
+def headline_box(app: AppTest) -> tuple[str, str]:
+    """(kind, text) of the outcome headline box in the main area."""
+    for kind in ("success", "warning", "info", "error"):
+        for element in getattr(app.main, kind):
+            if str(element.value).startswith("**"):
+                return kind, str(element.value)
+    raise AssertionError("no outcome headline")
+
+
+def page_state(app: AppTest) -> PageState:
+    return app.session_state[STATE_KEY]
+
+
+def click_on_map(app: AppTest, code: str) -> AppTest:
+    """What the map component sends after a click on `code`'s shape: its value, with a click
+    counter that grows with every click."""
+    version = load_version(page_state(app).version)
+    key = render_parts(version, leaflet_url(), False).component_key
+    previous = app.session_state[key] if key in app.session_state else {}
+    count = (previous or {}).get("last_object_clicked_count") or 0
+    app.session_state[key] = {
+        "last_object_clicked_count": count + 1,
+        "last_active_drawing": {"type": "Feature", "properties": {"code": code}},
+    }
+    return run(app)
+
+
+def memo_and_json(app: AppTest, lang: str = "nl") -> tuple[str, dict]:
+    """The memo and JSON the page's download buttons give for the case it shows."""
+    current = page_state(app)
+    case = case_of(current)
+    assert case is not None
+    decision = evaluate(case, load_version(current.version))
+    return memo_text(decision, lang, current.named), decision_json(decision, current.named)
+
+
+def search(app: AppTest, query: str) -> list[str]:
+    """Type `query` in the search box; the labels of the results offered."""
+    app.text_input(key="place_query").input(query)
+    run(app)
+    return list(app.selectbox(key="place_choice").options)
+
+
+def use_result(app: AppTest, index: int = 0) -> AppTest:
+    """Choose the `index`th result and press "use this region"."""
+    app.selectbox(key="place_choice").select_index(index)
+    run(app)
+    lang = page_state(app).lang
+    next(b for b in app.button if b.label == t("form_place_use", lang)).click()
+    return run(app)
+
+
+def shown_regions(app: AppTest) -> tuple[str | None, str | None, str | None]:
+    """The region in the state, the form's list and the details list."""
+    return (
+        page_state(app).region,
+        app.selectbox(key="form_region").value,
+        app.selectbox(key="details_region").value,
+    )
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("case", CASES, ids=["-".join(map(str, c)) for c in CASES])
-def test_form_shows_the_same_decision_as_policy_evaluate(
-    app: AppTest, case: tuple, lang: str
-) -> None:
+def test_form_shows_the_same_decision_as_policy_evaluate(case: tuple, lang: str) -> None:
     region, persecution, harm, elements, obstacles, exclusion = case
-    app.radio(key="lang").set_value(lang)
+    app = fresh_app(lang=lang)
     app.selectbox(key="form_region").set_value(region)
     app.checkbox(key="form_persecution").set_value(persecution)
     app.checkbox(key="form_individual_harm").set_value(harm)
     app.radio(key="form_elements").set_value(elements)
     app.checkbox(key="form_ipa_obstacles").set_value(obstacles)
     app.checkbox(key="form_exclusion").set_value(exclusion)
-    app.run()
-    assert not app.exception, app.exception
+    run(app)
 
     expected = evaluate(
         Case(
@@ -86,14 +157,12 @@ def test_form_shows_the_same_decision_as_policy_evaluate(
         ),
         load_version(None),
     )
-    text = shown_text(app)
-    boxes = [
-        e.value
-        for kind in ("success", "warning", "error", "info")
-        for e in getattr(app.sidebar, kind)
-    ]
-    assert f"**{outcome_label(expected.outcome, lang)}**" in boxes
-    markdown = [m.value for m in app.sidebar.markdown]
+    kind, text = headline_box(app)
+    assert text.startswith(f"**{plain(outcome_label(expected.outcome, lang))}**")
+    if kind == "success":
+        assert "rests_on_reading" not in expected.flags
+        assert "exclusion_review" not in expected.flags
+    markdown = [m.value for m in app.main.markdown]
     heading = f"**{t('outcome_flags', lang)}**"
     if expected.flags:
         shown_flags = markdown[markdown.index(heading) + 1]
@@ -101,58 +170,205 @@ def test_form_shows_the_same_decision_as_policy_evaluate(
     else:
         assert heading not in markdown
     # Every step, in order, with its conclusion, citation and Dutch source text; no extra step.
-    numbered = [m.value for m in app.sidebar.markdown if m.value[:1].isdigit()]
+    numbered = [m for m in markdown if m[:1].isdigit()]
     assert len(numbered) == len(expected.steps)
     for number, (shown, step) in enumerate(zip(numbered, expected.steps, strict=True), start=1):
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         assert shown.startswith(f"{number}. {conclusion}")
         assert f"`{step.citation}`" in shown
-        assert step.source_text.splitlines()[0] in text
     disclaimer = expected.disclaimer_nl if lang == "nl" else expected.disclaimer_en
-    assert disclaimer in text
+    assert disclaimer in main_text(app)
 
 
-def test_choosing_a_region_in_the_details_list_sets_the_form(app: AppTest) -> None:
-    app.selectbox(key="details_region").set_value("ML-7").run()
-    assert not app.exception
-    assert app.selectbox(key="form_region").value == "ML-7"
+def test_place_then_list_then_map_click_then_memo_facts() -> None:
+    """The issue's sequence: a name lookup, a choice from the list, a map click; every view and
+    the memo follow the last choice, and the name given is kept only while it holds."""
+    app = fresh_app()
+    results = search(app, "Anderamboukane")
+    assert results and all("Anderamboukane" in label for label in results[:1])
+    use_result(app, 0)
+    assert shown_regions(app) == ("ML-9", "ML-9", "ML-9")
+    memo, data = memo_and_json(app)
+    assert re.search(r"Anderamboukane \((dorp|stad), cercle [^)]+\) → Ménaka", memo), memo
+    assert data["origin"]["text"] == "Anderamboukane"
+    assert data["origin"]["kind"] in ("village", "town")
+    assert data["origin"]["region"]["code"] == "ML-9"
+    assert data["boundary_data"] == geodata.ATTRIBUTION and data["date"]
+
+    app.selectbox(key="form_region").set_value("ML-1")
+    run(app)
+    assert shown_regions(app) == ("ML-1", "ML-1", "ML-1")
+    assert page_state(app).named is None
+
+    app.checkbox(key="form_persecution").check()
+    run(app)
+    click_on_map(app, "ML-7")
+    assert shown_regions(app) == ("ML-7", "ML-7", "ML-7")
+    memo, data = memo_and_json(app)
+    assert "Anderamboukane" not in memo
+    assert data["origin"] is None
+    assert data["facts"]["region"] == "ML-7" and data["facts"]["persecution"] is True
+    # The same click counted once: a rerun does not undo a later choice from the list.
+    app.selectbox(key="details_region").set_value("ML-3")
+    run(app)
+    assert shown_regions(app) == ("ML-3", "ML-3", "ML-3")
 
 
-def test_a_2023_region_name_sets_its_2016_region_and_the_decision_says_so(app: AppTest) -> None:
-    app.radio(key="lang").set_value("nl")
-    app.text_input(key="place_query").input("Bandiagara").run()
-    app.button[0].click().run()
-    assert not app.exception
-    assert app.selectbox(key="form_region").value == "ML-5"
-    assert flag_label("region_mapped", "nl") in shown_text(app)
-    app.text_input(key="place_query").input("").run()
+def test_a_list_choice_after_a_2023_name_clears_it() -> None:
+    app = fresh_app()
+    search(app, "Bandiagara")
+    use_result(app, 0)
+    assert shown_regions(app) == ("ML-5", "ML-5", "ML-5")
+    memo, data = memo_and_json(app)
+    assert flag_label("region_mapped", "nl") in memo
+    assert data["region"]["mapped_from"] == "Bandiagara"
+    assert data["origin"]["kind"] == "region_2023"
+
+    app.selectbox(key="form_region").set_value("ML-1")
+    run(app)
+    app.selectbox(key="details_region").set_value("ML-5")
+    run(app)
+    memo, data = memo_and_json(app)
+    assert "Bandiagara" not in memo
+    assert "region_mapped" not in data["flags"]
+    assert data["region"]["mapped_from"] is None
 
 
-def test_language_switch_changes_the_labels(app: AppTest) -> None:
-    app.radio(key="lang").set_value("en").run()
-    assert not app.exception
+def test_each_search_offers_its_own_results() -> None:
+    app = fresh_app()
+    first = search(app, "Tombouctou")
+    use_result(app, 0)
+    assert page_state(app).region == "ML-6"
+    second = search(app, "Bamako")
+    assert second != first and any("Bamako" in label for label in second)
+    use_result(app, 0)
+    assert shown_regions(app) == ("ML-BKO", "ML-BKO", "ML-BKO")
+    third = search(app, "Kidal")
+    assert any("Kidal" in label for label in third)
+    use_result(app, 0)
+    assert shown_regions(app) == ("ML-8", "ML-8", "ML-8")
+
+
+def test_a_changed_query_is_not_applied_to_the_old_results() -> None:
+    """Typing a new name and pressing the button at once never uses a result not shown."""
+    app = fresh_app()
+    search(app, "Tombouctou")
+    app.text_input(key="place_query").input("Kayes")
+    next(b for b in app.button if b.label == t("form_place_use", "nl")).click()
+    run(app)
+    assert page_state(app).region is None
+    assert any("Kayes" in label for label in app.selectbox(key="place_choice").options)
+
+
+def test_bougouni_is_explained_not_mapped() -> None:
+    app = fresh_app(lang="en")
+    results = search(app, "Bougouni")
+    notes = [i.value for i in app.sidebar.info]
+    assert any("Bougouni" in n and "Sikasso" in n and "Koulikoro" in n for n in notes), notes
+    assert not any(label.startswith("Region ") for label in results)
+    assert page_state(app).region is None
+
+
+def test_unknown_and_long_queries_give_short_messages() -> None:
+    app = fresh_app()
+    app.text_input(key="place_query").input("Xqzwvbnm")
+    run(app)
+    assert any("Xqzwvbnm" in w.value for w in app.sidebar.warning)
+    long_query = "Q" * 99
+    app.text_input(key="place_query").input(long_query)
+    run(app)
+    warnings = [w.value for w in app.sidebar.warning]
+    assert warnings and all(long_query not in w and "…" in w for w in warnings), warnings
+
+
+def test_link_to_state_to_link_round_trip() -> None:
+    app = fresh_app(
+        lang="en",
+        version="c7-23-before-wbv-2025-11",
+        region="ML-9",
+        individual_elements="limited",
+        ipa_obstacles="1",
+    )
+    current = page_state(app)
+    assert current.lang == "en" and current.version == "c7-23-before-wbv-2025-11"
+    assert current.region == "ML-9"
+    assert current.facts.individual_elements == "limited" and current.facts.ipa_obstacles
+    assert app.title[0].value == t("page_title", "en")
+    assert app.radio(key="form_elements").value == "limited"
+    assert app.checkbox(key="form_ipa_obstacles").value is True
+    link = {k: app.query_params[k] for k in app.query_params}
+    assert link == {
+        "lang": "en",
+        "version": "c7-23-before-wbv-2025-11",
+        "region": "ML-9",
+        "individual_elements": "limited",
+        "ipa_obstacles": "1",
+    }
+    # The same link in a new session gives the same state.
+    assert page_state(fresh_app(**link)) == current
+
+
+def test_a_named_place_survives_the_link() -> None:
+    app = fresh_app()
+    search(app, "Anderamboukane")
+    use_result(app, 0)
+    link = {k: app.query_params[k] for k in app.query_params}
+    assert link["named"] == "Anderamboukane" and link["place"]
+    again = fresh_app(**link)
+    assert page_state(again) == page_state(app)
+    assert memo_and_json(again)[1]["origin"] == memo_and_json(app)[1]["origin"]
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("region", "<script>alert(1)</script>"),
+        ("lang", "xx"),
+        ("version", "../../etc/passwd"),
+        ("persecution", "maybe"),
+        ("individual_elements", "[x](javascript:alert(1))"),
+        ("named", "Xqzwvbnm"),
+        ("region", "A" * 5000),
+    ],
+)
+def test_a_hostile_link_value_is_ignored_with_a_notice(name: str, value: str) -> None:
+    app = fresh_app(**{name: value})
+    assert not app.error
+    notices = [i.value for i in app.main.info if i.value != t("hint_choose_region", "nl")]
+    assert len(notices) == 1, notices
+    assert plain(name) in notices[0] or name == "named", notices
+    assert all(value not in n for n in notices if len(value) > 40)
+    assert "<script>" not in "".join(notices)
+    current = page_state(app)
+    assert current.region is None and current.lang in ("nl", "en")
+
+
+def test_new_case_resets_the_facts_and_keeps_language_and_version() -> None:
+    app = fresh_app(lang="en", region="ML-2", persecution="1")
+    next(b for b in app.button if b.label == t("new_case", "en")).click()
+    run(app)
+    current = page_state(app)
+    assert current.region is None and current.facts == type(current.facts)()
+    assert current.lang == "en"
+    assert t("hint_choose_region", "en") in [i.value for i in app.main.info]
+    assert app.checkbox(key="form_persecution").value is False
+
+
+def test_language_switch_changes_the_labels_and_keeps_the_case() -> None:
+    app = fresh_app(region="ML-9")
+    app.radio(key="lang").set_value("en")
+    run(app)
     assert app.title[0].value == t("page_title", "en")
     assert app.selectbox(key="form_region").label == t("form_region", "en")
-    assert app.checkbox(key="form_persecution").label == t("form_persecution", "en")
-    app.radio(key="lang").set_value("nl").run()
-    assert app.title[0].value == t("page_title", "nl")
-    assert app.selectbox(key="form_region").label == t("form_region", "nl")
+    assert page_state(app).region == "ML-9"
+    assert app.query_params["lang"] == "en"
 
 
-def test_unknown_place_gives_a_message_not_an_exception(app: AppTest) -> None:
-    app.text_input(key="place_query").input("Xqzwvbnm").run()
-    assert not app.exception
-    warnings = [w.value for w in app.sidebar.warning]
-    assert any("Xqzwvbnm" in w for w in warnings), warnings
-    app.text_input(key="place_query").input("").run()
-
-
-def test_place_lookup_sets_the_form_region(app: AppTest) -> None:
-    app.text_input(key="place_query").input("Timbuktu").run()
-    assert not app.exception
-    app.button[0].click().run()
-    assert app.selectbox(key="form_region").value == "ML-6"
-    app.text_input(key="place_query").input("").run()
+def test_region_overview_lists_every_unit() -> None:
+    app = fresh_app()
+    frame = app.dataframe[0].value
+    assert len(frame) == len(load_version(None).regions)
+    assert set(frame[t("overview_code", "nl")]) == {r.code for r in load_version(None).regions}
 
 
 def test_every_text_has_both_languages() -> None:
@@ -186,3 +402,34 @@ def test_a_broken_policy_file_is_a_message_naming_file_and_field(tmp_path, monke
             cached.cache_clear()
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_config_hides_error_details_and_listens_on_loopback() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["address"] == "localhost"
+
+
+def test_json_of_the_page_is_valid() -> None:
+    app = fresh_app(region="ML-5")
+    _, data = memo_and_json(app)
+    json.dumps(data)
+
+
+def test_region_details_show_the_reasons_with_their_paragraphs_and_the_note() -> None:
+    """Gao: the toelichting's reason for its level, the letter's findings, the general findings
+    (who commits the violence), each with its paragraph, and the note on the dates."""
+    app = fresh_app(lang="en")
+    app.selectbox(key="details_region").set_value("ML-7")
+    run(app)
+    text = "\n".join(str(e.value) for e in [*app.main.markdown, *app.main.caption])
+    version = load_version()
+    reasons = version.reasons_for("ML-7")
+    assert reasons.region and reasons.general
+    for reason in reasons.all:
+        assert reason.text_nl in text and reason.summary_en in text
+    assert "toelichting WBV 2025/11, onder A" in text
+    assert t("details_general_reasons", "en") in text
+    assert version.notes[0].note_en in text

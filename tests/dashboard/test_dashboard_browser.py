@@ -18,7 +18,8 @@ from ui.texts import t
 pytestmark = pytest.mark.browser
 
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+# The map's frame (its title is set to a meaningful name in the page's language).
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 TIMEOUT_MS = 45_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 

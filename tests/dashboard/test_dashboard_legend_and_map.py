@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import geopandas as gpd
 import pytest
+from shapely.geometry import shape
 
 from geodata import unit_table
-from geodata.map_render import build_policy_map, feature_collection
+from geodata.map_render import (
+    build_policy_map,
+    compact_features,
+    feature_collection,
+    overlay_script,
+)
 from geodata.palette import GRADATION_COLOURS, GRADATION_ORDER
 from policy import gradation_label, list_versions
 from policy.data_files import official_units
@@ -70,3 +77,71 @@ def test_policy_and_geodata_name_the_same_units() -> None:
     the page joins them, so they must agree on every ISO code and official name."""
     geodata_units = dict(zip(unit_table()["code"], unit_table()["name"], strict=True))
     assert geodata_units == official_units()
+
+
+def test_the_page_map_is_small_language_free_and_metric() -> None:
+    """The map the page sends: compact properties, rounded coordinates, a scale in km only,
+    no focus rectangle; within the payload budget of issue 12 (60 KB)."""
+    from ui.map_view import render_parts
+
+    for version in list_versions():
+        parts = render_parts(version, "/app/static/leaflet", False)
+        assert parts.size <= 60 * 1024, parts.size
+        assert "imperial: false" in parts.script
+        assert "gradation_label" not in parts.script and "ipa_label" not in parts.script
+        assert "outline: none" in parts.header
+        assert set(parts.labels) == {f"ML-{n}" for n in range(1, 10)} | {"ML-BKO"}
+    # One version, two languages, any selection: the same map (no remount, zoom kept).
+    version = list_versions()[-1]
+    assert render_parts(version, "/x", False).component_key == render_parts(
+        version, "/x", False
+    ).component_key
+
+
+def test_compact_features_keep_shapes_and_codes() -> None:
+    layer = policy_map_layer(list_versions()[-1], "en")
+    compact = compact_features(layer.features)
+    assert [f["properties"]["code"] for f in compact["features"]] == [
+        f["properties"]["code"] for f in layer.features["features"]
+    ]
+    for full, small in zip(layer.features["features"], compact["features"], strict=True):
+        a, b = shape(full["geometry"]), shape(small["geometry"])
+        assert a.hausdorff_distance(b) < 0.001  # degrees: about 110 m
+
+
+def test_overlay_escapes_every_text() -> None:
+    hostile = "</script><img src=x onerror=alert(1)>&"
+    script = overlay_script(
+        tooltips={"ML-1": (("", hostile), (hostile, hostile))},
+        labels={"ML-1": ((14.0, -10.0), hostile)},
+        selected="ML-1",
+        zoom_titles=(hostile, "out"),
+        frame_title=hostile,
+        lang="nl",
+    )
+    assert "<img" not in script and "</script" not in script
+    assert "\\u003cimg" in script or "&lt;img" in script
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_overlay_has_the_page_language(lang: str) -> None:
+    from ui.map_view import overlay, render_parts
+
+    version = list_versions()[-1]
+    parts = render_parts(version, "/x", False)
+    script = overlay(version, parts, lang, "ML-9")
+    assert json.dumps(t("zoom_in", lang), ensure_ascii=False)[1:-1] in script
+    assert '"selected": "ML-9"' in script
+    assert f'"lang": "{lang}"' in script
+    assert gradation_label(version.region("ML-9").gradation, lang) in script
+
+
+def test_every_region_note_and_version_has_words_in_both_languages() -> None:
+    from policy import versions_io
+    from ui.texts import REGION_NOTES_NL, VERSION_LABELS
+
+    for stem, version in zip(versions_io._shipped_stems(), list_versions(), strict=True):
+        assert stem in VERSION_LABELS, stem
+        for region in version.regions:
+            if region.note:
+                assert region.note.strip() in REGION_NOTES_NL, region.note

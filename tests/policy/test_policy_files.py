@@ -59,10 +59,12 @@ def test_ipa_value_must_be_true_false_or_unknown(tmp_path: Path) -> None:
 
 def test_citation_source_must_be_listed(tmp_path: Path) -> None:
     text = CURRENT.replace(
-        'source = "wbv-2025-11"\nnote_en = "Kayes', 'source = "x"\nnote_en = "Kayes', 1
+        '[citations.levels]\nparagraph = "C7/23.4.2 Vc"\nsource = "wbv-2025-11"',
+        '[citations.levels]\nparagraph = "C7/23.4.2 Vc"\nsource = "x"',
+        1,
     )
     problems = validate_file(_write(tmp_path, text))
-    assert any("'x' is not one of the sources" in p for p in problems), problems
+    assert any("citations.levels.source: 'x' is not one of the sources" in p for p in problems)
 
 
 def test_not_toml_and_missing_file(tmp_path: Path) -> None:
@@ -80,15 +82,15 @@ def test_every_problem_is_reported_even_with_field_errors(tmp_path: Path) -> Non
     text = text.replace('name = "Ségou"', 'name = "Timbuktu"', 1)
     text = text.replace('ipa_destination = "ML-BKO"', 'ipa_destination = "ML-99"', 1)
     text = text.replace(
-        "De IND neemt voor Mali aan dat sprake is van een relatief hoger niveau van willekeurig "
-        'geweld in de regio’s Ménaka en Ségou."\nsource = "wbv-2025-11"',
-        "De IND neemt voor Mali aan dat sprake is van een hoog niveau van willekeurig "
-        'geweld in de regio’s Ménaka en Ségou."\nsource = "x"',
+        'source = "wbv-2025-11"\ntext_nl = "De IND neemt voor Mali aan dat sprake is van een '
+        'relatief hoger niveau van willekeurig geweld in de regio’s Ménaka en Ségou."',
+        'source = "x"\ntext_nl = "De IND neemt voor Mali aan dat sprake is van een '
+        'hoog niveau van willekeurig geweld in de regio’s Ménaka en Ségou."',
         1,
     )
     text = text.replace(
-        'relatief lager niveau van willekeurig geweld in de regio Koulikoro."\nsource',
-        'relatief lager niveau van willekeurig geweld in de regio Kayes."\nsource',
+        'relatief lager niveau van willekeurig geweld in de regio Koulikoro."\n\n',
+        'relatief lager niveau van willekeurig geweld in de regio Kayes."\n\n',
         1,
     )
     path = _write(tmp_path, text)
@@ -96,19 +98,17 @@ def test_every_problem_is_reported_even_with_field_errors(tmp_path: Path) -> Non
     joined = "\n".join(problems)
     assert f"{path}: title: Field required" in joined
     assert f"{path}: regions[3] (ML-4).name: 'Timbuktu' is not the official name" in joined
-    assert f"{path}: regions[3] (ML-4).gradation_citation.source: 'x' is not one of" in joined
+    assert f"{path}: citations.level-higher.source: 'x' is not one of" in joined
     assert f"{path}: ipa_destination: 'ML-99' is not a region code" in joined
-    assert f"{path}: regions[0] (ML-1).gradation_citation.text_nl: not found word for word" in (
-        joined
-    )
+    assert f"{path}: citations.levels.text_nl: not found word for word" in joined
 
 
 def test_a_missing_or_misquoted_reason_is_reported_with_its_path(tmp_path: Path) -> None:
     text = CURRENT.replace("toename van militaire operaties", "afname van militaire operaties", 1)
     problems = validate_file(_write(tmp_path, text))
-    assert any(
-        "regions[3] (ML-4).reasons[0].text_nl: not found word for word" in p for p in problems
-    ), problems
+    assert any("citations.letter-segou.text_nl: not found word for word" in p for p in problems), (
+        problems
+    )
 
 
 def test_source_file_must_exist(tmp_path: Path) -> None:
@@ -141,9 +141,8 @@ def test_extra_unit_is_reported(tmp_path: Path) -> None:
 
 def test_ipa_destination_is_required_when_a_region_has_the_ipa(tmp_path: Path) -> None:
     text = CURRENT.replace('ipa_destination = "ML-BKO"\n', "", 1)
-    start = text.index("[ipa_destination_citation]")
-    end = text.index("[[sources]]")
-    problems = validate_file(_write(tmp_path, text[:start] + text[end:]))
+    text = text.replace('ipa_destination_citation = "ipa-bamako"\n', "", 1)
+    problems = validate_file(_write(tmp_path, text))
     assert any(
         p.startswith(f"{tmp_path / 'broken.toml'}: ipa_destination: required") and "(ML-2)" in p
         for p in problems
@@ -158,4 +157,4 @@ def test_borrowed_source_citations_must_be_marked_reading(tmp_path: Path) -> Non
         1,
     )
     problems = validate_file(_write(tmp_path, text))
-    assert any("rules.exclusion.reading: must be true" in p for p in problems), problems
+    assert any("citations.article-1f.reading: must be true" in p for p in problems), problems

@@ -15,7 +15,7 @@ from policy import (
     list_versions,
     load_version,
 )
-from policy.cli import read_cases
+from policy.case_csv import read_cases
 from policy.framework import framework_citations, framework_source_files
 from policy.quotes import quote_occurs
 

@@ -1,0 +1,200 @@
+"""What changed between two policy versions, per region and field, with both citations.
+
+Why a module of its own: "what changed in June 2025?" is the question analysts get most. The
+answer must come from the version data alone (no region names here) and carry, for each
+change, the sentence the old value rests on and the sentence the new value rests on, so a
+briefing can quote both.
+
+How a gradation change is classed: a gradation is *raised* when it establishes Article 15(c)
+for more levels of individual elements than before (the sliding-scale table of
+`framework.toml`: exceptional needs none, relatively higher limited, relatively lower
+substantial, no_15c and not_designated never), *lowered* when for fewer, and *changed* when for
+as many (no_15c ↔ not_designated). A value the sources did not state (`unknown`) that is now
+stated *became_known*, and the reverse *became_unknown*: an unknown is never ranked. An IPA
+status is *added* (false → true), *removed* (true → false), *became_known* or *became_unknown*.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from policy.data_files import read_package_toml
+from policy.errors import PolicyError
+from policy.framework import ELEMENTS, establishes_15c
+from policy.models import Citation, Gradation, PolicyVersion
+
+Field = Literal["gradation", "ipa_applies"]
+FIELDS: tuple[str, ...] = ("gradation", "ipa_applies")
+CHANGES: tuple[str, ...] = (
+    "raised",
+    "lowered",
+    "changed",
+    "added",
+    "removed",
+    "became_known",
+    "became_unknown",
+)
+MAP_CLASSES: tuple[str, ...] = (
+    "raised",
+    "lowered",
+    "changed",
+    "became_known",
+    "became_unknown",
+    "ipa_added",
+    "ipa_removed",
+    "ipa_became_known",
+    "ipa_became_unknown",
+    "unchanged",
+)
+"""The classes of the comparison map, in legend order; `change_map` gives one per region."""
+
+
+@dataclass(frozen=True)
+class RegionChange:
+    """One field of one region that differs between version A (`from`) and version B (`to`).
+
+    `old`/`new` are a gradation code (str) or an IPA status (True, False, None for unknown).
+    """
+
+    code: str
+    name: str
+    field: Field
+    old: str | bool | None
+    new: str | bool | None
+    change: str
+    from_citation: Citation
+    to_citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of `python -m policy diff --json` (README, "diff")."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "field": self.field,
+            "from": self.old,
+            "to": self.new,
+            "change": self.change,
+            "from_citation": self.from_citation.model_dump(),
+            "to_citation": self.to_citation.model_dump(),
+        }
+
+
+def diff_versions(a: PolicyVersion, b: PolicyVersion) -> list[RegionChange]:
+    """Every field that differs from `a` to `b`, in `a`'s region order, gradation before IPA.
+
+    Both versions must hold the same regions (every shipped version holds all 11 units).
+    """
+    _same_regions(a, b)
+    changes: list[RegionChange] = []
+    for old in a.regions:
+        new = b.region(old.code)
+        if old.gradation != new.gradation:
+            changes.append(
+                RegionChange(
+                    code=old.code,
+                    name=new.name,
+                    field="gradation",
+                    old=old.gradation.value,
+                    new=new.gradation.value,
+                    change=gradation_change(old.gradation, new.gradation),
+                    from_citation=old.gradation_citation,
+                    to_citation=new.gradation_citation,
+                )
+            )
+        if old.ipa_applies != new.ipa_applies:
+            changes.append(
+                RegionChange(
+                    code=old.code,
+                    name=new.name,
+                    field="ipa_applies",
+                    old=old.ipa_applies,
+                    new=new.ipa_applies,
+                    change=ipa_change(old.ipa_applies, new.ipa_applies),
+                    from_citation=old.ipa_citation,
+                    to_citation=new.ipa_citation,
+                )
+            )
+    return changes
+
+
+def change_map(a: PolicyVersion, b: PolicyVersion) -> dict[str, str]:
+    """Region code → its class on the comparison map (one of MAP_CLASSES), for every region.
+
+    A gradation change decides the class; only where the gradation is the same does an IPA
+    change show (`ipa_…`). The table of `diff_versions` lists both.
+    """
+    _same_regions(a, b)
+    classes = {region.code: "unchanged" for region in a.regions}
+    for change in diff_versions(a, b):
+        if change.field == "gradation":
+            classes[change.code] = change.change
+        elif classes[change.code] == "unchanged":
+            classes[change.code] = f"ipa_{change.change}"
+    return classes
+
+
+def gradation_change(old: Gradation, new: Gradation) -> str:
+    """raised / lowered / changed / became_known / became_unknown (see the module docstring)."""
+    if old == new:
+        raise ValueError("the gradations are the same")
+    if old == Gradation.unknown:
+        return "became_known"
+    if new == Gradation.unknown:
+        return "became_unknown"
+    before, after = _weight(old), _weight(new)
+    if after > before:
+        return "raised"
+    if after < before:
+        return "lowered"
+    return "changed"
+
+
+def ipa_change(old: bool | None, new: bool | None) -> str:
+    """added / removed / became_known / became_unknown."""
+    if old == new:
+        raise ValueError("the IPA statuses are the same")
+    if old is None:
+        return "became_known"
+    if new is None:
+        return "became_unknown"
+    return "added" if new else "removed"
+
+
+def change_label(change: str, lang: str = "en") -> str:
+    """The Dutch or English label of a change code (`raised`, …)."""
+    return _label("change", change, lang)
+
+
+def map_class_label(map_class: str, lang: str = "en") -> str:
+    """The Dutch or English legend entry of a comparison-map class (`ipa_added`, …)."""
+    return _label("map_class", map_class, lang)
+
+
+def field_label(field: str, lang: str = "en") -> str:
+    """The Dutch or English name of a compared field (`gradation`, `ipa_applies`)."""
+    return _label("field", field, lang)
+
+
+def _weight(gradation: Gradation) -> int:
+    """For how many levels of individual elements the gradation establishes 15(c)."""
+    return sum(establishes_15c(gradation, elements) for elements in ELEMENTS)
+
+
+def _same_regions(a: PolicyVersion, b: PolicyVersion) -> None:
+    codes_a = {region.code for region in a.regions}
+    codes_b = {region.code for region in b.regions}
+    if codes_a != codes_b:
+        only = sorted(codes_a ^ codes_b)
+        raise PolicyError(
+            f"policy {a.id} and policy {b.id} do not hold the same regions ({', '.join(only)})"
+        )
+
+
+def _label(kind: str, code: str, lang: str) -> str:
+    if lang not in ("nl", "en"):
+        raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
+    table = read_package_toml("what_if.toml")[kind]
+    if code not in table:
+        raise KeyError(f"what_if.toml: no {kind} label for {code!r}")
+    return table[code][lang]

@@ -1,0 +1,45 @@
+"""The region overview: every unit of a version with its level, IPA and citations, as a table
+and a spreadsheet-safe CSV (the same rows `python -m policy regions` prints).
+
+The CSV goes through `policy.csv_safety`, since a note or name that starts with "=" would
+otherwise run as a formula when an analyst opens the file in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from policy import PolicyVersion, gradation_label
+from policy.csv_safety import neutralise_frame
+from ui.texts import Lang, region_note, t
+
+
+def _ipa(value: bool | None, lang: Lang) -> str:
+    if value is None:
+        return t("details_unknown", lang)
+    return t("details_yes", lang) if value else t("details_no", lang)
+
+
+def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.DataFrame:
+    """One row per unit, with headers and values in `lang`."""
+    rows = [
+        {
+            t("overview_code", lang): region.code,
+            t("overview_region", lang): region.name,
+            t("overview_gradation", lang): gradation_label(region.gradation, lang),
+            t("overview_gradation_citation", lang): region.gradation_citation.paragraph,
+            t("overview_ipa", lang): _ipa(region.ipa_applies, lang),
+            t("overview_ipa_citation", lang): region.ipa_citation.paragraph,
+            t("overview_drawn", lang): t("details_yes", lang)
+            if region.code in drawn
+            else t("details_no", lang),
+            t("details_note", lang): region_note(region.note, lang) if region.note else "",
+        }
+        for region in version.regions
+    ]
+    return pd.DataFrame(rows)
+
+
+def overview_csv(frame: pd.DataFrame) -> bytes:
+    """The table as UTF-8 CSV (with BOM, so spreadsheets read the accents), formula-safe."""
+    return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
