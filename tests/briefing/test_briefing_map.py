@@ -69,7 +69,7 @@ def test_change_classes_of_the_shipped_versions_follow_the_sources(before, in_fo
     # WBV 2025/11: Ménaka from exceptional to relatively higher; Mopti stays exceptional and
     # the IPA list (C7/23.5.2 Vc) names it, where the older sources said nothing of the IPA.
     assert classes["ML-9"] == "lowered"
-    assert classes["ML-5"] == "became_known"
+    assert classes["ML-5"] == "ipa_became_known"
     assert change_classes(in_force, in_force) == {r.code: "unchanged" for r in in_force.regions}
 
 
