@@ -16,6 +16,7 @@ from geodata.errors import (
 )
 from geodata.join import PolicyJoin, join_policy
 from geodata.layers import load_cercles, load_units, unit_table
+from geodata.origin import named_origin, named_origin_of_point
 from geodata.places import CLASS_LABELS, Place, load_places, locate
 from geodata.points import PointLocation, locate_point, locate_points
 from geodata.provenance import ATTRIBUTION
@@ -39,5 +40,7 @@ __all__ = [
     "locate",
     "locate_point",
     "locate_points",
+    "named_origin",
+    "named_origin_of_point",
     "unit_table",
 ]

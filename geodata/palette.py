@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from typing import Final
 
-GRADATION_ORDER: Final[tuple[str, ...]] = (
-    "exceptional",
-    "relatively_higher",
-    "relatively_lower",
-    "no_15c",
-    "not_designated",
-    "unknown",
-)
+from policy.models import Gradation, IpaRole
+
+# The codes come from the policy's own vocabulary (policy.models), in its order, so a new
+# gradation or IPA role cannot silently miss a colour: a test checks both tables are complete.
+GRADATION_ORDER: Final[tuple[str, ...]] = tuple(gradation.value for gradation in Gradation)
+IPA_ROLES: Final[tuple[str, ...]] = tuple(role.value for role in IpaRole)
 
 GRADATION_COLOURS: Final[dict[str, str]] = {
     "exceptional": "#993404",
@@ -32,6 +30,15 @@ GRADATION_COLOURS: Final[dict[str, str]] = {
 OUTLINE_COLOUR: Final = "#252525"
 IPA_DESTINATION_COLOUR: Final = "#08306b"
 IPA_ORIGIN_DASH: Final = "7 5"
+
+# The outline of each IPA role (Leaflet path options added to the fill): dashed for a region on
+# the list, thick and dark blue for the place of the alternative, plain otherwise.
+IPA_ROLE_OUTLINES: Final[dict[str, dict[str, object]]] = {
+    "origin": {"weight": 2.5, "dashArray": IPA_ORIGIN_DASH},
+    "destination": {"weight": 4, "color": IPA_DESTINATION_COLOUR},
+    "none": {},
+    "unknown": {},
+}
 
 
 def gradation_colour(gradation: str) -> str:

@@ -25,11 +25,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from policy.engine import Case, Decision, evaluate
+from policy.case import Case, parse_elements
+from policy.decision import Decision
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import quoted
 from policy.models import IndividualElements, PolicyVersion
 from policy.regions import RegionMatch, resolve_region
+from policy.rules import evaluate
 
 BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
 FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
@@ -284,12 +286,13 @@ def _elements(cases: pd.DataFrame, source: str) -> np.ndarray:
     values = np.zeros(len(uniques) + 1, dtype=np.int8)  # last: missing cell = none
     allowed = [e.value for e in ELEMENTS]
     for position, raw in enumerate(uniques):
-        text = str(raw).strip().casefold() or IndividualElements.none.value
-        if text not in allowed:
+        try:
+            # The one parser of individual elements, as Case and the CLI read them.
+            values[position] = ELEMENTS.index(parse_elements(str(raw)))
+        except PolicyError:
             rows = np.flatnonzero(codes == position)
             raise BatchInputError(
                 f"{source}: {where(cases, rows)}, column individual_elements: {quoted(raw)} "
                 f"is not one of {', '.join(allowed)}"
-            )
-        values[position] = allowed.index(text)
+            ) from None
     return values[codes]

@@ -8,7 +8,6 @@ matching only suggests names in the error; it never accepts one.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from policy.data_files import read_package_toml
 from policy.errors import UnknownRegionError
 from policy.messages import quoted
 from policy.models import PolicyVersion
+from policy.names import normalise_name
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,21 @@ class RegionMatch:
     mapping_note: str | None = None
 
 
-def normalise_name(text: str) -> str:
-    """Case-, accent- and punctuation-free key: 'Ségou' and 'SEGOU' and 'se-gou' are equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+@dataclass(frozen=True)
+class SplitOff:
+    """A 2016 unit carved out of another one (Taoudénit from Tombouctou), with the evidence."""
+
+    code: str
+    parent: str
+    evidence: str
+
+
+def split_off(code: str) -> SplitOff | None:
+    """The unit `code` was split off from, if `region_names.toml` records one."""
+    entry = read_package_toml("region_names.toml").get("split_off", {}).get(code)
+    if entry is None:
+        return None
+    return SplitOff(code=code, parent=entry["from"], evidence=entry["evidence"])
 
 
 @lru_cache(maxsize=16)

@@ -73,10 +73,10 @@ def test_map_click_details_form_and_no_outside_requests(
     # The form evaluates the case for Ménaka: no individual elements, then limited ones.
     sidebar = page.locator('[data-testid="stSidebar"]')
     no_ground = outcome_label(Outcome.no_protection_ground, "nl")
-    expect(sidebar.get_by_text(no_ground)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(sidebar.get_by_text(no_ground, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     sidebar.get_by_text("beperkt", exact=True).click()
     ipa = outcome_label(Outcome.internal_protection_alternative, "nl")
-    expect(sidebar.get_by_text(ipa)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(sidebar.get_by_text(ipa, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect(sidebar.get_by_text("C7/23.5.2 Vc").first).to_be_visible()
     wait_idle(page)
 

@@ -128,7 +128,7 @@ def _cell(text: str) -> str:
     return f'"{text}"' if text != text.strip() or "," in text else text
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(
         st.tuples(
