@@ -24,8 +24,8 @@ from briefing.texts import bt
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from policy import PolicyVersion, gradation_label
 from policy.diff import field_label, map_class_label
-from policy.framework import disclaimer
 from policy.labels import Lang
+from policy.texts import text as policy_text
 from ui.map_data import cited_paragraphs, policy_values
 from ui.texts import t
 
@@ -233,6 +233,6 @@ def map_content(
         legend=tuple(legend),
         notes=tuple(notes),
         sources=sources,
-        disclaimer=f"{disclaimer(lang)} {t('map_disclaimer', lang)}",
+        disclaimer=f"{policy_text('disclaimer.base', lang)} {t('map_disclaimer', lang)}",
         is_comparison=compare is not None,
     )

@@ -78,6 +78,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "report_mapped": {"nl": "omgezet van {name}", "en": "mapped from {name}"},
     "report_gradation": {"nl": "Gradatie", "en": "Level"},
     "report_outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "report_origin": {"nl": "Genoemde herkomst", "en": "Origin named"},
+    "report_missing": {
+        "nl": "Ontbrekende waarden in de bronnen",
+        "en": "Values missing from the sources",
+    },
     "report_ipa": {
         "nl": "Binnenlands beschermingsalternatief",
         "en": "Internal protection alternative",

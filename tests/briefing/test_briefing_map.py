@@ -19,7 +19,7 @@ from briefing.compare import change_classes
 from briefing.content import map_content
 from briefing.map_image import PIXELS, RC, map_figure
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS
-from policy.framework import disclaimer
+from policy.texts import text as policy_text
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -108,7 +108,7 @@ def test_pdf_map_carries_title_dates_sources_and_disclaimer(in_force, tmp_path) 
         "Taoudénit (ML-10)",
         "C7/23.4.2 Vc",
         "CC BY-IGO",
-        disclaimer("nl"),
+        policy_text("disclaimer.base", "nl"),
     ):
         assert expected in text, expected
     assert "CreationDate" not in render_map(in_force, "nl", "a4", "pdf", today=TODAY).decode(
