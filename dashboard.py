@@ -42,6 +42,7 @@ from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame
+from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
 from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, plain, t, version_label
@@ -297,7 +298,7 @@ def render_link(current: PageState) -> None:
         st.code(page_link(current), language=None, wrap_lines=True)
 
 
-TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing")
+TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing", "paragraphs")
 TOOLS_KEY = "tools_choice"
 
 
@@ -333,6 +334,9 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
         if scenario is not None:
             shown_name = f"{plain(scenario.title)} ({t('col_base', lang)}: {shown_name})"
         render_downloads(versions[current.version], scenario, decision, lang, shown_name)
+    elif choice == "paragraphs":
+        # The law text of the version itself: a scenario changes values, not the decree.
+        render_paragraphs(versions[current.version], lang)
 
 
 # --- the page ------------------------------------------------------------------------------

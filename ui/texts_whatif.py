@@ -19,6 +19,26 @@ WHATIF_TEXTS: dict[str, dict[Lang, str]] = {
     "tool_compare": {"nl": "Versies vergelijken", "en": "Compare versions"},
     "tool_caseload": {"nl": "Zaken (CSV)", "en": "Caseload (CSV)"},
     "tool_briefing": {"nl": "Downloads voor een notitie", "en": "Briefing downloads"},
+    "tool_paragraphs": {"nl": "C7/23 volledig", "en": "C7/23 in full"},
+    # C7/23 in full
+    "paragraphs_heading": {
+        "nl": "C7/23 Vc volledig ({version})",
+        "en": "C7/23 Vc in full ({version})",
+    },
+    "paragraphs_help": {
+        "nl": "Iedere subparagraaf met de Nederlandse tekst, een Engelse toelichting en de stappen "
+        "van de beslissing die erop steunen. Een subparagraaf zonder stappen wordt door dit "
+        "hulpmiddel niet toegepast.",
+        "en": "Every sub-paragraph with its Dutch text, an English gloss and the steps of the "
+        "decision that rest on it. A sub-paragraph without steps is not applied by this tool.",
+    },
+    "paragraphs_unavailable": {
+        "nl": "De volledige tekst van deze versie staat niet in onze bronnen: {reason}",
+        "en": "The full text of this version is not in our sources: {reason}",
+    },
+    "paragraphs_gloss": {"nl": "Toelichting (Engels)", "en": "Gloss"},
+    "paragraphs_used_by": {"nl": "Gebruikt door de stappen", "en": "Used by the steps"},
+    "paragraphs_unused": {"nl": "geen stap", "en": "no step"},
     # scenario marking
     "scenario_banner": {
         "nl": "**Scenario, niet het recht:** «{title}» (uitgangspunt: {base}). "
