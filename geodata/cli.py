@@ -4,34 +4,32 @@
     python -m geodata units [--json]
     python -m geodata locate NAME [--json] [--limit N]
     python -m geodata locate --lon X --lat Y [--json]
-    python -m geodata locate-points POINTS.csv -o OUT.csv
+    python -m geodata locate-points POINTS.csv -o OUT.csv [--raw-csv]
 
 Bad input (an unknown place, a point outside Mali, a broken CSV, a wrong option) exits with
-status 2 and one line on stderr that names the problem; never a traceback.
+status 2 and one line on stderr that names the problem; never a traceback. Each command
+imports only what it needs, so `locate-points` starts without pandas or geopandas.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from geodata.errors import GeodataError
-from geodata.layers import unit_areas, unit_table
-from geodata.places import Place, locate
-from geodata.points import OUTSIDE_MALI, PointLocation, locate_point, locate_points
 from geodata.provenance import ATTRIBUTION, DATA_DIR
+
+if TYPE_CHECKING:
+    from geodata.places import Place
+    from geodata.points import PointLocation
 
 EXIT_USAGE = 2
 DEFAULT_LIMIT = 10
-# The columns `locate-points` adds (issue 4): empty when the point is outside Mali.
-ADDED_COLUMNS = ("unit_code", "cercle_pcode")
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -74,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     points_cmd.add_argument("points", type=Path, metavar="POINTS.csv")
     points_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv")
+    points_cmd.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write text cells unchanged (by default a cell that a spreadsheet would run as a"
+        " formula, such as =1+1, gets a leading ')",
+    )
     return parser
 
 
@@ -82,6 +86,8 @@ def _print_json(value: Any) -> None:
 
 
 def _units(as_json: bool) -> None:
+    from geodata.layers import unit_areas, unit_table
+
     table = unit_table()
     areas = unit_areas()
     if as_json:
@@ -138,6 +144,9 @@ def _point_json(location: PointLocation) -> dict[str, Any]:
 
 
 def _locate(args: argparse.Namespace) -> None:
+    from geodata.places import locate
+    from geodata.points import locate_point
+
     by_point = args.lon is not None or args.lat is not None
     if by_point and args.name is not None:
         raise GeodataError("give either NAME or --lon and --lat, not both")
@@ -173,77 +182,28 @@ def _locate(args: argparse.Namespace) -> None:
         print(ATTRIBUTION)
 
 
-def _read_points(path: Path) -> tuple[list[str], list[list[str]], str, int, int]:
-    """Header, rows, delimiter and the lon and lat column positions of a points CSV.
+def _locate_points(source: Path, output: Path, raw: bool) -> None:
+    from geodata.point_csv import ADDED_COLUMNS, read_points, use_lean_memory_pool, write_points
+    from geodata.point_index import cercle_index
 
-    GeodataError naming the file, line and field for anything that would lose or invent data:
-    a duplicated column name, no (or two) lon/lat columns, an output column already present,
-    a row with more fields than the header, a lon or lat that is not a number.
-    """
+    use_lean_memory_pool()
+    points = read_points(source)
+    index = cercle_index()
+    positions, valid = index.positions(points.lons, points.lats)
+    picks = positions % (len(index.pcodes) + 1)  # -1 (no cercle) picks the last label, ""
+    added = [
+        (ADDED_COLUMNS[0], (*index.unit_codes, ""), picks),
+        (ADDED_COLUMNS[1], (*index.pcodes, ""), picks),
+    ]
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise GeodataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [name.strip() for name in next(reader, [])]
-    repeated = sorted({name for name in header if header.count(name) > 1})
-    if repeated:
-        raise GeodataError(f"{path}: the header repeats the column {', '.join(repeated)}")
-    folded = [name.casefold() for name in header]
-    positions = []
-    for column in ("lon", "lat"):
-        found = [number for number, name in enumerate(folded) if name == column]
-        if not found:
-            raise GeodataError(f"{path}: no column {column} (header: {first_line[:80]!r})")
-        if len(found) > 1:
-            names = " and ".join(header[number] for number in found)
-            raise GeodataError(f"{path}: two {column} columns ({names})")
-        positions.append(found[0])
-    taken = [column for column in ADDED_COLUMNS if column in folded]
-    if taken:
-        raise GeodataError(f"{path}: already has the output column {', '.join(taken)}")
-    lon_at, lat_at = positions
-    rows = []
-    for row in reader:
-        if not row:
-            continue
-        where = f"{path}, line {reader.line_num}"
-        if len(row) > len(header):
-            raise GeodataError(f"{where}: more fields than the header has")
-        row = row + [""] * (len(header) - len(row))
-        for position in (lon_at, lat_at):
-            value = row[position]
-            try:
-                float(value.strip())
-            except ValueError:
-                raise GeodataError(
-                    f"{where}, field {header[position]}: not a number: {value[:60]!r}"
-                ) from None
-        rows.append(row)
-    return header, rows, delimiter, lon_at, lat_at
-
-
-def _locate_points(source: Path, output: Path) -> None:
-    header, rows, delimiter, lon_at, lat_at = _read_points(source)
-    found = locate_points(
-        [float(row[lon_at]) for row in rows], [float(row[lat_at]) for row in rows]
-    )
-    try:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
-            writer.writerow([*header, *ADDED_COLUMNS])
-            added = found[list(ADDED_COLUMNS)].itertuples(index=False)
-            for row, result in zip(rows, added, strict=True):
-                writer.writerow([*row, *result])
+        write_points(output, points, added, raw)
     except OSError as error:
         raise GeodataError(f"{output}: cannot write ({error.strerror})") from None
-    located = int((found["reason"] == "").sum())
-    outside = int((found["reason"] == OUTSIDE_MALI).sum())
-    invalid = len(found) - located - outside
+    located = int((positions >= 0).sum())
+    invalid = int((~valid).sum())
+    outside = len(positions) - located - invalid
     print(
-        f"{output}: {len(rows)} rows: {located} located, {outside} outside Mali, "
+        f"{output}: {len(positions)} rows: {located} located, {outside} outside Mali, "
         f"{invalid} invalid coordinates. {ATTRIBUTION}",
         file=sys.stderr,
     )
@@ -260,7 +220,7 @@ def _run(args: argparse.Namespace) -> None:
     elif args.command == "locate":
         _locate(args)
     else:
-        _locate_points(args.points, args.output)
+        _locate_points(args.points, args.output, args.raw_csv)
     sys.stdout.flush()  # a closed pipe shows up here, inside the error handling
 
 

@@ -2,8 +2,8 @@
 
 Coordinates are matched against the unsimplified source cercles, not the simplified map layer:
 SOURCE.md calls the polygons authoritative for a coordinate, and the simplified borders may be
-up to about 1 km off. A shapely STRtree over the 50 prepared cercles answers a whole array of
-points in one vectorised `covered_by` query.
+up to about 1 km off. `geodata.point_index` answers a whole array of points: a grid for the
+points well inside one cercle (or outside all), the exact `covered_by` test near a border.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import shapely
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geodata.errors import GeodataError, InvalidCoordinateError, OutsideMaliError
 from geodata.layers import cercle_names
+from geodata.point_index import cercle_index
 from geodata.reference import unit_names
-from geodata.source_reader import read_source_cercles
 
 OUTSIDE_MALI = "outside Mali"
 INVALID_COORDINATE = "invalid coordinate"
@@ -38,34 +39,32 @@ class PointLocation:
     cercle_name: str
 
 
-@dataclass(frozen=True)
-class _CercleIndex:
-    tree: shapely.STRtree
-    # One entry per cercle in tree order, then "" for "no cercle" (position -1).
-    cercle_pcodes: np.ndarray
-    cercle_names: np.ndarray
-    unit_codes: np.ndarray
-    unit_names: np.ndarray
+# The dtype pandas gives a column of text ("str" from pandas 3, object before): the result's
+# columns keep the dtype they had when they were built from Python strings.
+_TEXT_DTYPE = pd.Series(["text"]).dtype
+_REASONS = ("", OUTSIDE_MALI, INVALID_COORDINATE)
 
 
 @cache
-def _cercle_index() -> _CercleIndex:
-    cercles = read_source_cercles()
-    geometries = np.asarray(cercles.geometry.values, dtype=object)
-    shapely.prepare(geometries)
+def _column_values() -> dict[str, tuple[str, ...]]:
+    """Each location column's value per cercle position, then "" for "no cercle" (last)."""
+    index = cercle_index()
     display = cercle_names()
     names = unit_names()
+    return {
+        "unit_code": (*index.unit_codes, ""),
+        "unit_name": (*(names[code] for code in index.unit_codes), ""),
+        "cercle_pcode": (*index.pcodes, ""),
+        "cercle_name": (*(display[pcode] for pcode in index.pcodes), ""),
+    }
 
-    def column(values: list[str]) -> np.ndarray:
-        return np.array([*values, ""], dtype=object)
 
-    return _CercleIndex(
-        tree=shapely.STRtree(geometries),
-        cercle_pcodes=column(list(cercles["pcode"])),
-        cercle_names=column([display[pcode] for pcode in cercles["pcode"]]),
-        unit_codes=column(list(cercles["unit_code"])),
-        unit_names=column([names[code] for code in cercles["unit_code"]]),
-    )
+def _text_column(values: tuple[str, ...], picks: np.ndarray) -> Any:
+    """`values[picks]` as a column of _TEXT_DTYPE, taken without a Python string per row."""
+    if pd.api.types.is_object_dtype(_TEXT_DTYPE):
+        return np.array(values, dtype=object)[picks]
+    taken = pc.take(pa.array(values, pa.string()), pa.array(picks))
+    return pd.array(taken, dtype=_TEXT_DTYPE)
 
 
 def _is_number(value: Any) -> bool:
@@ -96,24 +95,6 @@ def _as_coordinates(values: Sequence[float] | np.ndarray, label: str) -> np.ndar
     raise GeodataError(f"{label}: every value must be a number (not text or true/false)")
 
 
-def _cercle_positions(lons: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Tree position of each point's cercle (-1 for none) and the mask of valid coordinates.
-
-    `covered_by` counts a point on a border as inside; of the two cercles it then touches it
-    takes the first in P-code order, so the answer never depends on the query's order.
-    """
-    valid = np.isfinite(lons) & np.isfinite(lats) & (np.abs(lons) <= 180) & (np.abs(lats) <= 90)
-    candidates = np.flatnonzero(valid)
-    points = shapely.points(lons[candidates], lats[candidates])
-    found_points, found_cercles = _cercle_index().tree.query(points, predicate="covered_by")
-    none = np.iinfo(np.int64).max
-    first = np.full(len(candidates), none, dtype=np.int64)
-    np.minimum.at(first, found_points, found_cercles)
-    positions = np.full(len(lons), -1, dtype=np.int64)
-    positions[candidates] = np.where(first == none, -1, first)
-    return positions, valid
-
-
 def locate_points(
     lons: Sequence[float] | np.ndarray, lats: Sequence[float] | np.ndarray
 ) -> pd.DataFrame:
@@ -128,20 +109,13 @@ def locate_points(
         raise GeodataError(
             f"lons and lats differ in length ({len(lon_array)} and {len(lat_array)})"
         )
-    positions, valid = _cercle_positions(lon_array, lat_array)
-    index = _cercle_index()
-    reason = np.where(positions >= 0, "", OUTSIDE_MALI).astype(object)
-    reason[~valid] = INVALID_COORDINATE
-    return pd.DataFrame(
-        {
-            "unit_code": index.unit_codes[positions],
-            "unit_name": index.unit_names[positions],
-            "cercle_pcode": index.cercle_pcodes[positions],
-            "cercle_name": index.cercle_names[positions],
-            "reason": reason,
-        },
-        columns=POINT_COLUMNS,
-    )
+    positions, valid = cercle_index().positions(lon_array, lat_array)
+    found = positions >= 0
+    picks = np.where(found, positions, len(cercle_index().pcodes))
+    reasons = np.where(found, 0, np.where(valid, 1, 2))
+    columns = {name: _text_column(values, picks) for name, values in _column_values().items()}
+    columns["reason"] = _text_column(_REASONS, reasons)
+    return pd.DataFrame(columns, columns=POINT_COLUMNS)
 
 
 def locate_point(lon: float, lat: float) -> PointLocation:

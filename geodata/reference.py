@@ -1,8 +1,10 @@
-"""The two small hand-kept tables geodata is built from: the policy units and the exonyms.
+"""The two small hand-kept tables geodata is built from: how to draw the units, and the exonyms.
 
-`reference/units.csv` is geodata's one source of truth for the units a policy can name: ISO
-3166-2 code and name (with accents, from ISO 3166-2), the source P-code the unit is built from,
-whether it can be drawn, and a note saying why or how. A unit whose P-code is a cercle
+The units themselves (ISO 3166-2 code and official name with accents) are the policy package's
+one table (`policy/region_names.toml`, `[units]`, read through `policy.data_files`); geodata does
+not keep a second copy. `reference/units.csv` says, for each of those codes, the source P-code
+the unit is built from, whether it can be drawn, and a note saying why or how; it must list
+exactly the policy's units. A unit whose P-code is a cercle
 (`ML0704`) is that cercle; a unit whose P-code is a region takes the region's other cercles.
 `reference/exonyms.csv` maps English names of the big towns (Timbuktu) to the source's place.
 """
@@ -16,17 +18,18 @@ from pathlib import Path
 
 from geodata.errors import DataFileError
 from geodata.provenance import REFERENCE_DIR
+from policy.data_files import official_units
 
 UNITS_CSV = REFERENCE_DIR / "units.csv"
 EXONYMS_CSV = REFERENCE_DIR / "exonyms.csv"
 
-UNIT_COLUMNS = ("code", "name", "source_pcode", "drawn", "note")
+UNIT_COLUMNS = ("code", "source_pcode", "drawn", "note")
 EXONYM_COLUMNS = ("exonym", "place_pcode", "place_name")
 
 
 @dataclass(frozen=True)
 class UnitSpec:
-    """One policy unit as listed in `reference/units.csv`."""
+    """One policy unit: code and name (policy's table) and how `reference/units.csv` draws it."""
 
     code: str
     name: str
@@ -66,6 +69,7 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
 @cache
 def unit_specs(path: Path = UNITS_CSV) -> tuple[UnitSpec, ...]:
     """The units in file order; DataFileError naming the row for a malformed one."""
+    names = official_units()
     specs: list[UnitSpec] = []
     for number, row in _read_rows(path, UNIT_COLUMNS):
         where = f"{path}, row {number}"
@@ -76,13 +80,18 @@ def unit_specs(path: Path = UNITS_CSV) -> tuple[UnitSpec, ...]:
             raise DataFileError(f"{where}, field drawn: must be true or false, not {drawn_text!r}")
         spec = UnitSpec(
             code=row["code"].strip(),
-            name=row["name"].strip(),
+            name=names.get(row["code"].strip(), ""),
             source_pcode=row["source_pcode"].strip(),
             drawn=drawn_text == "true",
             note=row["note"].strip(),
         )
-        if not spec.code.startswith("ML-") or not spec.name or not spec.note:
-            raise DataFileError(f"{where}: code (ML-…), name and note are required")
+        if spec.code not in names:
+            raise DataFileError(
+                f"{where}, field code: {spec.code!r} is not a unit of the policy's table "
+                f"(policy/region_names.toml: {', '.join(names)})"
+            )
+        if not spec.note:
+            raise DataFileError(f"{where}, field note: required")
         if spec.drawn and len(spec.source_pcode) not in (4, 6):
             raise DataFileError(f"{where}, field source_pcode: a drawn unit needs a P-code")
         if not spec.drawn and spec.source_pcode:
@@ -90,6 +99,9 @@ def unit_specs(path: Path = UNITS_CSV) -> tuple[UnitSpec, ...]:
         if spec.code in {known.code for known in specs}:
             raise DataFileError(f"{where}, field code: {spec.code} is listed twice")
         specs.append(spec)
+    missing = [code for code in names if code not in {spec.code for spec in specs}]
+    if missing:
+        raise DataFileError(f"{path}: no row for the unit(s) {', '.join(missing)}")
     return tuple(specs)
 
 

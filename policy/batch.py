@@ -1,29 +1,40 @@
-"""A whole caseload at once: the same decision order as `evaluate`, on numpy arrays of codes.
+"""A whole caseload at once, every output taken from `evaluate`, so the rules exist once.
 
-Region names are resolved once per distinct name, never per row; every rule is an array
-operation over integer codes, so a million cases take well under a second.
+Why this shape: the facts a caseload row carries are finite — the region as named, four yes/no
+answers and individual elements none/limited/substantial, 48 combinations per region. So
+`evaluate_batch` asks `evaluate` for the Decision of every combination of each region the
+caseload names (once per version, cached), turns each Decision into the output columns, and
+broadcasts that small table to the rows with numpy. No rule is written here: a new outcome,
+flag or reading in `evaluate` reaches the batch without a change in this module.
 
 Columns read: `region` (required); `persecution`, `individual_harm`, `ipa_obstacles`,
 `exclusion_indications` (true/false, 1/0, yes/no, ja/nee; empty = false) and
 `individual_elements` (none/limited/substantial; empty = none), all optional.
 Columns added: `policy`, `region_code`, `region_name`, `region_mapped_from`, `gradation`,
-`outcome`, `ipa_applies` (true/false/empty when unknown), `flags` (";"-separated).
+`outcome`, `ipa_applies` (true/false/empty when unknown), `flags` (";"-separated), each the
+value of the same key in `evaluate`'s Decision (`python -m policy evaluate --json`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from policy.engine import Case, evaluate
+from policy.case import Case, parse_elements
+from policy.decision import Decision
 from policy.errors import PolicyError, UnknownRegionError
-from policy.framework import ELEMENTS, GRADATIONS, article_15c_table
-from policy.models import Gradation, Outcome, PolicyVersion
-from policy.regions import resolve_region
+from policy.messages import quoted
+from policy.models import IndividualElements, PolicyVersion
+from policy.regions import RegionMatch, resolve_region
+from policy.rules import evaluate
 
 BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
+FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
 OUTPUT_COLUMNS = (
     "policy",
     "region_code",
@@ -34,155 +45,214 @@ OUTPUT_COLUMNS = (
     "ipa_applies",
     "flags",
 )
-_TRUE = {"true", "1", "yes", "y", "ja", "j", "t"}
-_FALSE = {"false", "0", "no", "n", "nee", "f", ""}
-_OUTCOMES = tuple(Outcome)
-# Flag bits, in the order `evaluate` lists the flags.
-_FLAG_ORDER = (
-    "what_if",
-    "region_mapped",
-    "exclusion_review",
-    "region_not_named",
-    "gradation_unknown",
-    "ipa_unknown",
-    "rests_on_reading",
-)
+# A frame whose index has this name counts its rows as lines of the file it was read from
+# (`policy.case_csv.read_cases`); messages then say "line N" as an editor or spreadsheet shows.
+LINE_INDEX = "line"
+TRUE_TEXTS = frozenset({"true", "1", "yes", "y", "ja", "j", "t"})
+FALSE_TEXTS = frozenset({"false", "0", "no", "n", "nee", "f", ""})
+ELEMENTS: tuple[IndividualElements, ...] = tuple(IndividualElements)
+# The space of facts a row can carry, in the order of the combination index.
+_SHAPE = (2, 2, len(ELEMENTS), 2, 2)  # persecution, harm, elements, obstacles, exclusion
 
 
 class BatchInputError(PolicyError):
-    """A cell of the caseload that cannot be read; names the row (1-based) and the column."""
+    """A cell of the caseload that cannot be read; names the line (or row) and the column."""
+
+
+@dataclass(frozen=True)
+class CaseCodes:
+    """The facts of a caseload as small integer arrays, one entry per row."""
+
+    matches: tuple[RegionMatch, ...]
+    match_index: np.ndarray
+    persecution: np.ndarray
+    individual_harm: np.ndarray
+    individual_elements: np.ndarray
+    ipa_obstacles: np.ndarray
+    exclusion_indications: np.ndarray
+
+    def key(self) -> np.ndarray:
+        """Row → index of (region match, facts) in the table of decisions: match × 48 +
+        the facts' place in `_SHAPE` order. Small integer types: a million rows stay small."""
+        key = self.match_index.astype(np.int32)
+        for values, size in zip(
+            (
+                self.persecution,
+                self.individual_harm,
+                self.individual_elements,
+                self.ipa_obstacles,
+                self.exclusion_indications,
+            ),
+            _SHAPE,
+            strict=True,
+        ):
+            key *= size
+            key += values
+        return key
 
 
 def evaluate_batch(
     cases: pd.DataFrame, version: PolicyVersion, source: str = "cases"
 ) -> pd.DataFrame:
-    """The decisions of a caseload: a copy of `cases` with the output columns added."""
-    if "region" not in cases.columns:
-        raise BatchInputError(f"{source}: missing column 'region'")
-    n = len(cases)
-    region_idx, regions = _region_codes(cases["region"], version, source)
-    persecution, harm, obstacles, exclusion = (
-        _boolean(cases, column, source) for column in BOOLEAN_COLUMNS
-    )
-    elements = _elements(cases, source)
+    """The decisions of a caseload: a copy of `cases` with the output columns added.
 
-    grad_of_region = np.array([GRADATIONS.index(r.gradation) for r, _ in regions], dtype=np.int8)
-    ipa_of_region = np.array(
-        [2 if r.ipa_applies is None else int(r.ipa_applies) for r, _ in regions], dtype=np.int8
-    )
-    mapped_of_region = np.array([m.mapped_from is not None for _, m in regions], dtype=bool)
-    gradation = grad_of_region[region_idx]
-    ipa_list = ipa_of_region[region_idx]
-
-    individual = persecution | harm
-    established = article_15c_table()[gradation, elements] & ~individual
-    on_list = established & (ipa_list == 1)
-    ipa_granted = on_list & ~obstacles
-
-    outcome = np.full(n, _OUTCOMES.index(Outcome.no_protection_ground), dtype=np.int8)
-    outcome[established] = _OUTCOMES.index(Outcome.subsidiary_protection_15c)
-    outcome[ipa_granted] = _OUTCOMES.index(Outcome.internal_protection_alternative)
-    outcome[harm & ~persecution] = _OUTCOMES.index(Outcome.subsidiary_protection_individual)
-    outcome[persecution] = _OUTCOMES.index(Outcome.refugee_status)
-
-    # ipa_applies: 1 true, 0 false, 2 unknown (15(c) established, list unknown).
-    ipa = np.where(ipa_granted, 1, 0).astype(np.int8)
-    ipa[established & (ipa_list == 2)] = 2
-
-    by_code = _reading_table(version)
-    reading_of_region = np.stack([by_code[r.code] for r, _ in regions])
-    reading = reading_of_region[
-        region_idx,
-        persecution.astype(np.intp),
-        harm.astype(np.intp),
-        elements.astype(np.intp),
-        obstacles.astype(np.intp),
-        exclusion.astype(np.intp),
-    ]
-    not_designated = GRADATIONS.index(Gradation.not_designated)
-    unknown = GRADATIONS.index(Gradation.unknown)
-    flag_masks = (
-        np.full(n, version.modified, dtype=bool),
-        mapped_of_region[region_idx],
-        exclusion,
-        (gradation == not_designated) & ~individual,
-        (gradation == unknown) & ~individual,
-        established & (ipa_list == 2),
-        reading,
-    )
-    bits = np.zeros(n, dtype=np.uint8)
-    for bit, mask in enumerate(flag_masks):
-        bits |= mask.astype(np.uint8) << np.uint8(bit)
-
-    out = cases.copy()
-    out["policy"] = version.id
-    out["region_code"] = _categorical(region_idx, [r.code for r, _ in regions])
-    out["region_name"] = _categorical(region_idx, [r.name for r, _ in regions])
-    out["region_mapped_from"] = _categorical(region_idx, [m.mapped_from or "" for _, m in regions])
-    out["gradation"] = pd.Categorical.from_codes(gradation, [g.value for g in GRADATIONS])
-    out["outcome"] = pd.Categorical.from_codes(outcome, [o.value for o in _OUTCOMES])
-    out["ipa_applies"] = pd.Categorical.from_codes(ipa, ["false", "true", ""])
-    flag_names = [
-        ";".join(name for bit, name in enumerate(_FLAG_ORDER) if value >> bit & 1)
-        for value in range(1 << len(_FLAG_ORDER))
-    ]
-    out["flags"] = pd.Categorical.from_codes(bits, flag_names)
+    Each added cell is what `evaluate` answers for that row's facts (see the module docstring).
+    """
+    codes = decode_cases(cases, version, source)
+    tables = [_decision_table(version, match) for match in codes.matches]
+    key = codes.key()
+    out = cases.copy(deep=False)
+    for column in OUTPUT_COLUMNS:
+        values = [row[column] for table in tables for row in table]
+        out[column] = _broadcast(values, key)
     return out
 
 
-def _categorical(codes: np.ndarray, values: list[str]) -> pd.Categorical:
-    """Per-row values from per-code values, as a categorical (values may repeat)."""
-    categories, inverse = np.unique(np.array(values, dtype=object), return_inverse=True)
-    return pd.Categorical.from_codes(inverse[codes], list(categories))
+def decision_columns(decision: Decision) -> dict[str, str]:
+    """The output columns of one Decision, as text: the keys of its JSON (`to_dict`)."""
+    data = decision.to_dict()
+    ipa = data["ipa_applies"]
+    return {
+        "policy": data["policy"],
+        "region_code": data["region"]["code"],
+        "region_name": data["region"]["name"],
+        "region_mapped_from": data["region"]["mapped_from"] or "",
+        "gradation": data["gradation"],
+        "outcome": data["outcome"],
+        "ipa_applies": "" if ipa is None else str(bool(ipa)).lower(),
+        "flags": ";".join(data["flags"]),
+    }
 
 
-@lru_cache(maxsize=16)
-def _reading_table(version: PolicyVersion) -> dict[str, np.ndarray]:
-    """Region code → bool array [persecution, harm, elements, obstacles, exclusion]: whether the
-    Decision of `evaluate` for those facts carries `rests_on_reading`.
+@lru_cache(maxsize=256)
+def _decision_table(version: PolicyVersion, match: RegionMatch) -> tuple[dict[str, str], ...]:
+    """The output columns for each of the 48 fact combinations in a region, from `evaluate`.
 
-    Taken from `evaluate` itself (11 regions × 48 fact combinations, once per version), so the
-    batch flag cannot drift from the steps the engine takes.
+    A Decision depends on the name given only through the match `resolve_region` returns, so
+    the match's own name stands for every spelling that resolves to it.
     """
-    table: dict[str, np.ndarray] = {}
-    for region in version.regions:
-        cube = np.zeros((2, 2, len(ELEMENTS), 2, 2), dtype=bool)
-        for index in np.ndindex(cube.shape):
-            persecution, harm, elements, obstacles, exclusion = index
-            decision = evaluate(
-                Case(
-                    region=region.code,
-                    persecution=bool(persecution),
-                    individual_harm=bool(harm),
-                    individual_elements=ELEMENTS[elements],
-                    ipa_obstacles=bool(obstacles),
-                    exclusion_indications=bool(exclusion),
-                ),
-                version,
-            )
-            cube[index] = "rests_on_reading" in decision.flags
-        cube.setflags(write=False)
-        table[region.code] = cube
-    return table
+    name = match.mapped_from or match.name
+    rows = []
+    for index in np.ndindex(*_SHAPE):
+        persecution, harm, elements, obstacles, exclusion = index
+        case = Case(
+            region=name,
+            persecution=bool(persecution),
+            individual_harm=bool(harm),
+            individual_elements=ELEMENTS[elements],
+            ipa_obstacles=bool(obstacles),
+            exclusion_indications=bool(exclusion),
+        )
+        rows.append(decision_columns(evaluate(case, version)))
+    return tuple(rows)
 
 
-def _region_codes(
-    column: pd.Series, version: PolicyVersion, source: str
-) -> tuple[np.ndarray, list]:
-    """Row → index into the version's regions, resolving each distinct name once."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    if (codes < 0).any():
-        row = int(np.flatnonzero(codes < 0)[0]) + 1
-        raise BatchInputError(f"{source}: row {row}, column region: empty")
-    matches = []
-    for position, name in enumerate(uniques):
+def _broadcast(values: Sequence[str], key: np.ndarray) -> pd.Categorical:
+    """Per-row values from per-key values, as a categorical (the values repeat a lot)."""
+    categories, inverse = np.unique(np.array(values, dtype=object), return_inverse=True)
+    small = inverse.astype(np.int8 if len(categories) < 128 else np.int32)
+    return pd.Categorical.from_codes(small[key], [str(c) for c in categories])
+
+
+def decode_cases(cases: pd.DataFrame, version: PolicyVersion, source: str = "cases") -> CaseCodes:
+    """The facts of every row as codes; BatchInputError naming the row and column otherwise.
+
+    Each distinct cell text is read once (the columns are factorised), never each row.
+    """
+    if "region" not in cases.columns:
+        raise BatchInputError(f"{source}: missing column 'region'")
+    matches, match_index = _regions(cases, version, source)
+    booleans = {column: _boolean(cases, column, source) for column in BOOLEAN_COLUMNS}
+    return CaseCodes(
+        matches=matches,
+        match_index=match_index,
+        individual_elements=_elements(cases, source),
+        **booleans,
+    )
+
+
+def where(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> str:
+    """`line 7` / `row 3` / `lines 7, 9 and 4 more` for rows at these 0-based positions."""
+    if cases.index.name == LINE_INDEX:
+        word, numbers = "line", cases.index.to_numpy()[positions[:limit]]
+    else:
+        word, numbers = "row", positions[:limit] + 1
+    shown = ", ".join(str(int(number)) for number in numbers)
+    if len(positions) == 1:
+        return f"{word} {shown}"
+    more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
+    return f"{word}s {shown}{more}"
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """Codes (-1 for a missing cell) and the distinct values of a column."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        # Only the values in use: a category left over from a filtered row is not a cell.
+        series = series.cat.remove_unused_categories()
+        return series.cat.codes.to_numpy(), series.cat.categories
+    return pd.factorize(series, use_na_sentinel=True)
+
+
+def _regions(
+    cases: pd.DataFrame, version: PolicyVersion, source: str
+) -> tuple[tuple[RegionMatch, ...], np.ndarray]:
+    """Row → index into the distinct matches, resolving each distinct name once.
+
+    Every unknown name is listed with the rows it is on, so one run shows all to correct.
+    """
+    codes, uniques = _factorize(cases["region"])
+    codes = np.asarray(codes)
+    missing = np.flatnonzero(codes < 0)
+    if missing.size:
+        raise BatchInputError(f"{source}: {where(cases, missing)}, column region: empty")
+    matches: list[RegionMatch] = []
+    unknown: list[tuple[str, UnknownRegionError]] = []
+    position_of: list[int] = []
+    for name in uniques:
         try:
-            matches.append(resolve_region(str(name), version))
+            match = resolve_region(str(name), version)
         except UnknownRegionError as error:
-            row = int(np.flatnonzero(codes == position)[0]) + 1
-            raise BatchInputError(f"{source}: row {row}, column region: {error}") from None
-    regions = [(version.region(m.code), m) for m in matches]
-    return codes.astype(np.intp), regions
+            unknown.append((str(name), error))
+            position_of.append(-1)
+            continue
+        if match not in matches:
+            matches.append(match)
+        position_of.append(matches.index(match))
+    if unknown:
+        raise BatchInputError(_unknown_regions(cases, codes, list(uniques), unknown, source))
+    remap = np.array(position_of, dtype=np.int32)
+    return tuple(matches), remap[codes] if len(remap) else codes
+
+
+def _unknown_regions(
+    cases: pd.DataFrame,
+    codes: np.ndarray,
+    uniques: list[Any],
+    unknown: list[tuple[str, UnknownRegionError]],
+    source: str,
+    limit: int = 5,
+) -> str:
+    """One line naming every unknown region (up to `limit`) with its lines and closest names."""
+
+    def rows_of(name: str) -> np.ndarray:
+        return np.flatnonzero(codes == uniques.index(name))
+
+    if len(unknown) == 1:
+        name, error = unknown[0]
+        said = error if name.strip() else "empty"
+        return f"{source}: {where(cases, rows_of(name))}, column region: {said}"
+    parts = []
+    for name, error in unknown[:limit]:
+        if not name.strip():
+            parts.append(f"empty ({where(cases, rows_of(name))})")
+            continue
+        closest = f"; closest: {', '.join(error.suggestions)}" if error.suggestions else ""
+        parts.append(f"{quoted(name)} ({where(cases, rows_of(name))}{closest})")
+    more = f" and {len(unknown) - limit} more" if len(unknown) > limit else ""
+    return (
+        f"{source}: column region: {len(unknown)} unknown region names: "
+        f"{', '.join(parts)}{more}"
+    )
 
 
 def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
@@ -191,21 +261,22 @@ def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
     series = cases[column]
     if series.dtype == bool:
         return series.to_numpy()
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = _factorize(series)
     values = np.empty(len(uniques) + 1, dtype=bool)
     values[-1] = False  # missing cell
     for position, raw in enumerate(uniques):
         text = str(raw).strip().casefold()
         if isinstance(raw, bool | np.bool_):
             values[position] = bool(raw)
-        elif text in _TRUE:
+        elif text in TRUE_TEXTS:
             values[position] = True
-        elif text in _FALSE:
+        elif text in FALSE_TEXTS:
             values[position] = False
         else:
-            row = int(np.flatnonzero(codes == position)[0]) + 1
+            rows = np.flatnonzero(codes == position)
             raise BatchInputError(
-                f"{source}: row {row}, column {column}: {raw!r} is not true/false"
+                f"{source}: {where(cases, rows)}, column {column}: {quoted(raw)} is not "
+                "true/false"
             )
     return values[codes]
 
@@ -213,16 +284,17 @@ def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
 def _elements(cases: pd.DataFrame, source: str) -> np.ndarray:
     if "individual_elements" not in cases.columns:
         return np.zeros(len(cases), dtype=np.int8)
-    codes, uniques = pd.factorize(cases["individual_elements"], use_na_sentinel=True)
-    values = np.zeros(len(uniques) + 1, dtype=np.int8)
+    codes, uniques = _factorize(cases["individual_elements"])
+    values = np.zeros(len(uniques) + 1, dtype=np.int8)  # last: missing cell = none
     allowed = [e.value for e in ELEMENTS]
     for position, raw in enumerate(uniques):
-        text = str(raw).strip().casefold() or "none"
-        if text not in allowed:
-            row = int(np.flatnonzero(codes == position)[0]) + 1
+        try:
+            # The one parser of individual elements, as Case and the CLI read them.
+            values[position] = ELEMENTS.index(parse_elements(str(raw)))
+        except PolicyError:
+            rows = np.flatnonzero(codes == position)
             raise BatchInputError(
-                f"{source}: row {row}, column individual_elements: {raw!r} is not one of "
-                f"{', '.join(allowed)}"
-            )
-        values[position] = allowed.index(text)
+                f"{source}: {where(cases, rows)}, column individual_elements: {quoted(raw)} "
+                f"is not one of {', '.join(allowed)}"
+            ) from None
     return values[codes]

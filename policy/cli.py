@@ -7,23 +7,23 @@ one style: `python -m policy: <message>` (`validate` prints one such line per pr
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from policy import cli_compare
-from policy.batch import OUTPUT_COLUMNS, evaluate_batch
-from policy.engine import Case, evaluate
-from policy.errors import PolicyError
-from policy.labels import gradation_label
+from policy.batch import evaluate_batch
+from policy.case import Case, NamedOrigin
+from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
+from policy.errors import PolicyError, UnknownRegionError
+from policy.messages import one_line
 from policy.models import IndividualElements
+from policy.names import normalise_name
 from policy.paragraphs import load_full_text
+from policy.regions import resolve_region
+from policy.rules import evaluate
+from policy.texts import gradation_label, ipa_role_label
 from policy.versions_io import load_version, validate_file
 
 
@@ -50,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     regions.add_argument("--json", action="store_true", help="print JSON")
 
     one = commands.add_parser("evaluate", help="evaluate one case")
-    one.add_argument("--region", required=True, metavar="NAME", help="name or ISO code")
+    origin = one.add_mutually_exclusive_group(required=True)
+    origin.add_argument("--region", metavar="NAME", help="region name or ISO code")
+    origin.add_argument(
+        "--place", metavar="NAME", help="a town or village, found with python -m geodata locate"
+    )
     one.add_argument("--policy", metavar="VERSION", help="version id or file stem")
     one.add_argument("--persecution", action="store_true")
     one.add_argument("--individual-harm", action="store_true")
@@ -69,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("cases", metavar="CASES.csv")
     batch.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     batch.add_argument("--policy", metavar="VERSION", help="version id or file stem")
+    batch.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="write cells as they are, without the ' that keeps a spreadsheet from reading "
+        "=, +, -, @ as a formula",
+    )
     cli_compare.add_scenario_option(batch)
 
     full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
@@ -99,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"{PREFIX}: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PREFIX}: {one_line(message)}", file=sys.stderr)
 
 
 def _reason(error: OSError) -> str:
@@ -133,18 +143,29 @@ def _regions(args: argparse.Namespace) -> int:
         return 0
     print(f"{version.id}")
     for region in version.regions:
-        ipa = {None: "unknown", True: "yes", False: "no"}[region.ipa_applies]
+        ipa = ipa_role_label(version.ipa_role(region.code), "en")
         print(
-            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en'):<52}"
-            f" IPA: {ipa:<7} {region.gradation_citation.paragraph}"
+            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en')}"
+            f" ({region.gradation_citation.paragraph}); IPA: {ipa}"
         )
     return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     version = cli_compare.version_for(args)
+    if args.place is not None:
+        origin = _place_origin(args.place)
+        region = origin.region_code
+    else:
+        origin = None
+        region = args.region
+        try:
+            resolve_region(region, version)
+        except UnknownRegionError as error:
+            raise PolicyError(_not_a_region(region) or str(error)) from None
     case = Case(
-        region=args.region,
+        region=region,
+        origin=origin,
         persecution=args.persecution,
         individual_harm=args.individual_harm,
         individual_elements=IndividualElements(args.individual_elements),
@@ -160,18 +181,86 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exact_places(name: str) -> list:
+    """The places named exactly `name` (after normalisation), best first; [] when none."""
+    import geodata
+
+    try:
+        return [place for place in geodata.locate(name) if place.score == 100]
+    except geodata.PlaceNotFoundError:
+        return []
+
+
+def _not_a_region(name: str) -> str | None:
+    """Why `name`, not a region of the policy, is a place or cercle instead, or None.
+
+    A cercle or town given as a region would otherwise be answered with the closest region
+    names, which may be another region altogether (Kati → Kita flips the result).
+    """
+    # geodata is imported only here and for --place: the policy commands need no geometry.
+    from geodata.errors import GeodataError
+    from geodata.layers import cercle_names
+
+    try:
+        key = normalise_name(name)
+        cercles = [n for n in cercle_names().values() if normalise_name(n) == key]
+        places = _exact_places(name)
+    except GeodataError:
+        return None
+    if not cercles and not places:
+        return None
+    what = []
+    if cercles:
+        what.append(f"a cercle ({', '.join(sorted(set(cercles)))})")
+    if places:
+        where = sorted({f"{place.cercle_name}, {place.unit_name}" for place in places})
+        shown = "; ".join(where[:4]) + (f"; and {len(where) - 4} more" if len(where) > 4 else "")
+        what.append(f"{len(places)} place(s) of that name (in {shown})")
+    return (
+        f"{name!r} is not a region of the policy: it is {' and '.join(what)}; see where it lies "
+        f"with `python -m geodata locate {name}`, or give it with --place instead of --region"
+    )
+
+
+def _place_origin(name: str) -> NamedOrigin:
+    """The origin of an applicant from the place `name`; an error when no place has that name
+    or its places lie in more than one region (only the case worker can tell which is meant)."""
+    import geodata
+    from geodata.errors import GeodataError
+
+    try:
+        found = geodata.locate(name)
+    except geodata.PlaceNotFoundError as error:
+        raise PolicyError(str(error)) from None
+    except GeodataError as error:
+        raise PolicyError(f"--place: {error}") from None
+    exact = [place for place in found if place.score == 100]
+    if not exact:
+        closest = ", ".join(dict.fromkeys(place.name for place in found[:5]))
+        raise PolicyError(f"no place named {name!r}; closest: {closest}")
+    origins = [geodata.named_origin(place) for place in exact]
+    regions = sorted({origin.region_code for origin in origins})
+    if len(regions) > 1:
+        where = sorted(
+            {
+                f"{p.name} ({p.cercle_name}, {o.region_code})"
+                for p, o in zip(exact, origins, strict=True)
+            }
+        )
+        shown = "; ".join(where[:5]) + (f"; and {len(where) - 5} more" if len(where) > 5 else "")
+        raise PolicyError(
+            f"{name!r} names places in {len(regions)} regions ({shown}); choose one with "
+            f"`python -m geodata locate {name}` and give its region with --region"
+        )
+    return origins[0]
+
+
 def _batch(args: argparse.Namespace) -> int:
     version = cli_compare.version_for(args)
     path = Path(args.cases)
-    cases = read_cases(path)
-    clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
-    if clash:
-        raise PolicyError(f"{path}: input already has output column(s) {', '.join(clash)}")
+    cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
-    try:
-        result.to_csv(args.output, index=False)
-    except OSError as error:
-        raise PolicyError(f"{args.output}: cannot write ({_reason(error)})") from None
+    write_cases(result, args.output, raw=args.raw_csv)
     what_if = cli_compare.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
     return 0
@@ -201,54 +290,6 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in problems:
         _fail(problem)
     return 2
-
-
-def read_cases(path: Path) -> pd.DataFrame:
-    """A caseload CSV as text cells; every row must have as many fields as the header.
-
-    `index_col=False` keeps pandas from silently taking the first field of a row with one field
-    too many as an index (a shifted row would otherwise be read as other facts).
-    """
-    try:
-        cases = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[], index_col=False)
-    except OSError as error:
-        raise PolicyError(f"{path}: cannot read ({_reason(error)})") from None
-    except pd.errors.ParserError as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if found:
-            expected, line, saw = found.groups()
-            raise PolicyError(
-                f"{path}: row {int(line) - 1}: {saw} fields where the header has {expected}"
-            ) from None
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    except (pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    _check_field_counts(path, len(cases.columns))
-    return cases
-
-
-def _check_field_counts(path: Path, expected: int) -> None:
-    """Reject a row with fewer fields than the header (pandas would fill it with empty cells).
-
-    Counted by the csv module's C reader, once per file; blank lines are skipped as pandas does.
-    """
-    try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            counts = np.fromiter(map(len, csv.reader(handle)), dtype=np.int64)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise PolicyError(f"{path}: not a readable CSV file ({_first_line(error)})") from None
-    counts = counts[1:][counts[1:] > 0]
-    wrong = np.flatnonzero(counts != expected)
-    if wrong.size:
-        row = int(wrong[0])
-        raise PolicyError(
-            f"{path}: row {row + 1}: {counts[row]} field(s) where the header has {expected}"
-        )
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 _COMMANDS = {

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
 from policy.caseload import CaseloadComparison, compare
-from policy.csv_safety import neutralise_frame
 from policy.diff import RegionChange, diff_versions
 from policy.errors import PolicyError
 from policy.models import PolicyVersion
@@ -134,8 +134,6 @@ def _value(change: RegionChange, value: object) -> str:
 
 
 def _caseload(args: argparse.Namespace) -> int:
-    from policy.cli import read_cases
-
     if args.scenario is not None:
         other = version_for(args)
         base = load_version(scenario_of(args).base)  # type: ignore[union-attr]
@@ -145,7 +143,12 @@ def _caseload(args: argparse.Namespace) -> int:
         other = load_version(args.compare)
         other_words = other.id
     path = Path(args.cases)
-    result = compare(read_cases(path), base, other, source=str(path))
+    result = compare(
+        read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=base),
+        base,
+        other,
+        source=str(path),
+    )
     if args.output:
         _write_changed(result, args.output)
     if args.json:
@@ -155,12 +158,8 @@ def _caseload(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_changed(result: CaseloadComparison, output: str) -> None:
-    try:
-        neutralise_frame(result.changed).to_csv(output, index=False)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise PolicyError(f"{output}: cannot write ({reason})") from None
+def _write_changed(result: CaseloadComparison, output: str, raw: bool = False) -> None:
+    write_cases(result.changed, output, raw=raw)
 
 
 def _print_caseload(

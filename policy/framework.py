@@ -1,5 +1,5 @@
 """The general frame around C7/23 Vc, from `framework.toml`: the 15(c) sliding-scale table,
-the grounds examined before 15(c), the IPA criteria and the disclaimer.
+the grounds examined before 15(c) and the IPA criteria. (Their wording is in `texts.toml`.)
 
 The table says which gradation needs which minimum of individual elements (C2/3.3.3 Vc). Rows
 that rest on the project's reading of the sliding scale (CJEU Elgafaji, para. 39) are marked
@@ -28,8 +28,6 @@ class Article15cRule:
     gradation: Gradation
     minimum_individual_elements: IndividualElements | None
     citation: Citation
-    not_established_nl: str = "niet vastgesteld"
-    not_established_en: str = "not established"
 
     def establishes(self, elements: IndividualElements) -> bool:
         minimum = self.minimum_individual_elements
@@ -74,7 +72,6 @@ def article_15c_rules() -> dict[Gradation, Article15cRule]:
                 reading=bool(row["reading"]),
                 note_en=row["basis_en"],
             ),
-            **{key: row[key] for key in ("not_established_nl", "not_established_en") if key in row},
         )
     missing = [g.value for g in GRADATIONS if g not in rules]
     if missing:
@@ -120,8 +117,3 @@ def framework_citations() -> list[tuple[str, Citation]]:
 def ipa_criteria() -> tuple[IpaCriterion, ...]:
     """The IPA criteria of art. 3.37d VV, in the order they are asked."""
     return tuple(IpaCriterion(**row) for row in read_package_toml("framework.toml")["ipa_criteria"])
-
-
-def disclaimer(lang: str) -> str:
-    """That the IND decides each case individually, in Dutch or English."""
-    return read_package_toml("framework.toml")["disclaimer"][lang]

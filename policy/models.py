@@ -51,6 +51,32 @@ class Outcome(StrEnum):
     subsidiary_protection_15c = "subsidiary_protection_15c"
     internal_protection_alternative = "internal_protection_alternative"
     no_protection_ground = "no_protection_ground"
+    undetermined = "undetermined"
+    """The outcome depends on a value the version's sources do not give (named in the Decision's
+    `missing_values`), or on a reading the text leaves open (`region_scope_unclear`)."""
+
+
+class Flag(StrEnum):
+    """What a Decision signals beside its outcome, in the order a Decision lists them."""
+
+    what_if = "what_if"
+    region_mapped = "region_mapped"
+    exclusion_review = "exclusion_review"
+    region_not_named = "region_not_named"
+    region_scope_unclear = "region_scope_unclear"
+    gradation_unknown = "gradation_unknown"
+    ipa_unknown = "ipa_unknown"
+    rests_on_reading = "rests_on_reading"
+
+
+class IpaRole(StrEnum):
+    """A region's part in the internal protection alternative (C7/23.5.2 Vc), as the map draws
+    it: the place of the alternative, a region on the list, one not on it, or not in the sources."""
+
+    destination = "destination"
+    origin = "origin"
+    none = "none"
+    unknown = "unknown"
 
 
 class _Frozen(BaseModel):
@@ -206,6 +232,15 @@ class PolicyVersion(_Frozen):
             f"policy {self.id}: no region with code {code!r}",
             suggestions=[region.code for region in self.regions],
         )
+
+    def ipa_role(self, code: str) -> IpaRole:
+        """The region's part in the internal protection alternative."""
+        if code == self.ipa_destination:
+            return IpaRole.destination
+        ipa = self.region(code).ipa_applies
+        if ipa is None:
+            return IpaRole.unknown
+        return IpaRole.origin if ipa else IpaRole.none
 
     def gradations(self) -> dict[str, Gradation]:
         """ISO code → gradation, the input of the map's strict join."""

@@ -8,14 +8,16 @@ matching only suggests names in the error; it never accepts one.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from policy.data_files import read_package_toml
 from policy.errors import UnknownRegionError
+from policy.messages import quoted
 from policy.models import PolicyVersion
+from policy.names import normalise_name
 
 
 @dataclass(frozen=True)
@@ -28,14 +30,29 @@ class RegionMatch:
     mapping_note: str | None = None
 
 
-def normalise_name(text: str) -> str:
-    """Case-, accent- and punctuation-free key: 'Ségou' and 'SEGOU' and 'se-gou' are equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed.casefold() if ch.isalnum())
+@dataclass(frozen=True)
+class SplitOff:
+    """A 2016 unit carved out of another one (Taoudénit from Tombouctou), with the evidence."""
+
+    code: str
+    parent: str
+    evidence: str
 
 
+def split_off(code: str) -> SplitOff | None:
+    """The unit `code` was split off from, if `region_names.toml` records one."""
+    entry = read_package_toml("region_names.toml").get("split_off", {}).get(code)
+    if entry is None:
+        return None
+    return SplitOff(code=code, parent=entry["from"], evidence=entry["evidence"])
+
+
+@lru_cache(maxsize=16)
 def _index(version: PolicyVersion) -> tuple[dict[str, RegionMatch], dict[str, str]]:
-    """Normalised key → match, and normalised key → display name (for suggestions)."""
+    """Normalised key → match, and normalised key → display name (for suggestions).
+
+    Built once per version (a caseload resolves many names); callers must not mutate it.
+    """
     names = read_package_toml("region_names.toml")
     official = {region.code: region.name for region in version.regions}
     index: dict[str, RegionMatch] = {}
@@ -72,13 +89,13 @@ def resolve_region(name: str, version: PolicyVersion | None = None) -> RegionMat
         if normalise_name(reform_name) == key and "candidates" in entry:
             candidates = [version.region(code).name for code in entry["candidates"]]
             raise UnknownRegionError(
-                f"region {name!r} (2023 reform) cannot be mapped to one 2016 region; it was "
+                f"region {quoted(name)} (2023 reform) cannot be mapped to one 2016 region; it was "
                 f"formed from {' and '.join(candidates)}: {entry['evidence']}",
                 suggestions=candidates,
             )
     suggestions = _closest(key, display) if key else []
     hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
-    raise UnknownRegionError(f"unknown region {name!r}{hint}", suggestions=suggestions)
+    raise UnknownRegionError(f"unknown region {quoted(name)}{hint}", suggestions=suggestions)
 
 
 def _closest(key: str, display: dict[str, str], limit: int = 3) -> list[str]:

@@ -129,8 +129,11 @@ class Scenario:
 
         A change that sets a value the base already has changes nothing and is not listed.
         """
-        base = base_version if base_version is not None else load_version(self.base)
-        changed = {change.code for change in diff_versions(base, self.apply(base))}
+        if base_version is None:
+            base, applied = load_version(self.base), self.apply()
+        else:
+            base, applied = base_version, self.apply(base_version)
+        changed = {change.code for change in diff_versions(base, applied)}
         return tuple(region.code for region in base.regions if region.code in changed)
 
     def with_change(

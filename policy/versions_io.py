@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError
 
 from policy.data_files import VERSIONS_DIR
 from policy.errors import PolicyError, PolicyFileError
+from policy.messages import printable, quoted
 from policy.models import Citation, PolicyVersion
 from policy.version_checks import (
     CITATION_FIELDS,
@@ -61,7 +62,17 @@ def load_version(version: str | None = None) -> PolicyVersion:
         if wanted in (_key(candidate.id), _key(stem)):
             return candidate
     known = ", ".join(f"{v.id!r} ({s})" for v, s in zip(versions, _shipped_stems(), strict=True))
-    raise PolicyError(f"unknown policy version {version!r}; known versions: {known}")
+    raise PolicyError(f"unknown policy version {quoted(version)}; known versions: {known}")
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    """Where a file stops being UTF-8 text: a binary file or one saved as Latin-1."""
+    data = bytes(error.object)
+    line = data.count(b"\n", 0, error.start) + 1
+    return (
+        f"line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); a version file is "
+        "TOML saved as UTF-8"
+    )
 
 
 def _key(text: str) -> str:
@@ -108,6 +119,12 @@ def _shipped_versions() -> tuple[PolicyVersion, ...]:
 
 
 def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
+    """Every problem as one printable line (keys and values from the file are escaped)."""
+    problems, version = _check_raw(path)
+    return [printable(problem) for problem in problems], version
+
+
+def _check_raw(path: Path) -> tuple[list[str], PolicyVersion | None]:
     where = str(path)
     try:
         with open(path, "rb") as handle:
@@ -116,6 +133,10 @@ def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
         return [f"{where}: cannot read ({error.strerror or error})"], None
     except tomllib.TOMLDecodeError as error:
         return [f"{where}: not valid TOML: {error}"], None
+    except UnicodeDecodeError as error:
+        return [f"{where}: {_not_utf8(error)}"], None
+    except RecursionError:
+        return [f"{where}: not valid TOML: nested too deeply"], None
     resolved, tables, found = _resolve_citations(data)
     problems, version = validated(resolved, citations=tables, found=found)
     return [f"{where}: {problem}" for problem in problems], version
@@ -240,7 +261,7 @@ def _resolve_citations(
 
 def _all_regions(listed: list[Any]) -> list[tuple[str, dict[str, Any] | None]]:
     """(location prefix, table or None) for each entry of `regions`, as version_checks names it."""
-    prefixes = dict((id(table), prefix) for prefix, table in regions({"regions": listed}))
+    prefixes = {id(table): prefix for prefix, table in regions({"regions": listed})}
     return [
         (prefixes[id(entry)], entry) if isinstance(entry, dict) else (f"regions[{i}]", None)
         for i, entry in enumerate(listed)

@@ -206,8 +206,19 @@ def decision_form(version: PolicyVersion, lang: Lang) -> None:
     if current != state.new_case(current):  # something to reset (and no extra code on load)
         st.button(t("new_case", lang), on_click=_new_case, help=t("new_case_help", lang))
     region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
-    if current.named is not None:
-        st.caption(t("named_given", lang, line=plain(named_line(current.named, lang))))
+    named = current.named
+    if named is not None:
+        st.caption(t("named_given", lang, line=plain(named_line(named, lang))))
+        if named.drawn_in and named.place:
+            st.caption(
+                t(
+                    "named_split_off",
+                    lang,
+                    place=plain(named.place),
+                    region=plain(named.region_name),
+                    drawn=plain(named.drawn_in),
+                )
+            )
     _search(version, lang)
     if current.region is None:
         st.info(t("hint_choose_region", lang))

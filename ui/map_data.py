@@ -12,8 +12,8 @@ from typing import Any
 
 import geodata
 from geodata.map_render import feature_collection
-from policy import PolicyVersion, gradation_label
-from ui.texts import Lang, t
+from policy import PolicyVersion, gradation_label, ipa_role_label
+from ui.texts import Lang
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,8 @@ class MapLayer:
 
 
 def ipa_role(version: PolicyVersion, code: str) -> str:
-    """The unit's part in the internal protection alternative: origin, destination or none."""
-    if code == version.ipa_destination:
-        return "destination"
-    ipa = version.region(code).ipa_applies
-    if ipa is None:
-        return "unknown"
-    return "origin" if ipa else "none"
+    """The unit's part in the internal protection alternative (policy's IpaRole vocabulary)."""
+    return version.ipa_role(code).value
 
 
 def cited_paragraphs(version: PolicyVersion) -> list[str]:
@@ -65,7 +60,7 @@ def policy_values(version: PolicyVersion, lang: Lang) -> dict[str, dict[str, str
             "gradation": region.gradation.value,
             "gradation_label": gradation_label(region.gradation, lang),
             "ipa_role": role,
-            "ipa_label": t(f"ipa_role_{role}", lang),
+            "ipa_label": ipa_role_label(role, lang),
         }
     return values
 

@@ -48,23 +48,14 @@ _BOX = {"settled": st.success, "caution": st.warning, "neutral": st.info}
 
 
 def headline(decision: Decision, lang: Lang) -> str:
-    """The outcome in one line: the Decision's own line when it has one."""
-    line = getattr(decision, "outcome_line", None)
-    if callable(line):
-        return str(line(lang))
-    return outcome_label(decision.outcome, lang)
+    """The outcome in one line: the Decision's own sentence (with what it means, what it rests
+    on and the Article 1F reservation)."""
+    return decision.outcome_line(lang)
 
 
 def _notes(decision: Decision, lang: Lang) -> list[str]:
-    notes = []
-    if decision.outcome.value == "undetermined":
-        missing = ", ".join(getattr(decision, "missing_values", ()) or ()) or "—"
-        notes.append(t("outcome_undetermined_note", lang, missing=plain(missing)))
-    if "exclusion_review" in decision.flags:
-        notes.append(t("outcome_exclusion_note", lang))
-    if "rests_on_reading" in decision.flags:
-        notes.append(t("outcome_reading_note", lang))
-    return notes
+    """What the headline adds to the Decision's line: that the outcome rests on a reading."""
+    return [t("outcome_reading_note", lang)] if "rests_on_reading" in decision.flags else []
 
 
 def render_headline(decision: Decision, lang: Lang) -> None:
@@ -97,10 +88,15 @@ def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
     if decision.flags:
         st.markdown(f"**{t('outcome_flags', lang)}**")
         st.markdown("\n".join(f"- {flag_label(flag, lang)}" for flag in decision.flags))
-    alternatives = getattr(decision, "alternative_readings", None)
-    if alternatives:
+    if decision.alternative_readings:
         st.markdown(f"**{t('outcome_alternatives', lang)}**")
-        st.markdown("\n".join(f"- {plain(_alternative_text(a, lang))}" for a in alternatives))
+        st.markdown(
+            "\n".join(
+                f"- {reading.label_nl if lang == 'nl' else reading.label_en}: "
+                f"{outcome_label(reading.outcome, lang)}"
+                for reading in decision.alternative_readings
+            )
+        )
     st.markdown(f"**{t('outcome_steps', lang)}**")
     for number, step in enumerate(decision.steps, start=1):
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
@@ -112,7 +108,7 @@ def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
     stem = _file_stem(decision)
     st.download_button(
         t("outcome_download_md", lang),
-        memo_text(decision, lang, named),
+        memo_text(decision, lang),
         file_name=f"{stem}.md",
         mime="text/markdown",
         key="download_md",
@@ -126,38 +122,16 @@ def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
     )
 
 
-def _alternative_text(alternative: Any, lang: Lang) -> str:
-    """One alternative reading as text, whatever shape the Decision gives it."""
-    for name in ("line", "outcome_line", "text"):
-        value = getattr(alternative, name, None)
-        if callable(value):
-            return str(value(lang))
-        if isinstance(value, str):
-            return value
-    if isinstance(alternative, dict):
-        return "; ".join(f"{k}: {v}" for k, v in alternative.items())
-    return str(alternative)
-
-
 def _file_stem(decision: Decision) -> str:
     version = "".join(ch if ch.isalnum() else "-" for ch in decision.policy_id)
     return f"decision-{decision.region_code}-{version}".lower()
 
 
-def _decision_has_origin(decision: Decision) -> bool:
-    return getattr(decision, "origin", None) is not None
-
-
-def memo_text(
-    decision: Decision, lang: Lang, named: Named | None = None, today: dt.date | None = None
-) -> str:
-    """The Decision's memo with the date, what the applicant named, and the data credit."""
+def memo_text(decision: Decision, lang: Lang, today: dt.date | None = None) -> str:
+    """The Decision's memo (with the origin the applicant named), the date and the data credit."""
     day = (today or dt.date.today()).isoformat()
-    head = [f"*{t('memo_date', lang, date=day)}*", ""]
-    if named is not None and not _decision_has_origin(decision):
-        head += [f"**{t('memo_named', lang)}:** {named_line(named, lang)}", ""]
     credit = f"\n*{t('memo_credit', lang)}: {t('data_credit', lang)}*\n"
-    return "\n".join(head) + decision.to_markdown(lang=lang) + credit
+    return f"*{t('memo_date', lang, date=day)}*\n\n" + decision.to_markdown(lang=lang) + credit
 
 
 def origin_dict(named: Named) -> dict[str, Any]:
@@ -168,6 +142,7 @@ def origin_dict(named: Named) -> dict[str, Any]:
         "place": named.place,
         "place_pcode": named.place_pcode,
         "cercle": named.cercle,
+        "cercle_pcode": named.cercle_pcode,
         "mapped_from": named.mapped_from,
         "region": {"code": named.region, "name": named.region_name},
     }
@@ -176,11 +151,11 @@ def origin_dict(named: Named) -> dict[str, Any]:
 def decision_json(
     decision: Decision, named: Named | None = None, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """The Decision's JSON with `origin` (what the applicant named, or null), `date` and
-    `boundary_data` (the credit the OCHA data asks for)."""
+    """The Decision's JSON (with its `origin`) plus `named` (the page's record of the name as
+    typed: what kind of place, its cercle, where it resolved; null when no name was given),
+    `date` and `boundary_data` (the credit the OCHA data asks for)."""
     data = decision.to_dict()
-    if "origin" not in data or data["origin"] is None:
-        data["origin"] = origin_dict(named) if named is not None else None
+    data["named"] = origin_dict(named) if named is not None else None
     data["date"] = (today or dt.date.today()).isoformat()
     data["boundary_data"] = geodata.ATTRIBUTION
     return data

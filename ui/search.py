@@ -86,18 +86,29 @@ def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candida
     return Candidate(id=REGION_ID, label=label, named=named)
 
 
-def _place_candidate(query: str, place: geodata.Place, lang: Lang) -> Candidate:
+def _place_candidate(
+    query: str, place: geodata.Place, version: PolicyVersion, lang: Lang
+) -> Candidate:
+    """A place, resolved as the command line resolves it (`geodata.named_origin`): a place in
+    the area that now forms Taoudénit belongs to Taoudénit, though the 2015 map draws it inside
+    Tombouctou."""
     kind = PLACE_KINDS.get(place.place_class, "town")
+    origin = geodata.named_origin(place)
+    region_name = version.region(origin.region_code).name
+    split_off = origin.region_code != place.unit_code
     named = Named(
         text=query.strip(),
         kind=kind,
-        region=place.unit_code,
-        region_name=place.unit_name,
+        region=origin.region_code,
+        region_name=region_name,
         place=place.name,
         place_pcode=place.pcode,
         cercle=place.cercle_name,
+        cercle_pcode=place.cercle_pcode,
+        drawn_in=place.unit_name if split_off else None,
+        note=origin.note,
     )
-    label = f"{place.name} — {place.cercle_name}, {place.unit_name} ({kind_label(kind, lang)})"
+    label = f"{place.name} — {place.cercle_name}, {region_name} ({kind_label(kind, lang)})"
     return Candidate(id=f"place:{place.pcode}", label=label, named=named)
 
 
@@ -128,7 +139,7 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     except geodata.GeodataError:
         warnings.append(t("form_place_unusable", lang, name=shown))
         places = []
-    candidates += [_place_candidate(text, place, lang) for place in places]
+    candidates += [_place_candidate(text, place, version, lang) for place in places]
     return Lookup(
         query=text, candidates=tuple(candidates), notes=tuple(notes), warnings=tuple(warnings)
     )

@@ -21,8 +21,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from policy import Case, IndividualElements
+from policy import Case, IndividualElements, NamedOrigin
 from policy.labels import Lang
+from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
 
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 DEFAULT_LANG: Final[Lang] = "nl"
@@ -33,6 +34,7 @@ PARAM_VERSION: Final = "version"
 PARAM_REGION: Final = "region"
 PARAM_NAMED: Final = "named"
 PARAM_PLACE: Final = "place"
+PARAM_SCENARIO: Final = "scenario"
 FACT_NAMES: Final[tuple[str, ...]] = (
     "persecution",
     "individual_harm",
@@ -47,6 +49,7 @@ LINK_PARAMS: Final[tuple[str, ...]] = (
     PARAM_REGION,
     PARAM_NAMED,
     PARAM_PLACE,
+    PARAM_SCENARIO,
     *FACT_NAMES,
 )
 # A value longer than this is not something the page writes: it is ignored, not echoed.
@@ -82,11 +85,29 @@ class Named:
     place: str | None = None
     place_pcode: str | None = None
     cercle: str | None = None
+    cercle_pcode: str | None = None
     mapped_from: str | None = None
+    drawn_in: str | None = None
+    """For a place in an area split off after 2015 (Taoudénit): the region the map draws it in."""
+    note: str | None = None
+    """geodata's explanation (English) of how such a place was resolved."""
 
     @property
     def case_region(self) -> str:
         return self.mapped_from or self.region
+
+    def origin(self) -> NamedOrigin:
+        """What the applicant named, as the Decision carries it (memo and JSON)."""
+        if self.place is not None:
+            return NamedOrigin(
+                text=self.place,
+                kind="place",
+                region_code=self.region,
+                cercle_pcode=self.cercle_pcode,
+                cercle_name=self.cercle,
+                note=self.note,
+            )
+        return NamedOrigin(text=self.text, kind="region", region_code=self.region)
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,9 @@ class Facts:
 class PageState:
     """Everything the page shows a case from; `version` is a version file stem.
 
-    `scenario` is reserved for a what-if scenario in a link (not used yet).
+    `scenario` is the session's what-if scenario (None: the page shows the law). While it is
+    set, `version` is the stem of the scenario's base, and every view shows the scenario applied
+    to it. It lives in this session only (never on disk); a short one travels in the link.
     """
 
     lang: Lang = DEFAULT_LANG
@@ -112,7 +135,7 @@ class PageState:
     region: str | None = None
     named: Named | None = None
     facts: Facts = field(default_factory=Facts)
-    scenario: str | None = None
+    scenario: Scenario | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +144,8 @@ class LinkNotice:
 
     param: str
     value: str
-    reason: str  # a key of ui.texts: link_bad_value, link_too_long, link_named_unresolved
+    reason: str  # a key of ui.texts: link_bad_value, link_too_long, link_named_unresolved,
+    # link_bad_scenario (its `value` is then the scenario's one-line message)
 
 
 # --- transitions (pure) --------------------------------------------------------------------
@@ -143,6 +167,11 @@ def set_fact(state: PageState, name: str, value: Any) -> PageState:
     return replace(state, facts=replace(state.facts, **{name: value}))
 
 
+def set_scenario(state: PageState, scenario: Scenario | None, base_stem: str) -> PageState:
+    """A scenario put on (its base's stem becomes the version) or taken off (None)."""
+    return replace(state, scenario=scenario, version=base_stem)
+
+
 def new_case(state: PageState) -> PageState:
     """A new case: no region, no name, no facts; language and version stay."""
     return replace(state, region=None, named=None, facts=Facts())
@@ -157,9 +186,10 @@ def case_of(state: PageState) -> Case | None:
     if state.region is None:
         return None
     facts = state.facts
-    region = state.named.case_region if state.named is not None else state.region
+    named = state.named
     return Case(
-        region=region,
+        region=named.case_region if named is not None else state.region,
+        origin=named.origin() if named is not None else None,
         persecution=facts.persecution,
         individual_harm=facts.individual_harm,
         individual_elements=IndividualElements(facts.individual_elements),
@@ -197,6 +227,11 @@ def to_link(state: PageState, default_version: str | None = None) -> dict[str, s
             params[name] = "1"
     if facts.individual_elements != IndividualElements.none.value:
         params["individual_elements"] = facts.individual_elements
+    if state.scenario is not None:
+        try:
+            params[PARAM_SCENARIO] = state.scenario.to_link()
+        except ScenarioError:
+            pass  # too long for a link: the page says to share the file instead
     return params
 
 
@@ -215,12 +250,15 @@ def from_link(
     default_version: str,
     regions: Callable[[str], Mapping[str, str]],
     resolve_named: Callable[[str, str | None, str, Lang], Named | None],
+    stem_of: Callable[[str], str | None] | None = None,
 ) -> tuple[PageState, list[LinkNotice]]:
     """The state a link describes, and a notice for every value that was ignored.
 
     `regions(version)` gives the version's ISO codes and names; `resolve_named(text, place_pcode,
     version, lang)` looks a name up again (None when it no longer resolves). Unknown parameter
     names are left alone (Streamlit and browsers add their own); a bad value is never an error.
+    `stem_of(version_id)` gives the version file stem of a scenario's base (None: not shipped);
+    a valid scenario in the link decides the version.
     """
     notices: list[LinkNotice] = []
     values: dict[str, str] = {}
@@ -228,7 +266,8 @@ def from_link(
         if name not in params:
             continue
         value = _single(params[name])
-        if len(value) > MAX_PARAM_LENGTH:
+        limit = MAX_LINK_CHARS if name == PARAM_SCENARIO else MAX_PARAM_LENGTH
+        if len(value) > limit:
             notices.append(LinkNotice(name, value, "link_too_long"))
             continue
         values[name] = value
@@ -248,6 +287,19 @@ def from_link(
             version = values[PARAM_VERSION]
         else:
             bad(PARAM_VERSION)
+    scenario = None
+    if PARAM_SCENARIO in values and stem_of is not None:
+        try:
+            scenario = Scenario.from_link(values[PARAM_SCENARIO])
+        except ScenarioError as error:
+            notices.append(LinkNotice(PARAM_SCENARIO, str(error), "link_bad_scenario"))
+        else:
+            base_stem = stem_of(scenario.base)
+            if base_stem is None or base_stem not in versions:
+                notices.append(LinkNotice(PARAM_SCENARIO, scenario.base, "link_bad_scenario"))
+                scenario = None
+            else:
+                version = base_stem
     known = regions(version)
     region = None
     if PARAM_REGION in values:
@@ -280,7 +332,7 @@ def from_link(
             facts = replace(facts, individual_elements=text)
         else:
             bad("individual_elements")
-    state = PageState(lang=lang, version=version, region=region, facts=facts)
+    state = PageState(lang=lang, version=version, region=region, facts=facts, scenario=scenario)
     if named is not None:
         state = use_named(state, named)
     return state, notices
@@ -341,6 +393,11 @@ def select_named(named: Named) -> None:
 
 def change_fact(name: str, value: Any) -> None:
     update(set_fact(current(), name, value))
+
+
+def put_scenario(scenario: Scenario | None, base_stem: str) -> None:
+    """The session's scenario set (or ended): every view shows it from this run on."""
+    update(set_scenario(current(), scenario, base_stem))
 
 
 def start_new_case() -> None:

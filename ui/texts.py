@@ -75,10 +75,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Klik op een regio voor de details; dat zet ook de regio in het beslisformulier.",
         "en": "Click a region for its details; this also sets the decision form's region.",
     },
-    "undrawn_heading": {
-        "nl": "Regio's zonder grens op de kaart",
-        "en": "Regions without a boundary on the map",
-    },
     "undrawn_reason": {
         "nl": "Niet getekend: de grensdata (OCHA, 2015) dateren van vóór deze regio en hebben er "
         "geen grens voor; het gebied ligt binnen een regio zoals die op de kaart staat.",
@@ -146,10 +142,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Plaats “{name}” niet gevonden. Bedoelt u: {suggestions}?",
         "en": "Place “{name}” not found. Did you mean: {suggestions}?",
     },
-    "form_place_set": {
-        "nl": "Regio ingesteld op {region} (plaats {place}, cercle {cercle}).",
-        "en": "Region set to {region} (place {place}, cercle {cercle}).",
-    },
     "form_persecution": {
         "nl": "Is een individuele gegronde vrees voor vervolging vastgesteld?",
         "en": "Has an individual well-founded fear of persecution been established?",
@@ -197,12 +189,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "— gelezen uit “{name}” (indeling van 2023)",
         "en": "— read from “{name}” (2023 division)",
     },
-    "form_region_set": {"nl": "Regio ingesteld op {region}.", "en": "Region set to {region}."},
-    "place_class_1": {"nl": "hoofdstad", "en": "capital"},
-    "place_class_2": {"nl": "regiohoofdstad", "en": "regional capital"},
-    "place_class_3": {"nl": "hoofdplaats cercle", "en": "cercle capital"},
-    "place_class_4": {"nl": "stad", "en": "town"},
-    "place_class_5": {"nl": "dorp", "en": "village"},
     "ipa_not_at_issue": {"nl": "niet aan de orde", "en": "not at issue"},
     "form_ipa_obstacles": {
         "nl": "Maken individuele omstandigheden het alternatief in Bamako onredelijk?",
@@ -243,10 +229,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "error_policy": {
         "nl": "De beleidsdata konden niet worden geladen: {message}",
         "en": "The policy data could not be loaded: {message}",
-    },
-    "error_geodata": {
-        "nl": "De kaartdata konden niet worden gekoppeld: {message}",
-        "en": "The map data could not be joined: {message}",
     },
     "error_region": {"nl": "Onbekende regio: {message}", "en": "Unknown region: {message}"},
     # page state, link, new case
@@ -301,7 +283,12 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Opgegeven door de vreemdeling: {line}",
         "en": "Named by the applicant: {line}",
     },
-    "memo_named": {"nl": "Opgegeven herkomst", "en": "Origin as given"},
+    "named_split_off": {
+        "nl": "{place} ligt in het gebied waaruit {region} is gevormd; de kaart (2015) tekent het "
+        "binnen {drawn}.",
+        "en": "{place} lies in the area from which {region} was formed; the map (2015) draws it "
+        "inside {drawn}.",
+    },
     "form_straddle": {
         "nl": "“{name}” is een regio uit de herindeling van 2023, gevormd uit delen van "
         "{regions}. Beleid en kaart gebruiken de regio’s van 2016, dus deze naam wordt niet "
@@ -327,7 +314,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "zoom_in": {"nl": "Inzoomen", "en": "Zoom in"},
     "zoom_out": {"nl": "Uitzoomen", "en": "Zoom out"},
-    "selected_region": {"nl": "Gekozen regio", "en": "Selected region"},
     "data_credit": {
         "nl": "Grenzen en plaatsen: DNCT Mali / UN OCHA (COD-AB en COD-PP Mali, 2015), CC BY-IGO.",
         "en": "Boundaries and places: DNCT Mali / UN OCHA (COD-AB and COD-PP Mali, 2015), "
@@ -349,20 +335,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "en": "The CSV is safe to open in a spreadsheet: cells that would be read as a formula "
         "start with an apostrophe.",
     },
-    "outcome_undetermined_note": {
-        "nl": "Niet te bepalen: de bronnen van deze versie geven een waarde niet die de uitkomst "
-        "bepaalt ({missing}).",
-        "en": "Cannot be determined: this version's sources do not give a value the outcome "
-        "depends on ({missing}).",
-    },
     "outcome_reading_note": {
         "nl": "Deze uitkomst berust (mede) op een lezing van het project, niet alleen op "
         "geciteerd recht.",
         "en": "This outcome rests (partly) on the project's reading, not only on quoted law.",
-    },
-    "outcome_exclusion_note": {
-        "nl": "Onder voorbehoud van de toets aan artikel 1F Vluchtelingenverdrag.",
-        "en": "Subject to the review under Article 1F Refugee Convention.",
     },
     "outcome_alternatives": {"nl": "Andere lezingen", "en": "Other readings"},
     "outcome_details": {
@@ -435,3 +411,9 @@ def plain(text: str) -> str:
     `:red[...]` and `$...$`) would read is escaped, and line breaks become spaces. Used for
     anything a user typed or a link carried, which the page shows in Markdown elements."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+# The what-if views' words live in their own table (ui/texts_whatif.py); `t` finds them here.
+from ui.texts_whatif import WHATIF_TEXTS  # noqa: E402
+
+TEXTS.update(WHATIF_TEXTS)

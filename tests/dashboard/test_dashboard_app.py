@@ -25,7 +25,6 @@ from policy import (
     evaluate,
     flag_label,
     load_version,
-    outcome_label,
     versions_io,
 )
 from ui.assets import leaflet_url
@@ -105,7 +104,7 @@ def memo_and_json(app: AppTest, lang: str = "nl") -> tuple[str, dict]:
     case = case_of(current)
     assert case is not None
     decision = evaluate(case, load_version(current.version))
-    return memo_text(decision, lang, current.named), decision_json(decision, current.named)
+    return memo_text(decision, lang), decision_json(decision, current.named)
 
 
 def search(app: AppTest, query: str) -> list[str]:
@@ -158,7 +157,7 @@ def test_form_shows_the_same_decision_as_policy_evaluate(case: tuple, lang: str)
         load_version(None),
     )
     kind, text = headline_box(app)
-    label = plain(outcome_label(expected.outcome, lang))
+    label = plain(expected.outcome_line(lang))
     assert text.startswith(f"**{t('outcome_heading', lang)}: {label}**")
     if kind == "success":
         assert "rests_on_reading" not in expected.flags
@@ -190,10 +189,11 @@ def test_place_then_list_then_map_click_then_memo_facts() -> None:
     use_result(app, 0)
     assert shown_regions(app) == ("ML-9", "ML-9", "ML-9")
     memo, data = memo_and_json(app)
-    assert re.search(r"Anderamboukane \((dorp|stad), cercle [^)]+\) → Ménaka", memo), memo
-    assert data["origin"]["text"] == "Anderamboukane"
-    assert data["origin"]["kind"] in ("village", "town")
-    assert data["origin"]["region"]["code"] == "ML-9"
+    assert re.search(r"Anderamboukane \(plaats, cercle [^)]+\)", memo), memo
+    assert data["origin"]["text"] == "Anderamboukane" and data["origin"]["kind"] == "place"
+    assert data["origin"]["region_code"] == "ML-9" and data["origin"]["cercle_name"]
+    assert data["named"]["kind"] in ("village", "town")
+    assert data["named"]["region"]["code"] == "ML-9"
     assert data["boundary_data"] == geodata.ATTRIBUTION and data["date"]
 
     app.selectbox(key="form_region").set_value("ML-1")
@@ -207,7 +207,7 @@ def test_place_then_list_then_map_click_then_memo_facts() -> None:
     assert shown_regions(app) == ("ML-7", "ML-7", "ML-7")
     memo, data = memo_and_json(app)
     assert "Anderamboukane" not in memo
-    assert data["origin"] is None
+    assert data["origin"] is None and data["named"] is None
     assert data["facts"]["region"] == "ML-7" and data["facts"]["persecution"] is True
     # The same click counted once: a rerun does not undo a later choice from the list.
     app.selectbox(key="details_region").set_value("ML-3")
@@ -223,7 +223,8 @@ def test_a_list_choice_after_a_2023_name_clears_it() -> None:
     memo, data = memo_and_json(app)
     assert flag_label("region_mapped", "nl") in memo
     assert data["region"]["mapped_from"] == "Bandiagara"
-    assert data["origin"]["kind"] == "region_2023"
+    assert data["origin"]["kind"] == "region" and data["origin"]["text"] == "Bandiagara"
+    assert data["named"]["kind"] == "region_2023"
 
     app.selectbox(key="form_region").set_value("ML-1")
     run(app)

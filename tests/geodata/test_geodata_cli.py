@@ -252,3 +252,57 @@ def test_locate_points_rejects_a_broken_csv_naming_row_and_field(
     result = run("locate-points", str(points), "-o", str(tmp_path / "out.csv"))
     assert_one_line_error(result, "points.csv", *words)
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"lon,lat,note\n-8,12," + b"x" * 131_073 + b"\n", ("line 2", "field note", "131,072")),
+        (b"lon,lat\n-8,12\n\x00\xff\xfe\x81,12\n", ("not UTF-8",)),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", ("not UTF-8",)),
+        (b"", ("no column lon",)),
+        (b'lon,lat\n-8,"x\n', ("line 2", "field lat")),
+    ],
+)
+def test_locate_points_bad_files_exit_2_with_one_line(
+    tmp_path: Path, data: bytes, words: tuple[str, ...]
+) -> None:
+    points = tmp_path / "points.csv"
+    points.write_bytes(data)
+    result = run("locate-points", str(points), "-o", str(tmp_path / "out.csv"))
+    assert_one_line_error(result, "points.csv", *words)
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_locate_points_neutralises_formulas_unless_raw_csv(tmp_path: Path) -> None:
+    points = write(tmp_path / "points.csv", "case,lon,lat\n=cmd|'/c calc'!A1,-8.0,12.64\n")
+    out = tmp_path / "out.csv"
+    assert run("locate-points", str(points), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1] == (
+        "'=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901"
+    )
+    assert run("locate-points", str(points), "-o", str(out), "--raw-csv").returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1] == (
+        "=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901"
+    )
+
+
+def test_locate_points_loads_neither_pandas_nor_geopandas(tmp_path: Path) -> None:
+    """Start-up cost and memory: the command needs pyarrow, numpy and shapely only."""
+    points = write(tmp_path / "points.csv", "lon,lat,note\n-8.0,12.64,=x\n")
+    argv = ["geodata", "locate-points", str(points), "-o", str(tmp_path / "o.csv")]
+    script = (
+        "import runpy, sys\n"
+        f"sys.argv = {argv!r}\n"
+        "try:\n"
+        "    runpy.run_module('geodata', run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    assert end.code == 0, end.code\n"
+        "heavy = ('pandas', 'geopandas', 'pyogrio')\n"
+        "print(sorted(name for name in sys.modules if name in heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

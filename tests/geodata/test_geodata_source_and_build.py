@@ -199,3 +199,17 @@ def test_each_cercle_belongs_to_the_unit_of_its_region_except_menaka() -> None:
     region_unit = {f"ML0{n}": f"ML-{n}" for n in range(1, 9)}
     for pcode, row in cercles.drop(index=["ML0704", "ML0901"]).iterrows():
         assert row["unit_code"] == region_unit[pcode[:4]], pcode
+
+
+def test_the_derived_places_csv_is_spreadsheet_safe_as_it_is() -> None:
+    """`python -m geodata build` writes places.csv for the loaders, not through csv_safety
+    (a leading ' would change the names it serves); no cell of it reads as a formula."""
+    import csv
+
+    from policy.csv_safety import neutralise_cell
+
+    with (DATA_DIR / PLACES_FILE).open(encoding="utf-8", newline="") as handle:
+        risky = [
+            cell for row in csv.reader(handle) for cell in row if neutralise_cell(cell) != cell
+        ]
+    assert risky == []

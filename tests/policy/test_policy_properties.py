@@ -15,7 +15,7 @@ from policy import (
     list_versions,
     load_version,
 )
-from policy.cli import read_cases
+from policy.case_csv import read_cases
 from policy.framework import framework_citations, framework_source_files
 from policy.quotes import quote_occurs
 
@@ -128,7 +128,7 @@ def _cell(text: str) -> str:
     return f'"{text}"' if text != text.strip() or "," in text else text
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.lists(
         st.tuples(

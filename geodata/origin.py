@@ -1,0 +1,155 @@
+"""The origin an applicant names — a place or a map point — as the policy's `NamedOrigin`.
+
+The 2015 boundaries draw Taoudénit (ML-10) inside Tombouctou (ML-6). A place or point in the
+area that now forms Taoudénit (`reference/split_off_areas.toml`: the 2015 commune of Salam)
+therefore resolves to Taoudénit, as its name does, and the Decision answers it the same way on
+every route (with `region_scope_unclear`, because C7/23 Vc names only Tombouctou).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from geodata.errors import DataFileError
+from geodata.places import Place, load_places
+from geodata.points import PointLocation, locate_point
+from geodata.provenance import REFERENCE_DIR
+from geodata.reference import unit_names
+from policy.case import NamedOrigin
+
+SPLIT_OFF_AREAS = REFERENCE_DIR / "split_off_areas.toml"
+
+
+@dataclass(frozen=True)
+class SplitOffArea:
+    """A 2016 unit carved out of a 2015 region: the 2015 cercle and communes it came from."""
+
+    code: str
+    name: str
+    cercle: str
+    communes: tuple[str, ...]
+    evidence: str
+
+
+@cache
+def split_off_areas(path: Path = SPLIT_OFF_AREAS) -> tuple[SplitOffArea, ...]:
+    """The areas in file order; DataFileError naming the entry for a malformed one."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DataFileError(f"{path}: cannot read ({error})") from None
+    areas = []
+    for code, entry in data.items():
+        try:
+            area = SplitOffArea(
+                code=code,
+                name=entry["name"],
+                cercle=entry["cercle"],
+                communes=tuple(entry["communes"]),
+                evidence=" ".join(entry["evidence"].split()),
+            )
+        except (KeyError, TypeError) as error:
+            raise DataFileError(f"{path}, [{code}]: missing or malformed {error}") from None
+        if code not in unit_names():
+            raise DataFileError(f"{path}, [{code}]: not a unit of the units table")
+        if not area.communes or any(not c.startswith(area.cercle) for c in area.communes):
+            raise DataFileError(f"{path}, [{code}].communes: must lie in cercle {area.cercle}")
+        areas.append(area)
+    return tuple(areas)
+
+
+def area_of_place_pcode(pcode: str) -> SplitOffArea | None:
+    """The split-off area a place lies in, by its P-code (which starts with its commune's)."""
+    for area in split_off_areas():
+        if any(pcode.startswith(commune) for commune in area.communes):
+            return area
+    return None
+
+
+def _note(area: SplitOffArea, what: str, drawn_in: str) -> str:
+    return (
+        f"{what} lies in the 2015 commune area from which {area.name} ({area.code}) was formed; "
+        f"the map (2015) draws it inside {drawn_in}. {area.evidence}"
+    )
+
+
+def named_origin(place: Place) -> NamedOrigin:
+    """The origin of an applicant who names `place` (from `geodata.locate`)."""
+    area = area_of_place_pcode(place.pcode)
+    if area is None:
+        return NamedOrigin(
+            text=place.name,
+            kind="place",
+            region_code=place.unit_code,
+            cercle_pcode=place.cercle_pcode,
+            cercle_name=place.cercle_name,
+        )
+    return NamedOrigin(
+        text=place.name,
+        kind="place",
+        region_code=area.code,
+        cercle_pcode=place.cercle_pcode,
+        cercle_name=place.cercle_name,
+        note=_note(area, f"{place.name} (commune {place.pcode[:8]})", place.unit_name),
+    )
+
+
+@cache
+def _cercle_places(cercle: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lon, lat and P-code of every place of a cercle, for the nearest-place test."""
+    places = load_places()
+    inside = places[places["cercle_pcode"] == cercle]
+    return (
+        inside["lon"].to_numpy(dtype=float),
+        inside["lat"].to_numpy(dtype=float),
+        inside["pcode"].to_numpy(dtype=object),
+    )
+
+
+def _nearest_place_pcode(cercle: str, lon: float, lat: float) -> str | None:
+    lons, lats, pcodes = _cercle_places(cercle)
+    if len(pcodes) == 0:
+        return None
+    # Equirectangular distance: exact enough to rank places a few km to a few hundred km away.
+    dx = (lons - lon) * np.cos(np.radians(lat))
+    dy = lats - lat
+    return str(pcodes[int(np.argmin(dx * dx + dy * dy))])
+
+
+def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
+    """The origin of an applicant who points at (lon, lat) on the map.
+
+    Raises what `locate_point` raises (InvalidCoordinateError, OutsideMaliError).
+    """
+    location: PointLocation = locate_point(lon, lat)
+    text = f"{float(lat):.5f}, {float(lon):.5f} (lat, lon)"
+    for area in split_off_areas():
+        if location.cercle_pcode != area.cercle:
+            continue
+        nearest = _nearest_place_pcode(area.cercle, float(lon), float(lat))
+        if nearest is not None and area_of_place_pcode(nearest) is area:
+            return NamedOrigin(
+                text=text,
+                kind="point",
+                region_code=area.code,
+                cercle_pcode=location.cercle_pcode,
+                cercle_name=location.cercle_name,
+                note=_note(
+                    area,
+                    f"The point (nearest place {nearest}, commune {nearest[:8]})",
+                    location.unit_name,
+                ),
+            )
+    return NamedOrigin(
+        text=text,
+        kind="point",
+        region_code=location.unit_code,
+        cercle_pcode=location.cercle_pcode,
+        cercle_name=location.cercle_name,
+    )

@@ -1,0 +1,467 @@
+"""The points CSV of `python -m geodata locate-points`: read with one parser, written safely.
+
+Why pyarrow's CSV reader: Python's `csv` module needs about 2.5 s for a million rows before a
+single point is located, and its field size limit (131,072 characters) ended in a traceback.
+pyarrow parses the same file in a fraction of that, in parallel, and is the only parser: the
+line numbers in error messages come from its own reading, never from a second parser that
+might split the file differently.
+
+Reading keeps the command's rules: UTF-8 (a BOM is dropped), the delimiter is the first of
+comma, semicolon and tab found in the first line, every field is kept as text, a row with
+fewer fields than the header is padded with empty fields, a row with every field empty (a
+blank line, or `,,` as spreadsheets write one) is skipped, and anything that would lose or
+invent data stops the run with one line naming file, line and field.
+
+Writing quotes a field only where CSV needs it, like Python's `csv.writer`, and passes every
+text cell through `policy.csv_safety` unless the caller asks for the raw text.
+
+No pyarrow array or scalar here is built from Python objects: that conversion makes pyarrow
+import pandas (a third of a second and 40 MB the command does not need). `_texts` builds text
+arrays from their buffers instead, and numpy does the arithmetic on results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+
+from geodata.errors import GeodataError, shortened
+from policy.csv_safety import FORMULA_PREFIXES, neutralise_cell
+
+# The columns `locate-points` adds (issue 4): empty when the point is outside Mali.
+ADDED_COLUMNS = ("unit_code", "cercle_pcode")
+MAX_FIELD_CHARS = 131_072
+# pyarrow reads a file in blocks and a row must fit in one: the longest row it can read.
+BLOCK_BYTES = 16 << 20
+ROWS_PER_WRITE = 1 << 18
+# Enough column types for any sensible file; a wider file is read again with more.
+_TYPED_COLUMNS = 1024
+# Text that Python's float() reads exactly as pyarrow's cast does.
+_PLAIN_NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+_FORMULA_BYTES = np.frombuffer("".join(FORMULA_PREFIXES).encode("ascii"), np.uint8)
+_LINE_BREAK = r"\r\n|\r|\n"
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class PointsFile:
+    """A points CSV as read: the header, every data row as text, and the two coordinates."""
+
+    header: list[str]
+    rows: pa.Table  # one string column per header column, data rows only (padded)
+    delimiter: str
+    quoted: bool  # the file has a quote character: a field may hold a delimiter or a newline
+    lons: np.ndarray
+    lats: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """pyarrow's table of the file (header as row 0) and each row's record number."""
+
+    table: pa.Table
+    records: np.ndarray  # the header is record 1; a blank line is a record too
+    longer: list[int]  # records of rows with more fields than the header
+
+
+def _texts(values: Sequence[str]) -> pa.Array:
+    """A pyarrow string array built from its buffers (no pandas import, see the docstring)."""
+    encoded = [value.encode("utf-8") for value in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(value) for value in encoded], out=offsets[1:])
+    if offsets[-1] < 2**31:
+        offsets_buffer, kind = pa.py_buffer(offsets.astype(np.int32)), pa.string()
+    else:
+        offsets_buffer, kind = pa.py_buffer(offsets), pa.large_string()
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.Array.from_buffers(kind, len(encoded), [None, offsets_buffer, data])
+
+
+def _arrow(values: np.ndarray) -> pa.Array:
+    """A numpy array of integers (as int64) or booleans as a pyarrow array, from its buffer."""
+    if values.dtype == bool:
+        bits = np.packbits(values, bitorder="little")
+        return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(bits)])
+    numbers = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(numbers), [None, pa.py_buffer(numbers)])
+
+
+def _text(value: str) -> pa.Scalar:
+    return _texts([value])[0]
+
+
+def _buffers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (one per value, plus the end) and the bytes of a string array."""
+    offset_type = np.int64 if pa.types.is_large_string(values.type) else np.int32
+    buffers = values.buffers()
+    offsets = np.frombuffer(buffers[1], offset_type)[
+        values.offset : values.offset + len(values) + 1
+    ]
+    data = np.frombuffer(buffers[2], np.uint8) if buffers[2] is not None else np.empty(0, np.uint8)
+    return offsets, data
+
+
+_NUMPY_TYPES = {pa.float64(): np.float64, pa.int32(): np.int32, pa.int64(): np.int64}
+
+
+def _numpy(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """A column of numbers or booleans without nulls as a numpy array, read from its buffers
+    (pyarrow's own to_numpy goes through pandas)."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    boolean = pa.types.is_boolean(values.type)
+    parts = [np.empty(0, dtype=bool if boolean else _NUMPY_TYPES[values.type])]
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        if chunk.null_count:
+            raise ValueError("a column with missing values")  # not made by this module
+        buffer = np.frombuffer(chunk.buffers()[1], np.uint8)
+        if boolean:
+            bits = np.unpackbits(buffer, bitorder="little")
+            parts.append(bits[chunk.offset : chunk.offset + len(chunk)].view(bool))
+        else:
+            numbers = buffer.view(_NUMPY_TYPES[chunk.type])
+            parts.append(numbers[chunk.offset : chunk.offset + len(chunk)])
+    return parts[-1] if len(parts) == 2 else np.concatenate(parts)
+
+
+def _byte_lengths(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    lengths = [np.diff(_buffers(chunk)[0]) for chunk in chunks]
+    return np.concatenate(lengths) if lengths else np.empty(0, np.int64)
+
+
+def _too_long_line(data: pa.Buffer) -> int:
+    """The first line longer than a block (the row pyarrow could not read), counting \\n."""
+    ends = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n"))
+    starts = np.concatenate([[0], ends + 1])
+    ends = np.concatenate([ends, [data.size]])
+    return int(np.argmax(ends - starts > BLOCK_BYTES)) + 1
+
+
+def _read_table(
+    data: pa.Buffer, delimiter: str, quoted: bool, columns: int, path: Path, threads: bool
+) -> tuple[pa.Table, list[tuple[int | None, int, str]]]:
+    """The file as a table of text (header as row 0) and the rows whose width is wrong."""
+    invalid: list[tuple[int | None, int, str]] = []
+
+    def on_invalid(row: pcsv.InvalidRow) -> str:
+        invalid.append((row.number, row.actual_columns, row.text))
+        return "skip"
+
+    try:
+        table = pcsv.read_csv(
+            data,
+            read_options=pcsv.ReadOptions(
+                use_threads=threads, block_size=BLOCK_BYTES, autogenerate_column_names=True
+            ),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=quoted,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pcsv.ConvertOptions(
+                column_types={f"f{number}": pa.string() for number in range(columns)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+        reason = str(error)
+        if "UTF8" in reason or "UTF-8" in reason:
+            raise GeodataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+        if "straddling" in reason:
+            raise GeodataError(
+                f"{path}, line {_too_long_line(data)}: longer than {BLOCK_BYTES >> 20} MB; a"
+                f" field may hold at most {MAX_FIELD_CHARS:,} characters"
+            ) from None
+        reason = shortened(" ".join(reason.split()), 120)
+        raise GeodataError(f"{path}: not a readable CSV file ({reason})") from None
+    return table, invalid
+
+
+def _pad_short_rows(
+    short: list[tuple[int, str]], delimiter: str, quoted: bool, width: int, path: Path
+) -> pa.Table:
+    """Rows with fewer fields than the header, as (fields, text): read again by the same
+    reader, all rows of one width together, and padded with empty fields; in the given order."""
+    names = [f"f{number}" for number in range(width)]
+    pieces, order = [], []
+    for actual in sorted({actual for actual, _ in short}):
+        group = [number for number, (size, _) in enumerate(short) if size == actual]
+        text = "".join(short[number][1] + "\n" for number in group).encode("utf-8")
+        part, invalid = _read_table(
+            pa.py_buffer(text), delimiter, quoted, actual, path, threads=False
+        )
+        if invalid or part.num_rows != len(group):
+            raise GeodataError(f"{path}: rows with too few fields cannot be read again alone")
+        fill = _texts([""] * part.num_rows)
+        pieces.append(
+            pa.table([part.column(n) if n < actual else fill for n in range(width)], names=names)
+        )
+        order.extend(group)
+    return pa.concat_tables(pieces).take(_arrow(np.argsort(order, kind="stable")))
+
+
+def _parse(data: pa.Buffer, delimiter: str, quoted: bool, path: Path) -> _Parsed:
+    table, invalid = _read_table(data, delimiter, quoted, _TYPED_COLUMNS, path, threads=True)
+    if table.num_columns > _TYPED_COLUMNS:
+        table, invalid = _read_table(data, delimiter, quoted, table.num_columns, path, True)
+    if not invalid:
+        return _Parsed(table, np.arange(1, table.num_rows + 1, dtype=np.int64), [])
+    # Only a reading on one thread knows where the skipped rows were.
+    table, invalid = _read_table(data, delimiter, quoted, table.num_columns, path, False)
+    width = table.num_columns
+    skipped = np.array([number for number, _, _ in invalid], dtype=np.int64)
+    kept = np.setdiff1d(np.arange(1, table.num_rows + len(invalid) + 1), skipped)
+    longer = [number for number, actual, _ in invalid if actual > width]
+    short = [(number, actual, text) for number, actual, text in invalid if actual < width]
+    if not short:
+        return _Parsed(table, kept, longer)
+    padded = _pad_short_rows([(actual, text) for _, actual, text in short], delimiter, quoted,
+                             width, path)  # fmt: skip
+    merged = pa.concat_tables([table, padded.rename_columns(table.column_names)])
+    records = np.concatenate([kept, np.array([number for number, _, _ in short], np.int64)])
+    order = np.argsort(records, kind="stable")
+    return _Parsed(merged.take(_arrow(order)), records[order], longer)
+
+
+def _coordinates(column: pa.ChunkedArray) -> tuple[np.ndarray, int | None]:
+    """Each value as Python's float() reads it, and the position of the first it cannot read.
+
+    pyarrow's cast reads a subset of what float() reads, to the same number, with one
+    exception: it also reads "nan(…)". So a column the cast reads is taken as cast, its NaNs
+    checked by float(); any other column is read value by value, plain numbers by the cast.
+    """
+    try:
+        numbers = _numpy(pc.cast(column, pa.float64()))
+        others = np.flatnonzero(np.isnan(numbers))
+    except pa.ArrowInvalid:
+        plain = pc.match_substring_regex(column, _PLAIN_NUMBER)
+        numbers = _numpy(pc.cast(pc.if_else(plain, column, _text("nan")), pa.float64()))
+        others = np.flatnonzero(~_numpy(plain))
+    numbers = numbers.copy() if len(others) else numbers
+    for position, text in zip(others, pc.take(column, _arrow(others)).to_pylist(), strict=True):
+        try:
+            numbers[position] = float(text)
+        except ValueError:
+            return numbers, int(position)
+    return numbers, None
+
+
+def _line_of(record: int, table: pa.Table, records: np.ndarray, quoted: bool) -> int:
+    """The line a record starts on: its number plus the line breaks inside the values of the
+    rows before it (only a quoted value can hold one)."""
+    if not quoted:
+        return record
+    before = table.slice(0, int(np.searchsorted(records, record)))
+    breaks = 0
+    for column in before.columns:
+        counts = pc.count_substring_regex(column, _LINE_BREAK)
+        breaks += int(_numpy(counts).sum())
+    return record + breaks
+
+
+def _coordinate_columns(header: list[str], path: Path, first_line: str) -> tuple[int, int]:
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise GeodataError(f"{path}: the header repeats the column {', '.join(repeated)}")
+    folded = [name.casefold() for name in header]
+    positions = []
+    for column in ("lon", "lat"):
+        found = [number for number, name in enumerate(folded) if name == column]
+        if not found:
+            raise GeodataError(
+                f"{path}: no column {column} (header: {shortened(first_line, 80)!r})"
+            )
+        if len(found) > 1:
+            names = " and ".join(header[number] for number in found)
+            raise GeodataError(f"{path}: two {column} columns ({names})")
+        positions.append(found[0])
+    taken = [column for column in ADDED_COLUMNS if column in folded]
+    if taken:
+        raise GeodataError(f"{path}: already has the output column {', '.join(taken)}")
+    return positions[0], positions[1]
+
+
+def use_lean_memory_pool() -> None:
+    """Let pyarrow allocate with jemalloc where the build has it: for a million rows the
+    default pool (mimalloc) keeps about twice as much memory as the data needs."""
+    try:
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        pass
+
+
+def _read(path: Path) -> tuple[str, str, bool, _Parsed]:
+    """The first line, the delimiter, whether the file has quotes, and pyarrow's table.
+
+    The file's bytes are let go on return: the table holds its own copy of the text.
+    """
+    data = path.read_bytes()
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    end = data.find(b"\n", start)
+    try:
+        first_line = data[start : end if end >= 0 else len(data)].decode("utf-8")
+    except UnicodeDecodeError:
+        raise GeodataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    if start == len(data):
+        _coordinate_columns([], path, first_line)  # an empty file: no column lon
+    if b"\n" not in data and b"\r" not in data:
+        data += b"\n"  # pyarrow cannot read a lone line without its end
+    quoted = b'"' in data
+    return (
+        first_line,
+        delimiter,
+        quoted,
+        _parse(pa.py_buffer(data)[start:], delimiter, quoted, path),
+    )
+
+
+def read_points(path: Path) -> PointsFile:
+    """The header, rows and coordinates of a points CSV.
+
+    GeodataError naming the file, line and field for anything that would lose or invent data:
+    a duplicated column name, no (or two) lon/lat columns, an output column already present,
+    a row with more fields than the header, a field longer than MAX_FIELD_CHARS, a lon or lat
+    that is not a number. OSError when the file cannot be read.
+    """
+    first_line, delimiter, quoted, parsed = _read(path)
+    table = parsed.table
+    header = [column[0].as_py().strip() for column in table.columns]
+    lon_at, lat_at = _coordinate_columns(header, path, first_line)
+
+    rows, records = table.slice(1), parsed.records[1:]
+    empty = _byte_lengths(rows.column(0)) == 0
+    if empty.any():  # only then look at the other columns
+        for column in rows.columns[1:]:
+            empty &= _byte_lengths(column) == 0
+        rows, records = rows.filter(_arrow(~empty)), records[~empty]
+
+    problems: list[tuple[int, str]] = []  # (record, message)
+    if parsed.longer:
+        problems.append((min(parsed.longer), "more fields than the header has"))
+    for number, column in enumerate(table.columns):
+        if _byte_lengths(column).max(initial=0) <= MAX_FIELD_CHARS:
+            continue  # no more bytes than the limit allows characters
+        chars = _numpy(pc.utf8_length(column))
+        too_long = np.flatnonzero(chars > MAX_FIELD_CHARS)
+        if len(too_long):
+            name = header[number] or f"number {number + 1}"
+            message = f"field {name}: longer than {MAX_FIELD_CHARS:,} characters"
+            problems.append((int(parsed.records[too_long[0]]), message))
+    coordinates = []
+    for position in (lon_at, lat_at):
+        values, bad = _coordinates(rows.column(position))
+        coordinates.append(values)
+        if bad is not None:
+            text = rows.column(position)[bad].as_py()
+            message = f"field {header[position]}: not a number: {shortened(text)!r}"
+            problems.append((int(records[bad]), message))
+    if problems:
+        record, message = min(problems)
+        line = _line_of(record, table, parsed.records, quoted)
+        raise GeodataError(f"{path}, line {line}: {message}")
+    return PointsFile(
+        header=header,
+        rows=rows.rename_columns([f"f{number}" for number in range(len(header))]),
+        delimiter=delimiter,
+        quoted=quoted,
+        lons=coordinates[0],
+        lats=coordinates[1],
+    )
+
+
+def _first_bytes(values: pa.Array) -> np.ndarray:
+    """The first byte of each value (0 for an empty one), read from the buffers directly."""
+    offsets, data = _buffers(values)
+    first = np.zeros(len(values), dtype=np.uint8)
+    filled = offsets[1:] > offsets[:-1]
+    first[filled] = data[offsets[:-1][filled]]
+    return first
+
+
+def neutralise_texts(column: pa.Array) -> pa.Array:
+    """`policy.csv_safety.neutralise_cell` on every value of a text column, vectorised.
+
+    Values that start like a formula and are not plain numbers (most that do are plain
+    numbers: a negative longitude) are passed to `neutralise_cell` one by one, so the rule is
+    the same as everywhere else in the project.
+    """
+    starts = np.flatnonzero(np.isin(_first_bytes(column), _FORMULA_BYTES))
+    if not len(starts):
+        return column
+    candidates = pc.take(column, _arrow(starts))
+    plain = _numpy(pc.match_substring_regex(candidates, _PLAIN_NUMBER))
+    positions = starts[~plain]
+    if not len(positions):
+        return column
+    safe = [neutralise_cell(text) for text in pc.take(column, _arrow(positions)).to_pylist()]
+    mask = np.zeros(len(column), dtype=bool)
+    mask[positions] = True
+    return pc.replace_with_mask(column, _arrow(mask), _texts(safe).cast(column.type))
+
+
+def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: bool) -> pa.Array:
+    """Cells as CSV text: neutralised for spreadsheets (unless raw), quoted where needed.
+
+    Only a file with a quote character can hold a field with a delimiter, quote or line
+    break, so `may_need_quotes` False (no quote in the input) skips looking for one.
+    """
+    if not raw:
+        column = neutralise_texts(column)
+    if not may_need_quotes:
+        return column
+    needs_quotes = pc.match_substring_regex(column, "[" + re.escape(delimiter) + '"\r\n]')
+    if not pc.any(needs_quotes).as_py():
+        return column
+    quote, nothing = _text('"'), _text("")
+    doubled = pc.replace_substring(column, '"', '""')
+    return pc.if_else(needs_quotes, pc.binary_join_element_wise(quote, doubled, quote, nothing),
+                      column)  # fmt: skip
+
+
+def _text_bytes(values: pa.Array) -> memoryview:
+    """The values of a string array end to end, straight from its data buffer."""
+    offsets, data = _buffers(values)
+    return memoryview(data[int(offsets[0]) : int(offsets[-1])])
+
+
+def write_points(
+    path: Path,
+    points: PointsFile,
+    added: Sequence[tuple[str, Sequence[str], np.ndarray]],
+    raw: bool = False,
+) -> None:
+    """The rows of `points` and the `added` columns, in the input's delimiter.
+
+    Each added column is (name, labels, picks): row n gets labels[picks[n]], so the labels
+    are made CSV-safe once, not once per row.
+    """
+    delimiter = points.delimiter
+    header = _texts([*points.header, *(name for name, _, _ in added)])
+    header_line = delimiter.join(_csv_cells(header, delimiter, raw, True).to_pylist()) + "\n"
+    labels = [_csv_cells(_texts(values), delimiter, raw, True) for _, values, _ in added]
+    line_end, separator = _text("\n"), _text(delimiter)
+    with path.open("wb") as handle:
+        handle.write(header_line.encode("utf-8"))
+        done = 0
+        for batch in points.rows.to_batches(max_chunksize=ROWS_PER_WRITE):
+            if batch.num_rows == 0:
+                continue
+            cells = [_csv_cells(column, delimiter, raw, points.quoted) for column in batch.columns]
+            picked = slice(done, done + batch.num_rows)
+            for safe, (_, _, picks) in zip(labels, added, strict=True):
+                cells.append(safe.take(_arrow(picks[picked])))
+            cells[-1] = pc.binary_join_element_wise(cells[-1], line_end, _text(""))
+            handle.write(_text_bytes(pc.binary_join_element_wise(*cells, separator)))
+            done += batch.num_rows

@@ -1,0 +1,135 @@
+"""The facts of one case, checked where they enter: `Case`, the origin the applicant named
+(`NamedOrigin`) and the one parser of individual elements that the CLI, the batch and the page
+share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy.errors import PolicyError
+from policy.framework import ipa_criteria
+from policy.models import IndividualElements
+
+ORIGIN_KINDS = ("region", "place", "point")
+
+
+@dataclass(frozen=True)
+class NamedOrigin:
+    """What the applicant named as their origin, and the 2016 unit it resolves to.
+
+    `kind` is "region" (a region name), "place" (a town or village, found by `geodata`) or
+    "point" (a coordinate). For a place or point, `cercle_pcode`/`cercle_name` give the 2015
+    cercle and `note` says how the unit was found where that is not plain (a place in the area
+    that now forms Taoudénit is drawn inside Tombouctou, but resolves to Taoudénit). Geometry never
+    enters the policy package: `geodata.named_origin` builds this from a place or point.
+    """
+
+    text: str
+    kind: str
+    region_code: str
+    cercle_pcode: str | None = None
+    cercle_name: str | None = None
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ORIGIN_KINDS:
+            raise PolicyError(f"origin.kind: {self.kind!r} is not one of {', '.join(ORIGIN_KINDS)}")
+        for name in ("text", "region_code"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise PolicyError(f"origin.{name}: must be non-empty text, not {value!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "region_code": self.region_code,
+            "cercle_pcode": self.cercle_pcode,
+            "cercle_name": self.cercle_name,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Case:
+    """The facts of one case, as the IND would have established them.
+
+    `ipa_criteria` optionally answers the art. 3.37d VV criteria by id (True: met, False: an
+    obstacle); `ipa_obstacles=True` says in one answer that the IPA is unreasonable. `origin`
+    optionally says what the applicant named (a place, a point); `region` must then be the
+    unit it resolves to.
+    """
+
+    region: str
+    persecution: bool = False
+    individual_harm: bool = False
+    individual_elements: IndividualElements = IndividualElements.none
+    ipa_obstacles: bool = False
+    exclusion_indications: bool = False
+    ipa_criteria: Mapping[str, bool] = field(default_factory=dict)
+    origin: NamedOrigin | None = None
+
+    def __post_init__(self) -> None:
+        # A frozen dataclass does not check types; a string "false" would be truthy and turn a
+        # case into refugee status, so every field is checked here.
+        if not isinstance(self.region, str):
+            raise PolicyError(f"region: must be a name or code (text), not {self.region!r}")
+        for name in _BOOLEAN_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
+        object.__setattr__(self, "individual_elements", parse_elements(self.individual_elements))
+        known = {criterion.id for criterion in ipa_criteria()}
+        for key, value in self.ipa_criteria.items():
+            if key not in known:
+                raise PolicyError(
+                    f"ipa_criteria: unknown criterion {key!r}; known: {', '.join(sorted(known))}"
+                )
+            if not isinstance(value, bool):
+                raise PolicyError(f"ipa_criteria.{key}: must be true or false")
+        object.__setattr__(self, "ipa_criteria", dict(self.ipa_criteria))
+        if self.origin is not None and not isinstance(self.origin, NamedOrigin):
+            raise PolicyError(f"origin: must be a NamedOrigin, not {self.origin!r}")
+
+    @classmethod
+    def from_origin(cls, origin: NamedOrigin, **facts: Any) -> Case:
+        """The case of an applicant from `origin` (its unit is the case's region)."""
+        return cls(region=origin.region_code, origin=origin, **facts)
+
+
+_BOOLEAN_FIELDS = (
+    "persecution",
+    "individual_harm",
+    "ipa_obstacles",
+    "exclusion_indications",
+)
+
+
+def parse_elements(value: object) -> IndividualElements:
+    """The enum, or its value in any case with surrounding spaces (empty: none).
+
+    The one parser of individual elements: `Case`, the batch's CSV cells and the CLI all read
+    them here, so "LIMITED" and " limited " mean the same everywhere.
+    """
+    if isinstance(value, IndividualElements):
+        return value
+    allowed = ", ".join(e.value for e in IndividualElements)
+    if isinstance(value, str):
+        text = value.strip().casefold() or IndividualElements.none.value
+        if text in IndividualElements.__members__:
+            return IndividualElements(text)
+    raise PolicyError(f"individual_elements: {value!r} is not one of {allowed}")
+
+
+def case_facts(case: Case) -> dict[str, Any]:
+    """The facts of a case as plain values, for the Decision's memo and JSON."""
+    return {
+        "region": case.region,
+        "persecution": case.persecution,
+        "individual_harm": case.individual_harm,
+        "individual_elements": case.individual_elements.value,
+        "ipa_obstacles": case.ipa_obstacles,
+        "exclusion_indications": case.exclusion_indications,
+    }

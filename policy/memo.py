@@ -1,0 +1,113 @@
+"""A Decision rendered as a Markdown memo an analyst can paste: the outcome line, the origin,
+facts, flags, every step with its citation and Dutch source text, and the disclaimer.
+
+Every word comes from the Decision or from the catalogue of policy texts (`texts.toml`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from policy.models import Outcome
+from policy.texts import (
+    LANGUAGES,
+    elements_label,
+    fact_label,
+    flag_label,
+    gradation_label,
+    ipa_answer_label,
+    outcome_label,
+    text,
+)
+
+if TYPE_CHECKING:
+    from policy.decision import Decision
+
+
+def render_memo(decision: Decision, lang: str = "en") -> str:
+    """The memo in `lang` ("nl" or "en")."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
+
+    def word(key: str, **values: object) -> str:
+        return text(f"memo.{key}", lang, **values)
+
+    modified = f" ({word('modified')})" if decision.policy_modified else ""
+    region = f"{decision.region_name} ({decision.region_code})"
+    mapped = (
+        f" ({word('mapped_from')} {decision.region_mapped_from})"
+        if decision.region_mapped_from
+        else ""
+    )
+    at_issue = decision.outcome is not Outcome.no_protection_ground
+    lines = [
+        f"# {word('title')}: {region}",
+        "",
+        f"**{decision.outcome_line(lang)}**",
+        "",
+        f"- **{word('policy')}:** {decision.policy_id}{modified}",
+        f"- **{word('region')}:** {region}{mapped}",
+    ]
+    if decision.region_mapping_note:
+        lines.append(f"  - {word('mapping_why')}: {decision.region_mapping_note}")
+    if decision.origin is not None:
+        lines.append(f"- **{word('origin')}:** {_origin(decision, lang)}")
+    lines += [
+        f"- **{word('gradation')}:** {gradation_label(decision.gradation, lang)}",
+        f"- **{word('outcome')}:** {outcome_label(decision.outcome, lang)}",
+        f"- **{word('ipa')}:** {ipa_answer_label(decision.ipa_applies, lang, at_issue)}",
+    ]
+    if decision.missing_values:
+        missing = ", ".join(f"`{value}`" for value in decision.missing_values)
+        lines.append(f"- **{word('missing')}:** {missing}")
+    if decision.alternative_readings:
+        lines += ["", f"## {word('readings')}", ""]
+        for reading in decision.alternative_readings:
+            label = reading.label_nl if lang == "nl" else reading.label_en
+            lines.append(f"- {label}: {outcome_label(reading.outcome, lang)}")
+    if decision.facts:
+        lines += ["", f"## {word('facts')}", ""]
+        lines += [f"- {line}" for line in _fact_lines(decision, lang)]
+    if decision.flags:
+        lines += ["", f"## {word('flags')}", ""]
+        lines += [f"- {flag_label(flag, lang)}" for flag in decision.flags]
+    lines += ["", f"## {word('steps')}", ""]
+    for number, step in enumerate(decision.steps, start=1):
+        reading = f" *({word('reading')})*" if step.reading else ""
+        conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
+        lines.append(f"{number}. **{step.citation}**{reading}: {conclusion}")
+        lines.append("")
+        lines.append(f"   > {step.source_text}")
+        if step.note_en and lang == "en":
+            lines.append("")
+            lines.append(f"   {step.note_en}")
+        lines.append("")
+    lines.append(f"*{decision.disclaimer_nl if lang == 'nl' else decision.disclaimer_en}*")
+    return "\n".join(lines) + "\n"
+
+
+def _origin(decision: Decision, lang: str) -> str:
+    origin = decision.origin
+    assert origin is not None
+    described = f"{origin.text} ({text(f'memo.origin_{origin.kind}', lang)}"
+    if origin.cercle_name:
+        described += f", {text('memo.cercle', lang)} {origin.cercle_name}"
+    described += ")"
+    if origin.note and lang == "en":
+        described += f" — {origin.note}"
+    return described
+
+
+def _fact_lines(decision: Decision, lang: str) -> list[str]:
+    """The case's facts as the memo lists them: each question with its answer."""
+    facts = decision.facts
+    lines = [f"{text('memo.region_given', lang)}: {facts.get('region', '')}"]
+    for name, value in facts.items():
+        if name == "region":
+            continue
+        if name == "individual_elements":
+            answer = elements_label(value, lang)
+        else:
+            answer = text("memo.yes" if value else "memo.no", lang)
+        lines.append(f"{fact_label(name, lang)}: {answer}")
+    return lines

@@ -1,0 +1,91 @@
+"""The one catalogue of policy texts in Dutch and English (`texts.toml`).
+
+Labels of the codes, the conclusions of the steps, the outcome line, the memo's headings and the
+disclaimer are legal wording: they live in data, once, so that the CLI, the memo, the JSON and
+the page all say the same thing, and a jurist can correct a sentence without touching code.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Literal
+
+from policy.data_files import read_package_toml
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
+
+
+def entry(key: str) -> dict[str, str]:
+    """The entry at a dotted key (`"step.gradation"`): its `nl` and `en` text.
+
+    A missing key is a programming error and raises KeyError naming it.
+    """
+    node: Any = read_package_toml("texts.toml")
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(f"texts.toml: no text {key!r}")
+        node = node[part]
+    if not isinstance(node, dict) or set(node) != set(LANGUAGES):
+        raise KeyError(f"texts.toml: {key!r} is not one text in nl and en")
+    return node
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The text at `key` in `lang`, its `{placeholders}` filled from `values`."""
+    _check_lang(lang)
+    template = entry(key)[lang]
+    return template.format(**values) if values else template
+
+
+def texts(key: str, **values: object) -> dict[str, str]:
+    """The text at `key` in both languages, as {"nl": …, "en": …}."""
+    return {lang: text(key, lang, **values) for lang in LANGUAGES}
+
+
+def _code(code: str | Enum) -> str:
+    return code.value if isinstance(code, Enum) else str(code)
+
+
+def gradation_label(code: str | Enum, lang: Lang = "en") -> str:
+    """The Dutch legal term or English rendering of a gradation code."""
+    return text(f"gradation.{_code(code)}", lang)
+
+
+def outcome_label(code: str | Enum, lang: Lang = "en") -> str:
+    """The Dutch or English label of an outcome code."""
+    return text(f"outcome.{_code(code)}", lang)
+
+
+def flag_label(code: str | Enum, lang: Lang = "en") -> str:
+    """The Dutch or English explanation of a decision flag."""
+    return text(f"flag.{_code(code)}", lang)
+
+
+def elements_label(code: str | Enum, lang: Lang = "en") -> str:
+    """The Dutch or English word for a level of individual elements (none/limited/substantial)."""
+    return text(f"elements.{_code(code)}", lang)
+
+
+def fact_label(name: str, lang: Lang = "en") -> str:
+    """The Dutch or English wording of one fact of a case (a field of `Case`)."""
+    return text(f"fact.{name}", lang)
+
+
+def ipa_role_label(role: str | Enum, lang: Lang = "en") -> str:
+    """A region's part in the internal protection alternative, in words (map, details)."""
+    return text(f"ipa_role.{_code(role)}", lang)
+
+
+def ipa_answer_label(answer: bool | None, lang: Lang = "en", at_issue: bool = True) -> str:
+    """A Decision's answer to "does the IPA apply?"; `at_issue=False` when no protection need
+    arises, so the question does not either."""
+    if not at_issue:
+        return text("ipa_answer.not_at_issue", lang)
+    key = {True: "yes", False: "no", None: "unknown"}[answer]
+    return text(f"ipa_answer.{key}", lang)

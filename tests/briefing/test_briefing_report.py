@@ -1,0 +1,97 @@
+"""The case report: one PDF page with outcome, citations, source texts and disclaimer; the memo."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from briefing import BriefingError, case_report
+from policy import Case, evaluate, outcome_label
+
+
+def _pdf(data: bytes, tmp_path) -> tuple[str, str]:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return " ".join(text.split()), info.stdout
+
+
+CASES = [
+    Case(region="Ménaka", individual_elements="limited", exclusion_indications=True),
+    Case(region="Kayes", persecution=True),
+    Case(region="Bandiagara", ipa_obstacles=True, individual_elements="substantial"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.region)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_has_one_page_with_outcome_every_citation_and_the_disclaimer(
+    in_force, today, tmp_path, case, lang
+) -> None:
+    decision = evaluate(case, in_force)
+    text, info = _pdf(case_report(decision, "pdf", lang, today=today), tmp_path)
+    assert "Pages: 1" in " ".join(info.split()).replace("Pages: 1 ", "Pages: 1 ")
+    assert " ".join(outcome_label(decision.outcome, lang).split()) in text
+    for step in decision.steps:
+        assert " ".join(step.citation.split()) in text, step.citation
+        assert " ".join(step.source_text.split()) in text, step.source_text
+    assert (decision.disclaimer_nl if lang == "nl" else decision.disclaimer_en) in text
+    assert today.isoformat() in text
+    assert in_force.id in text
+
+
+def test_pdf_renders_accents_and_the_typographic_apostrophe(
+    in_force, hostile_scenario, hostile, today, tmp_path
+) -> None:
+    decision = evaluate(Case(region="ML-9"), hostile_scenario.version)
+    text, _info = _pdf(
+        case_report(decision, "pdf", "nl", scenario=hostile_scenario, today=today), tmp_path
+    )
+    for word in ("Ménaka", "Naïeve", "regio’s"):
+        assert word in text
+    # The user's text is written as text, never read as markup.
+    assert hostile["title"] in text and hostile["rationale"] in text
+
+
+def test_pdf_is_identical_for_identical_inputs(in_force, today) -> None:
+    decision = evaluate(CASES[0], in_force)
+    assert case_report(decision, "pdf", "en", today=today) == case_report(
+        decision, "pdf", "en", today=today
+    )
+
+
+def test_markdown_is_the_memo_with_date_and_scenario_user_text_escaped(
+    hostile_scenario, today
+) -> None:
+    decision = evaluate(Case(region="ML-9"), hostile_scenario.version)
+    memo = case_report(decision, "md", "en", scenario=hostile_scenario, today=today).decode()
+    assert "<script" not in memo and "<img" not in memo and "<b>" not in memo
+    assert "&lt;script&gt;" in memo and "&lt;img src=x onerror=" in memo
+    assert f"**Date:** {today.isoformat()}" in memo
+    assert decision.to_markdown("en").splitlines()[0] == memo.splitlines()[0]
+    for step in decision.steps:
+        assert step.citation in memo and step.source_text in memo
+    assert decision.disclaimer_en in memo
+
+
+def test_bad_format_or_language_is_one_line(in_force) -> None:
+    decision = evaluate(CASES[1], in_force)
+    with pytest.raises(BriefingError, match="format"):
+        case_report(decision, "docx", "en")
+    with pytest.raises(BriefingError, match="language"):
+        case_report(decision, "pdf", "fr")
+
+
+def test_named_origin_typed_by_the_user_is_escaped(in_force, hostile, today, tmp_path) -> None:
+    from policy import NamedOrigin
+
+    origin = NamedOrigin(text=hostile["rationale"], kind="place", region_code="ML-9")
+    decision = evaluate(Case(region="ML-9", origin=origin), in_force)
+    memo = case_report(decision, "md", "nl", today=today).decode()
+    assert "<img" not in memo and "&lt;img src=x onerror=" in memo
+    text, _info = _pdf(case_report(decision, "pdf", "nl", today=today), tmp_path)
+    assert hostile["rationale"] in text
