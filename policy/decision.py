@@ -88,6 +88,7 @@ class Decision:
     disclaimer_nl: str
     disclaimer_en: str
     region_mapping_note: str | None = None
+    region_mapping_note_nl: str | None = None
     facts: Mapping[str, Any] = field(default_factory=dict)
     origin: NamedOrigin | None = None
     missing_values: tuple[str, ...] = ()
@@ -123,6 +124,7 @@ class Decision:
                 **self.region,
                 "mapped_from": self.region_mapped_from,
                 "mapping_note": self.region_mapping_note,
+                "mapping_note_nl": self.region_mapping_note_nl,
             },
             "origin": self.origin.to_dict() if self.origin else None,
             "gradation": self.gradation.value,

@@ -48,8 +48,11 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"- **{word('policy')}:** {decision.policy_id}{modified}",
         f"- **{word('region')}:** {region}{mapped}",
     ]
-    if decision.region_mapping_note:
-        lines.append(f"  - {word('mapping_why')}: {decision.region_mapping_note}")
+    note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
+        decision.region_mapping_note
+    )
+    if note:
+        lines.append(f"  - {word('mapping_why')}: {note}")
     if decision.origin is not None:
         lines.append(f"- **{word('origin')}:** {_origin(decision, lang)}")
     lines += [

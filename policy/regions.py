@@ -28,6 +28,12 @@ class RegionMatch:
     name: str
     mapped_from: str | None = None
     mapping_note: str | None = None
+    mapping_note_nl: str | None = None
+    """The evidence in Dutch (`evidence_nl`), so a Dutch memo has no English in it."""
+
+    def note(self, lang: str) -> str | None:
+        """The evidence for the mapping in `lang` (English where no Dutch is given)."""
+        return (self.mapping_note_nl if lang == "nl" else None) or self.mapping_note
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,9 @@ def _index(version: PolicyVersion) -> tuple[dict[str, RegionMatch], dict[str, st
         code = entry.get("maps_to")
         if code in official:
             key = normalise_name(reform_name)
-            index[key] = RegionMatch(code, official[code], reform_name, entry["evidence"])
+            index[key] = RegionMatch(
+                code, official[code], reform_name, entry["evidence"], entry.get("evidence_nl")
+            )
             display[key] = reform_name
     return index, display
 

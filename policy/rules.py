@@ -89,6 +89,7 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         disclaimer_nl=disclaimer("nl", version),
         disclaimer_en=disclaimer("en", version),
         region_mapping_note=match.mapping_note if match.mapped_from else None,
+        region_mapping_note_nl=match.note("nl") if match.mapped_from else None,
         facts=case_facts(case),
         origin=case.origin,
         missing_values=tuple(result.missing),
@@ -212,7 +213,8 @@ def _article_15c(
                 lang,
                 given=match.mapped_from,
                 region=region.name,
-                note=match.mapping_note,
+                # The note ends a sentence of its own; inside the brackets it takes no full stop.
+                note=(match.note(lang) or "").rstrip("."),
                 level=level[lang],
             )
             for lang in ("nl", "en")

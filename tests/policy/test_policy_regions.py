@@ -80,3 +80,20 @@ def test_a_mapped_region_memo_says_why() -> None:
 def test_an_official_name_has_no_mapping_note() -> None:
     decision = evaluate(Case(region="Mopti"), load_version())
     assert decision.region_mapping_note is None
+
+
+def test_a_dutch_memo_of_a_mapped_2023_name_has_no_english_evidence() -> None:
+    """Each mapped 2023 region has its evidence in Dutch too; the Dutch memo uses it and the
+    bracketed note has no stray full stop (".).")."""
+    from policy.data_files import read_package_toml
+
+    for name, entry in read_package_toml("region_names.toml")["reform_2023"].items():
+        if "maps_to" not in entry:
+            continue
+        assert entry.get("evidence_nl"), name
+        decision = evaluate(Case(region=name), load_version())
+        memo = decision.to_markdown("nl")
+        assert entry["evidence_nl"] in memo and entry["evidence"] not in memo, name
+        assert " all in " not in memo and " and " not in memo.split("## ")[0], name
+        assert ".)." not in memo, name
+        assert decision.to_dict()["region"]["mapping_note_nl"] == entry["evidence_nl"]
