@@ -186,6 +186,15 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
     click_on_map(page, "ML-BKO")
     assert_selected_everywhere(page, "ML-BKO")
 
+    # Zoom in with the map's own button; switching the language keeps that view (the map is
+    # not rebuilt: the same Leaflet map, only its labels and titles change).
+    map_frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    zoom = map_frame.evaluate("window.map.getZoom()")
+    frame.locator(".leaflet-control-zoom-in").click()
+    map_frame.wait_for_function(f"window.map.getZoom() > {zoom}")
+    map_frame.evaluate("window.kept = true")
+    view = map_frame.evaluate("[window.map.getZoom(), window.map.getCenter().lat]")
+
     # In English, with the previous version, the map still draws all ten units.
     sidebar(page).get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible(
@@ -194,6 +203,13 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
     wait_idle(page)
     expect(page.locator(MAP_FRAME)).to_have_attribute("title", t("map_frame_title", "en"))
     assert page.evaluate("document.documentElement.lang") == "en"
+    assert map_frame.evaluate(
+        "[window.kept, window.map.getZoom(), window.map.getCenter().lat]"
+    ) == [
+        True,
+        *view,
+    ]
+    expect(frame.locator(".leaflet-control-zoom-in")).to_have_attribute("title", t("zoom_in", "en"))
     previous = list_versions()[0]
     choose(page, selectbox(sidebar(page), t("policy_version", "en")), _version_label(previous))
     wait_idle(page)
