@@ -106,9 +106,12 @@ def scenario_key(current: PageState) -> str:
     return current.scenario.to_json() if current.scenario is not None else ""
 
 
-@st.cache_data(max_entries=64)
+@st.cache_resource(max_entries=64)
 def map_layer(stem: str, lang: Lang, scenario_json: str = "") -> MapLayer:
-    """The joined map layer of one version (or scenario), built once per version and language."""
+    """The joined map layer of one version (or scenario), built once per version and language.
+
+    Shared by all sessions and only read (st.cache_data would copy its 60 KB of coordinates on
+    every call, twice a run)."""
     return policy_map_layer(shown_version(stem, scenario_json), lang)
 
 
