@@ -100,7 +100,10 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
 
 def draw(parts: MapParts, overlay_js: str) -> None:
     """The map component, with the arguments `st_folium` would give it."""
-    defaults: dict[str, Any] = {"last_active_drawing": None, "last_object_clicked_count": None}
+    # Exactly what the component reports before any click, in its order: it sends a value only
+    # when it differs from this one (compared as JSON text), and every value sent reruns the
+    # whole script, so any other default costs a second run on every page load.
+    defaults: dict[str, Any] = {"last_object_clicked_count": 0, "last_active_drawing": None}
     streamlit_folium._component_func(
         script=parts.script,
         header=parts.header,
