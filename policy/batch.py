@@ -187,6 +187,8 @@ def where(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> str:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, Any]:
     """Codes (-1 for a missing cell) and the distinct values of a column."""
     if isinstance(series.dtype, pd.CategoricalDtype):
+        # Only the values in use: a category left over from a filtered row is not a cell.
+        series = series.cat.remove_unused_categories()
         return series.cat.codes.to_numpy(), series.cat.categories
     return pd.factorize(series, use_na_sentinel=True)
 

@@ -183,9 +183,22 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
         bad.append((row.number, row.actual_columns, row.text))
         return "error"
 
+    quotes = source.count(b'"')
+    if quotes % 2:
+        # pyarrow reads a quote left open at the end of the file as if it were closed.
+        line = _unclosed_quote(source.all(), delimiter)
+        if line is not None:
+            raise BatchInputError(f'{name}: line {line}: a quote (") is opened and never closed')
+    stripped = [column.strip() for column in names]
+    facts = [number for number, column in enumerate(stripped) if column in FACT_COLUMNS]
+    batches: list[pa.RecordBatch] = []
+    blank: list[np.ndarray] = []
+    breaks: list[np.ndarray] = []
+    too_long: tuple[int, str, int] | None = None
+    rows = 0
     try:
         with source.stream() as stream:
-            table = pacsv.read_csv(
+            reader = pacsv.open_csv(
                 stream,
                 read_options=pacsv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES),
                 parse_options=pacsv.ParseOptions(
@@ -200,6 +213,20 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
                     quoted_strings_can_be_null=False,
                 ),
             )
+            # Block by block: the facts are dictionary-encoded as they arrive, so their text
+            # is never held for the whole file (a million cases stay within 300 MB).
+            for batch in reader:
+                if too_long is None:
+                    too_long = _too_long(batch, stripped, rows)
+                blank.append(_blank_rows(batch, stripped))
+                if quotes:  # a cell spans lines only inside quotes
+                    breaks.append(_row_breaks(batch))
+                columns = [
+                    pc.dictionary_encode(column) if number in facts else column
+                    for number, column in enumerate(batch.columns)
+                ]
+                batches.append(pa.RecordBatch.from_arrays(columns, names=stripped))
+                rows += batch.num_rows
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
         raw = source.all()
         if bad:
@@ -210,17 +237,25 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BatchInputError(f"{name}: cannot read ({reason})") from None
-    table = table.rename_columns([column.strip() for column in names])
-    quotes = source.count(b'"')
-    if quotes % 2:
-        # pyarrow reads a quote left open at the end of the file as if it were closed.
-        line = _unclosed_quote(source.all(), delimiter)
-        if line is not None:
-            raise BatchInputError(f'{name}: line {line}: a quote (") is opened and never closed')
-    # A cell spans lines only inside quotes: a file without any needs no counting.
-    lines = _line_numbers(table, skipped, spans_lines=quotes > 0)
-    _check_cell_length(table, lines, name)
-    return (*_without_blank_rows(table, lines), delimiter)
+    row_breaks = np.concatenate(breaks) if breaks else None
+    lines = _line_numbers(rows, skipped, row_breaks, _header_breaks(names))
+    if too_long is not None:
+        row, column, length = too_long
+        raise BatchInputError(
+            f"{name}: line {lines[row]}, column {shorten(column, 40)}: a cell of "
+            f"{length:,} characters; the limit is {MAX_CELL_CHARS:,} (a spreadsheet cell's)"
+        )
+    schema = pa.schema(
+        [
+            (column, pa.dictionary(pa.int32(), pa.string()) if n in facts else pa.string())
+            for n, column in enumerate(stripped)
+        ]
+    )
+    table = pa.Table.from_batches(batches, schema=schema)
+    keep = ~np.concatenate(blank) if blank else np.ones(0, dtype=bool)
+    if not keep.all():
+        table, lines = table.filter(pa.array(keep)), lines[keep]
+    return table, lines, delimiter
 
 
 def _delimiter(raw: bytes, start: int) -> str:
@@ -346,61 +381,63 @@ def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
     return raw.count(b"\n", 0, opened) + 1 if inside else None
 
 
-def _line_numbers(table: pa.Table, skipped: list[tuple[int, str]], spans_lines: bool) -> np.ndarray:
-    """Line number of every table row: its record number, plus lines of cells above it."""
-    rows = table.num_rows
+def _line_numbers(
+    rows: int, skipped: list[tuple[int, str]], row_breaks: np.ndarray | None, header: int
+) -> np.ndarray:
+    """Line number of every row read: its record number, plus the lines of cells above it.
+
+    pyarrow numbers records (the header is 1; skipped lines of spaces count too).
+    """
     total = rows + len(skipped) + 2
     taken = np.zeros(total, dtype=bool)
     taken[[number for number, _ in skipped]] = True
-    taken[:2] = True  # record numbers start at 1; the header is record 1
+    taken[:2] = True
     records = np.flatnonzero(~taken)[:rows]
+    if row_breaks is None:
+        return records
     extra = np.zeros(total, dtype=np.int64)
-    if spans_lines:
-        for column in table.columns:
-            counts = pc.count_substring_regex(column, r"\r\n|\r|\n")
-            extra[records] += counts.to_numpy(zero_copy_only=False)
-        extra[1] = _header_breaks(table)
-        for number, text in skipped:
-            extra[number] = text.count("\n")
+    extra[records] = row_breaks
+    extra[1] = header
+    for number, text in skipped:
+        extra[number] = text.count("\n")
     shift = np.concatenate(([0], np.cumsum(extra)[:-1]))
     return records + shift[records]
 
 
-def _header_breaks(table: pa.Table) -> int:
-    return sum(column.count("\n") for column in table.column_names)
+def _header_breaks(names: list[str]) -> int:
+    return sum(column.count("\n") for column in names)
 
 
-def _check_cell_length(table: pa.Table, lines: np.ndarray, name: str) -> None:
-    for column in table.column_names:
-        values = table[column]
-        if not len(values):
-            continue
-        if pc.max(pc.binary_length(values)).as_py() <= MAX_CELL_CHARS:
+def _row_breaks(batch: pa.RecordBatch) -> np.ndarray:
+    """Line breaks inside the cells of each row."""
+    total = np.zeros(batch.num_rows, dtype=np.int64)
+    for column in batch.columns:
+        total += pc.count_substring_regex(column, r"\r\n|\r|\n").to_numpy(zero_copy_only=False)
+    return total
+
+
+def _too_long(batch: pa.RecordBatch, names: list[str], offset: int) -> tuple[int, str, int] | None:
+    """(row, column, length) of the first cell over MAX_CELL_CHARS characters, if any."""
+    for name, values in zip(names, batch.columns, strict=True):
+        if not len(values) or pc.max(pc.binary_length(values)).as_py() <= MAX_CELL_CHARS:
             continue
         lengths = pc.utf8_length(values).to_numpy(zero_copy_only=False)
         over = np.flatnonzero(lengths > MAX_CELL_CHARS)
         if over.size:
-            row = int(over[0])
-            raise BatchInputError(
-                f"{name}: line {lines[row]}, column {shorten(column, 40)}: a cell of "
-                f"{int(lengths[row]):,} characters; the limit is {MAX_CELL_CHARS:,} "
-                "(a spreadsheet cell's)"
-            )
+            return offset + int(over[0]), name, int(lengths[over[0]])
+    return None
 
 
-def _without_blank_rows(table: pa.Table, lines: np.ndarray) -> tuple[pa.Table, np.ndarray]:
-    """Drop rows whose every cell is blank (blank lines, `,,,`); region decides cheaply."""
-    if not table.num_rows:
-        return table, lines
-    blank = _blank(table["region"])
+def _blank_rows(batch: pa.RecordBatch, names: list[str]) -> np.ndarray:
+    """Rows whose every cell is blank (blank lines, `,,,`); the region column decides cheaply."""
+    blank = _blank(batch.column(names.index("region")))
     if not blank.any():
-        return table, lines
-    for column in table.column_names:
-        if column != "region":
+        return blank
+    for name, values in zip(names, batch.columns, strict=True):
+        if name != "region":
             candidates = np.flatnonzero(blank)
-            blank[candidates] = _blank(table[column].take(candidates))
-    keep = ~blank
-    return table.filter(pa.array(keep)), lines[keep]
+            blank[candidates] = _blank(values.take(pa.array(candidates)))
+    return blank
 
 
 def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
@@ -409,21 +446,23 @@ def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
 
 
 def _to_frame(table: pa.Table, lines: np.ndarray) -> pd.DataFrame:
-    """A DataFrame of the cells: fact columns as categoricals, the rest as text.
-
-    Categoricals are built from pyarrow's dictionary encoding by hand (codes and categories):
-    pyarrow's own conversion of a dictionary column is several times slower.
-    """
+    """A DataFrame of the cells: fact columns (dictionary-encoded) as categoricals, the rest as
+    text. The categoricals are built by hand from codes and categories: pyarrow's own
+    conversion of a dictionary column is several times slower."""
     plain = [column for column in table.column_names if column not in FACT_COLUMNS]
     texts = table.select(plain).to_pandas() if plain else None
     data: dict[str, Any] = {}
     for column in table.column_names:
         if column in FACT_COLUMNS:
-            encoded = pc.dictionary_encode(table[column].combine_chunks())
-            data[column] = pd.Categorical.from_codes(
-                encoded.indices.to_numpy(zero_copy_only=False),
-                categories=encoded.dictionary.to_pylist(),
+            encoded = table[column].unify_dictionaries()
+            chunks = encoded.chunks
+            dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+            codes = (
+                np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
+                if chunks
+                else np.zeros(0, dtype=np.int32)
             )
+            data[column] = pd.Categorical.from_codes(codes, categories=dictionary.to_pylist())
         else:
             data[column] = texts[column].array  # type: ignore[index]
     return pd.DataFrame(data, index=pd.Index(lines, name=LINE_INDEX), copy=False)
@@ -484,7 +523,7 @@ def write_cases(
         raise BatchInputError(f"{path}: cannot write ({reason})") from None
 
 
-_WRITE_ROWS = 100_000
+_WRITE_ROWS = 20_000  # small slices keep the writing memory small
 
 
 def _header_line(names: list[str], delimiter: str) -> bytes:

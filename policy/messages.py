@@ -34,3 +34,12 @@ def one_line(message: str, limit: int = LINE_CHARS) -> str:
     if len(flat) <= limit:
         return flat
     return f"{flat[:limit]}… (message cut at {limit} characters)"
+
+
+def printable(text: str, limit: int = LINE_CHARS) -> str:
+    """`text` with line breaks and other control characters written as escapes (`\\r`), so a
+    key or value from a file cannot break a message over lines; cut at about `limit`."""
+    if text.isprintable() and len(text) <= limit:
+        return text
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return shown if len(shown) <= limit else f"{shown[:limit]}… ({len(shown):,} characters)"

@@ -33,14 +33,57 @@ def normalise_quote(text: str) -> str:
 def quote_occurs(quote: str, file_name: str) -> bool:
     """Whether `quote` occurs in `policy/sources/<file_name>` (see the module docstring).
 
-    Cached: every what-if version is checked like a file, quotes included."""
+    Why not one regular expression: compiling one per quote (an optional marker between every
+    two characters) took most of the start-up of every command. The quote without hyphens is
+    looked up in the source without hyphens and markers, and each place found is checked.
+    """
     source = normalised_source(file_name)
     quote = normalise_quote(quote)
-    if not quote:
+    bare = quote.replace("-", "")
+    if not bare:
         return False
-    marker = re.escape(_LINE_END_HYPHEN)
-    parts = [f"(?:-|{marker})" if ch == "-" else re.escape(ch) for ch in quote]
-    return re.search(f"{marker}?".join(parts), source) is not None
+    stripped, positions = _stripped_source(file_name)
+    found = stripped.find(bare)
+    while found >= 0:
+        start = positions[found]
+        # A quote that begins with hyphens begins that many characters earlier (or, with a
+        # marker between them, up to twice as many).
+        for lead in range(2 * (len(quote) - len(quote.lstrip("-"))) + 1):
+            if start - lead >= 0 and _matches_at(source, start - lead, quote):
+                return True
+        found = stripped.find(bare, found + 1)
+    return False
+
+
+@cache
+def _stripped_source(file_name: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised source without hyphens and markers, and each kept character's position."""
+    source = normalised_source(file_name)
+    positions = tuple(i for i, ch in enumerate(source) if ch not in ("-", _LINE_END_HYPHEN))
+    return "".join(source[i] for i in positions), positions
+
+
+def _matches_at(source: str, start: int, quote: str) -> bool:
+    """Whether `quote` matches `source` from `start`: a marker may stand between any two quote
+    characters, and a quote's hyphen matches a hyphen or a marker. Branches only at markers."""
+    pending = [(start, 0, False)]
+    while pending:
+        i, j, skipped = pending.pop()
+        while j < len(quote):
+            if i >= len(source):
+                break
+            if j > 0 and not skipped and source[i] == _LINE_END_HYPHEN:
+                # the marker as nothing between two characters (at most one); or as the hyphen
+                pending.append((i + 1, j, True))
+            if quote[j] == "-" and source[i] in ("-", _LINE_END_HYPHEN):
+                i, j, skipped = i + 1, j + 1, False
+            elif source[i] == quote[j]:
+                i, j, skipped = i + 1, j + 1, False
+            else:
+                break
+        else:
+            return True
+    return False
 
 
 def source_file_exists(file_name: str) -> bool:

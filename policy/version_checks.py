@@ -89,7 +89,7 @@ def version_problems(
     cited = quoted(data) if citations is None else list(citations)
     for location, table in cited:
         problems += _check_quote(location, table, sources)
-        if table.get("source") in borrowed and table.get("reading") is not True:
+        if str(table.get("source")) in borrowed and table.get("reading") is not True:
             problems.append(
                 (
                     f"{location}.reading",
@@ -160,7 +160,9 @@ def _borrowed(data: Mapping[str, Any]) -> set[str]:
     return {
         source["id"]
         for source in listed
-        if isinstance(source, dict) and source.get("borrowed") is True and "id" in source
+        if isinstance(source, dict)
+        and source.get("borrowed") is True
+        and isinstance(source.get("id"), str)
     }
 
 
@@ -209,8 +211,8 @@ def _check_ipa_destination(data: Mapping[str, Any]) -> list[Problem]:
     """The IPA's place: a region of the version, cited, and given whenever any IPA applies."""
     problems: list[Problem] = []
     destination = data.get("ipa_destination")
-    codes = {region.get("code") for _, region in regions(data)}
-    if destination is not None and destination not in codes:
+    codes = {str(region.get("code")) for _, region in regions(data)}
+    if destination is not None and str(destination) not in codes:
         problems.append(("ipa_destination", f"{destination!r} is not a region code of this file"))
     has_citation = data.get("ipa_destination_citation") is not None
     if destination is not None and not has_citation:

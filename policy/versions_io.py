@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 
 from policy.data_files import VERSIONS_DIR
 from policy.errors import PolicyError, PolicyFileError
-from policy.messages import quoted
+from policy.messages import printable, quoted
 from policy.models import Citation, PolicyVersion
 from policy.version_checks import (
     CITATION_FIELDS,
@@ -119,6 +119,12 @@ def _shipped_versions() -> tuple[PolicyVersion, ...]:
 
 
 def _check(path: Path) -> tuple[list[str], PolicyVersion | None]:
+    """Every problem as one printable line (keys and values from the file are escaped)."""
+    problems, version = _check_raw(path)
+    return [printable(problem) for problem in problems], version
+
+
+def _check_raw(path: Path) -> tuple[list[str], PolicyVersion | None]:
     where = str(path)
     try:
         with open(path, "rb") as handle:

@@ -35,7 +35,7 @@ from ui.texts import Lang, t
 
 MAP_KEY: Final = "policy_map"
 MAP_HEIGHT: Final = 480
-RETURNED: Final = ("last_active_drawing", "last_object_clicked_count")
+RETURNED: Final = ("last_object_clicked_count", "last_active_drawing")
 _HANDLED_KEY: Final = "policy_map_handled_click"
 
 
@@ -106,9 +106,8 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
 
 def draw(parts: MapParts, overlay_js: str) -> None:
     """The map component, with the arguments `st_folium` would give it."""
-    # Exactly what the component reports before any click, in its order: it sends a value only
-    # when it differs from this one (compared as JSON text), and every value sent reruns the
-    # whole script, so any other default costs a second run on every page load.
+    # Exactly what the frontend reports before any click (same keys, same order): it then
+    # sends nothing on load, so opening the page costs no second run.
     defaults: dict[str, Any] = {"last_object_clicked_count": 0, "last_active_drawing": None}
     streamlit_folium._component_func(
         script=parts.script,
