@@ -144,6 +144,9 @@ def test_the_page_shows_a_hostile_link_as_short_notices_only(params) -> None:
     _, expected = parse(params)
     lang = app.session_state[state.STATE_KEY].lang
     shown = [info.value for info in app.info if info.value != t("hint_choose_region", lang)]
-    assert shown == [notice_line(n, lang) for n in expected]
+    # Every notice of the parser is shown (the page adds its own for a scenario in the link).
+    for line in (notice_line(n, lang) for n in expected):
+        assert line in shown
     for line in shown:
         assert len(line.splitlines()) == 1, line
+        assert len(line) < 400, line
