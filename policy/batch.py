@@ -190,9 +190,15 @@ def where(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> str:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, Any]:
     """Codes (-1 for a missing cell) and the distinct values of a column."""
     if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        categories = series.cat.categories
         # Only the values in use: a category left over from a filtered row is not a cell.
-        series = series.cat.remove_unused_categories()
-        return series.cat.codes.to_numpy(), series.cat.categories
+        # (Counted in one pass; pandas' remove_unused_categories sorts the codes.)
+        used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+        if used.all():
+            return codes, categories
+        position = np.cumsum(used) - 1
+        return np.where(codes >= 0, position[codes], -1), categories[used]
     return pd.factorize(series, use_na_sentinel=True)
 
 
