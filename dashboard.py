@@ -36,7 +36,7 @@ from ui.form import decision_form
 from ui.legend import legend_html
 from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
-from ui.outcome import render_card, render_headline
+from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
@@ -295,8 +295,6 @@ def main() -> None:
     case = state.case_of(current)
     decision = None
     with side_column:
-        with guarded(lang, "legend"):
-            render_legend(map_layer(current.version, lang), lang)
         with guarded(lang, "outcome"):
             if case is None:
                 st.info(t("hint_choose_region", lang))
@@ -306,9 +304,14 @@ def main() -> None:
                 except PolicyError as error:
                     st.error(t("error_region", lang, message=plain(str(error))))
                 if decision is not None:
-                    render_headline(decision, lang, current.named)
-                    with st.expander(t("outcome_details", lang)):
-                        render_card(decision, lang, current.named)
+                    render_headline(decision, lang)
+        with guarded(lang, "legend"):
+            render_legend(map_layer(current.version, lang), lang)
+        if decision is not None:
+            with guarded(lang, "outcome card"):
+                render_summary(decision, lang, current.named)
+                with st.expander(t("outcome_details", lang)):
+                    render_card(decision, lang, current.named)
         st.subheader(t("details_heading", lang))
         with guarded(lang, "details"):
             render_region_details(version, lang, drawn)

@@ -21,6 +21,7 @@ from briefing.map_image import FORMATS, LAYOUTS, render_map
 from briefing.offline import offline_html
 from briefing.report import REPORT_FORMATS, case_report
 from policy import Case, IndividualElements, PolicyError, PolicyVersion, evaluate, load_version
+from policy.scenario import Scenario, load_scenario
 
 PROG = "python -m briefing"
 
@@ -86,19 +87,9 @@ def _suffix(path: str, allowed: Sequence[str]) -> str:
     return suffix
 
 
-def load_scenario_file(path: str) -> Any:
-    """A scenario file read by `policy.scenario.load_scenario`."""
-    try:
-        from policy.scenario import load_scenario
-    except ImportError:
-        raise BriefingError(
-            "--scenario: this installation cannot read scenario files (no policy.scenario)"
-        ) from None
-    try:
-        source = Path(path).read_bytes()
-    except OSError as error:
-        raise BriefingError(f"{path}: cannot read ({error.strerror})") from None
-    return load_scenario(source, path)
+def load_scenario_file(path: str) -> Scenario:
+    """A scenario file, checked by `policy.scenario` (ScenarioError: one line naming the field)."""
+    return load_scenario(Path(path), path)
 
 
 def _versions(args: argparse.Namespace) -> tuple[PolicyVersion, Any]:

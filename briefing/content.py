@@ -23,8 +23,9 @@ from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from policy import PolicyVersion, gradation_label
+from policy.diff import field_label, map_class_label
 from policy.labels import Lang
-from policy.rules import disclaimer
+from policy.texts import text as policy_text
 from ui.map_data import cited_paragraphs, policy_values
 from ui.texts import t
 
@@ -129,7 +130,7 @@ def map_content(
         drawn["fill"] = [CHANGE_COLOURS[classes[code]] for code in drawn["code"]]
         shown_classes = {classes[code] for code in drawn["code"]}
         legend += [
-            LegendRow("fill", CHANGE_COLOURS[c], bt(f"change_{c}", lang))
+            LegendRow("fill", CHANGE_COLOURS[c], map_class_label(c, lang))
             for c in CHANGE_CLASSES
             if c in shown_classes
         ]
@@ -149,7 +150,7 @@ def map_content(
         notes.append(f"{bt('compare_changes', lang)}:")
         by_region: dict[tuple[str, str], list[str]] = {}
         for change in changes:
-            field = bt("field_gradation" if change.field == "gradation" else "field_ipa", lang)
+            field = field_label(change.field, lang)
             by_region.setdefault((change.name, change.code), []).append(
                 bt(
                     "compare_field",
@@ -232,6 +233,6 @@ def map_content(
         legend=tuple(legend),
         notes=tuple(notes),
         sources=sources,
-        disclaimer=f"{disclaimer(lang, shown)} {t('map_disclaimer', lang)}",
+        disclaimer=f"{policy_text('disclaimer.base', lang)} {t('map_disclaimer', lang)}",
         is_comparison=compare is not None,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -57,6 +58,8 @@ METADATA: Final[dict[str, dict[str, str | None]]] = {
     "svg": {"Date": None, "Creator": None, "Format": None, "Type": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
 }
+
+_RENDER_LOCK: Final = threading.Lock()
 
 FILL_EDGE_WIDTH: Final = 0.5
 ORIGIN_WIDTH: Final = 1.4
@@ -340,7 +343,9 @@ def _north_arrow(ax, layout: Layout) -> None:
 
 def _draw_units(ax, units) -> list[Bbox]:
     """Fills, IPA outlines and Bamako's dot; returns the dots' boxes (obstacles for labels)."""
-    units.plot(ax=ax, color=list(units["fill"]), edgecolor=OUTLINE_COLOUR, linewidth=0.5)
+    units.plot(
+        ax=ax, color=list(units["fill"]), edgecolor=OUTLINE_COLOUR, linewidth=FILL_EDGE_WIDTH
+    )
     origin = units[units["ipa_role"] == "origin"]
     if len(origin):
         origin.boundary.plot(
@@ -399,7 +404,9 @@ def _destination_inset(ax, units):
         return None
     centre = destination.geometry.iloc[0].centroid
     inset = ax.inset_axes((0.0, 0.0, *INSET_SIZE))
-    units.plot(ax=inset, color=list(units["fill"]), edgecolor=OUTLINE_COLOUR, linewidth=0.5)
+    units.plot(
+        ax=inset, color=list(units["fill"]), edgecolor=OUTLINE_COLOUR, linewidth=FILL_EDGE_WIDTH
+    )
     origin = units[units["ipa_role"] == "origin"]
     if len(origin):
         origin.boundary.plot(
@@ -465,7 +472,9 @@ def render_figure(content: MapContent, layout_name: str, fmt: str) -> bytes:
     """The map page in `fmt` (png, svg, pdf) as bytes, identical for identical content."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    with matplotlib.rc_context(RC):
+    # rc_context changes matplotlib's global settings; the page serves several sessions from
+    # threads, so one image is drawn at a time.
+    with _RENDER_LOCK, matplotlib.rc_context(RC):
         fig, _labels = map_figure(content, layout_name)
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, dpi=DPI, metadata=METADATA[fmt], facecolor="white")

@@ -93,7 +93,11 @@ def markdown_report(
     safe_facts = {**decision.facts}
     if "region" in safe_facts:
         safe_facts["region"] = markdown_text(safe_facts["region"])
-    memo = dataclasses.replace(decision, facts=safe_facts).to_markdown(lang)
+    safe: dict[str, Any] = {"facts": safe_facts}
+    origin = getattr(decision, "origin", None)
+    if origin is not None:
+        safe["origin"] = dataclasses.replace(origin, text=markdown_text(origin.text))
+    memo = dataclasses.replace(decision, **safe).to_markdown(lang)
     lines = memo.splitlines()
     extra = [f"- **{bt('report_date', lang)}:** {date}"]
     if scenario is not None:
@@ -182,9 +186,22 @@ def _pdf_once(
         pdf.line_of(f"{label}: {value}")
     if decision.region_mapping_note:
         pdf.line_of(decision.region_mapping_note, "I", 0.9, indent=4)
+    origin = getattr(decision, "origin", None)
+    if origin is not None:
+        cercle = f", cercle {origin.cercle_name}" if origin.cercle_name else ""
+        pdf.line_of(f"{bt('report_origin', lang)}: {origin.text} ({origin.kind}{cercle})")
     pdf.gap(1)
     pdf.line_of(f"{bt('report_outcome', lang)}: {outcome_label(decision.outcome, lang)}", "B", 1.15)
+    line = decision.outcome_line(lang) if hasattr(decision, "outcome_line") else ""
+    if line:
+        pdf.line_of(line)
     pdf.line_of(f"{bt('report_ipa', lang)}: {_yes_no(decision.ipa_applies, lang)}")
+    missing = getattr(decision, "missing_values", ())
+    if missing:
+        pdf.line_of(f"{bt('report_missing', lang)}: {', '.join(missing)}")
+    for reading in getattr(decision, "alternative_readings", ()):
+        label = reading.label_nl if lang == "nl" else reading.label_en
+        pdf.line_of(f"• {label}: {outcome_label(reading.outcome, lang)}", indent=3)
     if scenario is not None and scenario.changes:
         pdf.gap()
         pdf.line_of(bt("scenario_changes", lang), "B", 1.1)

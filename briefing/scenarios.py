@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policy import PolicyVersion, resolve_region
+from policy import PolicyVersion
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,15 @@ class BriefingScenario:
 def briefing_scenario(scenario: Any, base: PolicyVersion) -> BriefingScenario:
     """`scenario` (a BriefingScenario, or a policy.scenario.Scenario) applied to `base`.
 
-    A Scenario names its regions as the analyst typed them (a name or a code); they are
-    resolved against the base version like `--region`.
+    A Scenario keeps each region as the analyst typed it and its resolved ISO code; the
+    outputs name the region as the version does.
     """
     if isinstance(scenario, BriefingScenario):
         return scenario
     version = scenario.apply(base)
     changes = []
     for change in scenario.changes:
-        region = version.region(resolve_region(str(change.region), base).code)
+        region = version.region(change.code)
         changes.append(
             ScenarioChange(code=region.code, name=region.name, rationale=str(change.rationale))
         )

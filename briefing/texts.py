@@ -43,8 +43,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "compare_changes": {"nl": "Wijzigingen", "en": "Changes"},
     "compare_none": {"nl": "Geen wijzigingen.", "en": "No changes."},
     "compare_field": {"nl": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
-    "field_gradation": {"nl": "gradatie", "en": "level"},
-    "field_ipa": {"nl": "binnenlands beschermingsalternatief", "en": "internal protection alt."},
     "ipa_yes": {"nl": "ja", "en": "yes"},
     "ipa_no": {"nl": "nee", "en": "no"},
     "ipa_unknown": {"nl": "onbekend", "en": "unknown"},
@@ -52,35 +50,6 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "nl": "Randen: binnenlands beschermingsalternatief volgens {b}.",
         "en": "Outlines: internal protection alternative under {b}.",
     },
-    "change_raised": {
-        "nl": "Hoger niveau van willekeurig geweld",
-        "en": "Higher level of indiscriminate violence",
-    },
-    "change_lowered": {
-        "nl": "Lager niveau van willekeurig geweld",
-        "en": "Lower level of indiscriminate violence",
-    },
-    "change_changed": {
-        "nl": "Gewijzigd, niet hoger of lager",
-        "en": "Changed, neither higher nor lower",
-    },
-    "change_became_known": {
-        "nl": "Nu bekend (stond niet in de bronnen)",
-        "en": "Now known (was not in the sources)",
-    },
-    "change_became_unknown": {
-        "nl": "Nu onbekend (staat niet in de bronnen)",
-        "en": "Now unknown (not in the sources)",
-    },
-    "change_ipa_added": {
-        "nl": "Binnenlands beschermingsalternatief toegevoegd",
-        "en": "Internal protection alternative added",
-    },
-    "change_ipa_removed": {
-        "nl": "Binnenlands beschermingsalternatief vervallen",
-        "en": "Internal protection alternative removed",
-    },
-    "change_unchanged": {"nl": "Ongewijzigd", "en": "Unchanged"},
     "undrawn_line": {
         "nl": "{name} ({code}): {gradation}; binnenlands beschermingsalternatief: {ipa}. {reason}",
         "en": "{name} ({code}): {gradation}; internal protection alternative: {ipa}. {reason}",
@@ -109,6 +78,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "report_mapped": {"nl": "omgezet van {name}", "en": "mapped from {name}"},
     "report_gradation": {"nl": "Gradatie", "en": "Level"},
     "report_outcome": {"nl": "Uitkomst", "en": "Outcome"},
+    "report_origin": {"nl": "Genoemde herkomst", "en": "Origin named"},
+    "report_missing": {
+        "nl": "Ontbrekende waarden in de bronnen",
+        "en": "Values missing from the sources",
+    },
     "report_ipa": {
         "nl": "Binnenlands beschermingsalternatief",
         "en": "Internal protection alternative",

@@ -45,16 +45,20 @@ def gradation_colour(gradation: str) -> str:
     """The fill colour of a gradation code; an unknown code is a programming error."""
     return GRADATION_COLOURS[gradation]
 
-# The comparison map of two versions (briefing images): one fill per change class. Raised and
-# lowered are two hue families (orange, purple) told apart by hue and lightness; "now known" and
-# the IPA changes are further families; "unchanged" is the near-white of "not designated".
+# The comparison map of two versions (briefing images): one fill per class of
+# `policy.diff.MAP_CLASSES`. Raised and lowered are two hue families (orange, purple) told
+# apart by hue and lightness; "now known" is a light purple, the IPA-only changes are teals
+# (dark: added or now known; light: removed or now unknown), "unchanged" the near-white of
+# "not designated". The legend names every class shown.
 CHANGE_COLOURS: Final[dict[str, str]] = {
     "raised": "#b35806",
     "lowered": "#542788",
     "changed": "#dfc27d",
     "became_known": "#b2abd2",
     "became_unknown": "#969696",
-    "ipa_added": "#35978f",
+    "ipa_added": "#01665e",
     "ipa_removed": "#c7eae5",
+    "ipa_became_known": "#5ab4ac",
+    "ipa_became_unknown": "#d9d9d9",
     "unchanged": "#f7f7f7",
 }

@@ -1,5 +1,6 @@
 """README and the command lines cannot drift apart: every option documented exists, and every
-option that exists is documented, for `python -m policy` and `python -m geodata`."""
+option that exists is documented, for `python -m policy`, `python -m geodata` and
+`python -m briefing`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cli import build_parser as briefing_parser
 from geodata.cli import build_parser as geodata_parser
 from policy.cli import build_parser as policy_parser
 
@@ -45,7 +47,8 @@ def parser_options(parser: argparse.ArgumentParser) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize(
-    "program, parser", [("policy", policy_parser), ("geodata", geodata_parser)]
+    "program, parser",
+    [("policy", policy_parser), ("geodata", geodata_parser), ("briefing", briefing_parser)],
 )
 def test_readme_documents_exactly_the_cli(program: str, parser) -> None:
     documented = documented_options(program)

@@ -44,7 +44,7 @@ def legend_html(
             f"<i>({html.escape(gradation_label(code, other))})</i>"
         )
         swatch = _SWATCH.format(fill=GRADATION_COLOURS[code], border=f"1px solid {OUTLINE_COLOUR}")
-        rows.append(f"<div>{swatch}{label}</div>")
+        rows.append(f'<div style="margin:.15rem 0">{swatch}{label}</div>')
     origin = _LINE.format(colour=OUTLINE_COLOUR, width=2.5, dash=IPA_ORIGIN_DASH)
     destination = _LINE.format(colour=IPA_DESTINATION_COLOUR, width=4, dash="none")
     if ipa_roles is None or "origin" in ipa_roles:
@@ -53,6 +53,6 @@ def legend_html(
         rows.append(f"<div>{destination}{html.escape(t('legend_ipa_destination', lang))}</div>")
     heading = html.escape(t("legend_heading", lang))
     return (
-        f'<div class="policy-legend" style="line-height:1.9;font-size:0.9rem">'
+        f'<div class="policy-legend" style="line-height:1.45;font-size:0.85rem">'
         f"<strong>{heading}</strong>{''.join(rows)}</div>"
     )

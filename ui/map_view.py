@@ -29,7 +29,7 @@ from ui.texts import Lang, t
 
 MAP_KEY: Final = "policy_map"
 MAP_HEIGHT: Final = 480
-RETURNED: Final = ("last_active_drawing", "last_object_clicked_count")
+RETURNED: Final = ("last_object_clicked_count", "last_active_drawing")
 _HANDLED_KEY: Final = "policy_map_handled_click"
 
 
@@ -100,7 +100,9 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
 
 def draw(parts: MapParts, overlay_js: str) -> None:
     """The map component, with the arguments `st_folium` would give it."""
-    defaults: dict[str, Any] = {"last_active_drawing": None, "last_object_clicked_count": None}
+    # Exactly what the frontend reports before any click (same keys, same order): it then
+    # sends nothing on load, so opening the page costs no second run.
+    defaults: dict[str, Any] = {"last_object_clicked_count": 0, "last_active_drawing": None}
     streamlit_folium._component_func(
         script=parts.script,
         header=parts.header,

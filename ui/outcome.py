@@ -67,12 +67,15 @@ def _notes(decision: Decision, lang: Lang) -> list[str]:
     return notes
 
 
-def render_headline(decision: Decision, lang: Lang, named: Named | None) -> None:
-    """The outcome box with the region, level and IPA: the answer at a glance."""
-    st.markdown(f"#### {t('outcome_heading', lang)}")
+def render_headline(decision: Decision, lang: Lang) -> None:
+    """The outcome box: the answer at a glance, with what it rests on."""
     box = _BOX[outcome_style(decision)]
     notes = "".join(f"  \n{note}" for note in _notes(decision, lang))
-    box(f"**{plain(headline(decision, lang))}**{notes}")
+    box(f"**{t('outcome_heading', lang)}: {plain(headline(decision, lang))}**{notes}")
+
+
+def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
+    """Region, level and IPA of the decision, and what the applicant named."""
     ipa = t("details_unknown", lang)
     if decision.outcome is Outcome.no_protection_ground:
         # No protection need, so whether an alternative exists in Bamako does not arise.

@@ -51,7 +51,7 @@ def test_compare_html_and_case_commands(tmp_path) -> None:
         (["case", "--region", "Gao", "-o", "{tmp}/x.docx"], "must end in .pdf, .md"),
         (["case", "--region", "Gao", "-o", "{tmp}/missing/x.pdf"], "cannot write"),
         (["case", "--region", "Gao", "--scenario", "{tmp}/none.json", "-o", "{tmp}/x.md"],
-         "scenario"),  # fmt: skip
+         "none.json"),  # fmt: skip
         (["bogus"], "invalid choice"),
         ([], "required"),
     ],
@@ -75,3 +75,41 @@ def test_module_entry_point_exits_2_with_one_line(tmp_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "unknown region" in result.stderr
+
+
+SCENARIO = """{"scenario": 1, "base": "WBV 2025/11", "title": "Ménaka weer uitzonderlijk & ‘naïef’",
+ "author": "Analist", "created": "2026-01-15",
+ "changes": [{"region": "Ménaka", "gradation": "exceptional",
+              "rationale": "Toets: wat als de regio’s situatie verslechtert?"}]}"""
+
+
+def test_scenario_file_drives_map_html_and_case(tmp_path) -> None:
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    svg, page, memo, pdf = (tmp_path / name for name in ("m.svg", "m.html", "c.md", "c.pdf"))
+    assert main(["map", "--scenario", str(scenario), "-o", str(svg)]) == 0
+    text = svg.read_text(encoding="utf-8")
+    assert "Ménaka weer uitzonderlijk &amp; ‘naïef’" in text
+    assert "Toets: wat als de regio’s situatie verslechtert?" in text
+    assert main(["html", "--scenario", str(scenario), "-o", str(page)]) == 0
+    assert "Ménaka weer uitzonderlijk &amp; ‘naïef’" in page.read_text(encoding="utf-8")
+    assert main(["case", "--region", "ML-9", "--scenario", str(scenario), "--lang", "en",
+                 "-o", str(memo)]) == 0  # fmt: skip
+    report = memo.read_text(encoding="utf-8")
+    assert "&amp; ‘naïef’" in report and "based on WBV 2025/11" in report
+    assert "Exceptional level" in report  # the scenario's value, not the law's
+    assert main(["case", "--region", "ML-9", "--scenario", str(scenario), "-o", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_scenario_with_markup_or_another_base_is_refused_in_one_line(tmp_path, capsys) -> None:
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(SCENARIO.replace("Analist", "<script>x</script>"), encoding="utf-8")
+    assert main(["map", "--scenario", str(hostile), "-o", str(tmp_path / "x.png")]) == 2
+    assert "no markup" in capsys.readouterr().err
+    good = tmp_path / "scenario.json"
+    good.write_text(SCENARIO, encoding="utf-8")
+    argv = ["map", "--scenario", str(good), "--policy", "c7-23-before-wbv-2025-11"]
+    assert main([*argv, "-o", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "base" in err

@@ -19,14 +19,16 @@ from briefing.compare import change_classes
 from briefing.content import map_content
 from briefing.map_image import PIXELS, RC, map_figure
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS
-from policy.rules import disclaimer
+from policy.texts import text as policy_text
 
 TODAY = dt.date(2026, 1, 15)
 
 
 def _colours(png: bytes) -> set[str]:
-    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3)
-    return {"#" + bytes(int(c) for c in p).hex() for p in np.unique(pixels, axis=0)}
+    """Every colour the image contains, as #rrggbb."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(np.uint32)
+    packed = (pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]
+    return {f"#{int(value):06x}" for value in np.unique(packed)}
 
 
 def _pdf_text(data: bytes, tmp_path) -> str:
@@ -67,7 +69,7 @@ def test_change_classes_of_the_shipped_versions_follow_the_sources(before, in_fo
     # WBV 2025/11: Ménaka from exceptional to relatively higher; Mopti stays exceptional and
     # the IPA list (C7/23.5.2 Vc) names it, where the older sources said nothing of the IPA.
     assert classes["ML-9"] == "lowered"
-    assert classes["ML-5"] == "became_known"
+    assert classes["ML-5"] == "ipa_became_known"
     assert change_classes(in_force, in_force) == {r.code: "unchanged" for r in in_force.regions}
 
 
@@ -106,7 +108,7 @@ def test_pdf_map_carries_title_dates_sources_and_disclaimer(in_force, tmp_path) 
         "Taoudénit (ML-10)",
         "C7/23.4.2 Vc",
         "CC BY-IGO",
-        disclaimer("nl", in_force),
+        policy_text("disclaimer.base", "nl"),
     ):
         assert expected in text, expected
     assert "CreationDate" not in render_map(in_force, "nl", "a4", "pdf", today=TODAY).decode(

@@ -84,3 +84,14 @@ def test_bad_format_or_language_is_one_line(in_force) -> None:
         case_report(decision, "docx", "en")
     with pytest.raises(BriefingError, match="language"):
         case_report(decision, "pdf", "fr")
+
+
+def test_named_origin_typed_by_the_user_is_escaped(in_force, hostile, today, tmp_path) -> None:
+    from policy import NamedOrigin
+
+    origin = NamedOrigin(text=hostile["rationale"], kind="place", region_code="ML-9")
+    decision = evaluate(Case(region="ML-9", origin=origin), in_force)
+    memo = case_report(decision, "md", "nl", today=today).decode()
+    assert "<img" not in memo and "&lt;img src=x onerror=" in memo
+    text, _info = _pdf(case_report(decision, "pdf", "nl", today=today), tmp_path)
+    assert hostile["rationale"] in text

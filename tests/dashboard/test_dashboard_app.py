@@ -158,7 +158,8 @@ def test_form_shows_the_same_decision_as_policy_evaluate(case: tuple, lang: str)
         load_version(None),
     )
     kind, text = headline_box(app)
-    assert text.startswith(f"**{plain(outcome_label(expected.outcome, lang))}**")
+    label = plain(outcome_label(expected.outcome, lang))
+    assert text.startswith(f"**{t('outcome_heading', lang)}: {label}**")
     if kind == "success":
         assert "rests_on_reading" not in expected.flags
         assert "exclusion_review" not in expected.flags

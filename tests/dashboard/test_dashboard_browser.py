@@ -1,15 +1,22 @@
-"""The dashboard as a user sees it, in headless Chromium: map, click, details, form, offline.
+"""The dashboard as a user sees it, in headless Chromium, with a real mouse and keyboard.
 
-Waits on the page's state (Streamlit's script state, the map's shapes), never on sleeps.
+Each test opens a fresh page (its own browser context: no cookies, cache or storage shared)
+and runs a sequence of actions; after each, the details panel, the form's list and the map's
+outline must show the same region. Every page is checked for words a traceback would show.
+Waits on the page's state (Streamlit's script state, the element needed), never on sleeps.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import geodata
 from policy import Outcome, gradation_label, list_versions, load_version, outcome_label
@@ -22,10 +29,43 @@ APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 TIMEOUT_MS = 45_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
+ROOT = Path(__file__).resolve().parents[2]
+VIEWPORTS = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+
+
+@pytest.fixture
+def open_page(browser, dashboard_url: str) -> Iterator:
+    """Opens the dashboard (with an optional query) in a fresh browser context."""
+    contexts = []
+
+    def opener(query: str = "", size: tuple[int, int] = (1366, 768)) -> Page:
+        context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+        contexts.append(context)
+        page = context.new_page()
+        page.requests = []  # type: ignore[attr-defined]
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.goto(dashboard_url + ("/?" + query if query else "/"))
+        wait_idle(page)
+        map_units(page).first.wait_for(timeout=TIMEOUT_MS)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
 
 
 def wait_idle(page: Page) -> None:
     page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+
+
+def map_units(page: Page) -> Locator:
+    return page.frame_locator(MAP_FRAME).locator("path.policy-unit")
+
+
+def assert_no_error_text(page: Page) -> None:
+    body = page.locator("body").inner_text()
+    for word in ("Traceback", "Error"):
+        assert word not in body, f"{word!r} on the page"
 
 
 def inside_point(code: str) -> tuple[float, float]:
@@ -35,8 +75,10 @@ def inside_point(code: str) -> tuple[float, float]:
     return point.x, point.y
 
 
-def click_on_map(page: Page, lon: float, lat: float) -> None:
-    """A real mouse click where Leaflet draws (lon, lat), as a user would click."""
+def click_on_map(page: Page, code: str) -> None:
+    """A real mouse click where Leaflet draws a point inside `code`, as a user would click."""
+    lon, lat = inside_point(code)
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     map_div = page.frame_locator(MAP_FRAME).locator("#map_div")
     x, y = map_div.evaluate(
         "(el, ll) => { const p = window.map.latLngToContainerPoint(ll); return [p.x, p.y]; }",
@@ -47,69 +89,259 @@ def click_on_map(page: Page, lon: float, lat: float) -> None:
     page.mouse.click(box["x"] + x, box["y"] + y)
 
 
-def test_map_click_details_form_and_no_outside_requests(
-    browser, dashboard_url: str, artifacts: Path
-) -> None:
-    requests: list[str] = []
-    page = browser.new_page(viewport={"width": 1440, "height": 2000})
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(dashboard_url)
+def sidebar(page: Page) -> Locator:
+    return page.locator('[data-testid="stSidebar"]')
+
+
+def selectbox(scope: Locator, label: str) -> Locator:
+    return scope.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+
+
+def choose(page: Page, box: Locator, option: str) -> None:
+    """Open a select box and click an option, as a user does: a click on the box, or (when the
+    click only focused it) the arrow key that opens its list."""
+    box.get_by_role("combobox").click()
+    wanted = page.get_by_role("option", name=option, exact=True)
+    try:
+        wanted.wait_for(timeout=3000)
+    except PlaywrightTimeout:
+        page.keyboard.press("ArrowDown")
+    wanted.click()
+
+
+def search(page: Page, query: str, lang: str = "nl") -> None:
+    """Type a name into the search box with the keyboard and press Enter."""
+    field = sidebar(page).get_by_label(t("form_place", lang), exact=True)
+    field.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    results = selectbox(sidebar(page), t("form_place_matches", lang)).get_by_role("combobox")
+    expect(results).to_have_value(re.compile(re.escape(query)), timeout=TIMEOUT_MS)
     wait_idle(page)
 
-    # The map draws the ten units of the 2016 structure that have a boundary.
-    units = page.frame_locator(MAP_FRAME).locator("path.policy-unit")
-    expect(units).to_have_count(10, timeout=TIMEOUT_MS)
 
-    # Clicking Ménaka shows its gradation in the details and sets the form's region.
+def use_first_result(page: Page, lang: str = "nl") -> None:
+    sidebar(page).get_by_role("button", name=t("form_place_use", lang)).click()
+
+
+def assert_selected_everywhere(page: Page, code: str, lang: str = "nl") -> None:
+    """The details panel, the form's list and the map's outline all show `code`."""
+    name = load_version(None).region(code).name
+    side = page.locator('[data-testid="stColumn"]').nth(1)
+    expect(side.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    expect(selectbox(sidebar(page), t("form_region", lang)).get_by_role("combobox")).to_have_value(
+        name
+    )
+    expect(selectbox(side, t("details_choose", lang)).get_by_role("combobox")).to_have_value(name)
+    frame = page.frame_locator(MAP_FRAME)
+    outline = frame.locator("path.selected-unit")
+    expect(outline).to_have_count(1, timeout=TIMEOUT_MS)
+    unit = frame.locator(f"path.unit-{code}").first
+    a, b = outline.bounding_box(), unit.bounding_box()
+    assert a and b
+    for key in ("x", "y", "width", "height"):
+        assert abs(a[key] - b[key]) < 6, (code, key, a, b)
+    wait_idle(page)
+    assert_no_error_text(page)
+
+
+def outcome_box(page: Page, outcome: Outcome, lang: str = "nl") -> Locator:
+    main = page.locator('[data-testid="stMain"]')
+    return main.locator('[data-testid="stAlert"]').filter(has_text=outcome_label(outcome, lang))
+
+
+def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Path) -> None:
+    page = open_page(size=(1440, 1000))
+    expect(map_units(page)).to_have_count(10, timeout=TIMEOUT_MS)
+    # Region names are labels on the map; the frame has a meaningful title; the page's language.
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".unit-label")).to_have_count(10, timeout=TIMEOUT_MS)
+    assert page.locator(MAP_FRAME).get_attribute("title") == t("map_frame_title", "nl")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == t("zoom_in", "nl")
+    scale = frame.locator(".leaflet-control-scale-line")
+    expect(scale).to_have_count(1)
+    assert "km" in scale.inner_text() and "mi" not in scale.inner_text()
+
     version = load_version(None)
+    click_on_map(page, "ML-9")
+    assert_selected_everywhere(page, "ML-9")
+    side = page.locator('[data-testid="stColumn"]').nth(1)
     menaka = version.region("ML-9")
-    click_on_map(page, *inside_point("ML-9"))
-    details = page.locator('[data-testid="stColumn"]').nth(1)
-    expect(details.get_by_role("heading", name=menaka.name)).to_be_visible(timeout=TIMEOUT_MS)
-    menaka_line = f"{t('details_gradation', 'nl')}: {gradation_label(menaka.gradation, 'nl')}"
-    expect(details.get_by_text(menaka_line)).to_be_visible()
-    wait_idle(page)
+    line = f"{t('details_gradation', 'nl')}: {gradation_label(menaka.gradation, 'nl')}"
+    expect(side.get_by_text(line)).to_be_visible()
 
-    # The form evaluates the case for Ménaka: no individual elements, then limited ones.
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    no_ground = outcome_label(Outcome.no_protection_ground, "nl")
-    expect(sidebar.get_by_text(no_ground, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
-    sidebar.get_by_text("beperkt", exact=True).click()
-    ipa = outcome_label(Outcome.internal_protection_alternative, "nl")
-    expect(sidebar.get_by_text(ipa, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
-    expect(sidebar.get_by_text("C7/23.5.2 Vc").first).to_be_visible()
+    # The case for Ménaka: no individual elements, then limited ones.
+    expect(outcome_box(page, Outcome.no_protection_ground)).to_be_visible(timeout=TIMEOUT_MS)
+    sidebar(page).get_by_text("beperkt", exact=True).click()
+    expect(outcome_box(page, Outcome.internal_protection_alternative)).to_be_visible(
+        timeout=TIMEOUT_MS
+    )
     wait_idle(page)
-
-    page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
 
     # Bamako is smaller than its dot: a click on it still selects Bamako.
-    bamako = version.region("ML-BKO")
-    click_on_map(page, *inside_point("ML-BKO"))
-    expect(details.get_by_role("heading", name=bamako.name)).to_be_visible(timeout=TIMEOUT_MS)
-    bamako_line = f"{t('details_gradation', 'nl')}: {gradation_label(bamako.gradation, 'nl')}"
-    expect(details.get_by_text(bamako_line)).to_be_visible()
-    wait_idle(page)
+    click_on_map(page, "ML-BKO")
+    assert_selected_everywhere(page, "ML-BKO")
 
     # In English, with the previous version, the map still draws all ten units.
-    sidebar.get_by_text("English", exact=True).click()
+    sidebar(page).get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible(
         timeout=TIMEOUT_MS
     )
     wait_idle(page)
+    expect(page.locator(MAP_FRAME)).to_have_attribute("title", t("map_frame_title", "en"))
+    assert page.evaluate("document.documentElement.lang") == "en"
     previous = list_versions()[0]
-    sidebar.locator('[data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option").filter(has_text=previous.id).click()
+    choose(page, selectbox(sidebar(page), t("policy_version", "en")), _version_label(previous))
     wait_idle(page)
-    expect(page.get_by_text(previous.id).first).to_be_visible(timeout=TIMEOUT_MS)
-    expect(units).to_have_count(10, timeout=TIMEOUT_MS)
-    page.screenshot(path=str(artifacts / "dashboard-en-previous.png"), full_page=True)
-    page.close()
+    expect(map_units(page)).to_have_count(10, timeout=TIMEOUT_MS)
+    assert_no_error_text(page)
 
-    origin = urlsplit(dashboard_url).netloc
+    origin = urlsplit(page.url).netloc
     outside = [
         url
-        for url in requests
+        for url in page.requests
         if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin
     ]
-    assert requests, "no requests were recorded"
+    assert page.requests, "no requests were recorded"
     assert outside == [], f"requests left the machine: {outside}"
+
+
+def _version_label(version) -> str:
+    from policy import versions_io
+    from ui.texts import version_label
+
+    stem = dict(zip([v.id for v in list_versions()], versions_io._shipped_stems(), strict=True))[
+        version.id
+    ]
+    return version_label(stem, version.id, "en")
+
+
+@pytest.mark.parametrize(
+    "queries",
+    [
+        (("Tombouctou", "ML-6"), ("Bamako", "ML-BKO")),
+        (("Kidal", "ML-8"), ("Bandiagara", "ML-5"), ("Sikasso", "ML-3")),
+    ],
+    ids=["two-searches", "three-searches"],
+)
+def test_searches_in_a_row_each_offer_their_own_results(open_page, queries) -> None:
+    page = open_page()
+    for query, code in queries:
+        search(page, query)
+        use_first_result(page)
+        assert_selected_everywhere(page, code)
+
+
+def test_every_way_of_choosing_selects_everywhere(open_page) -> None:
+    page = open_page()
+    side = page.locator('[data-testid="stColumn"]').nth(1)
+    version = load_version(None)
+    search(page, "Anderamboukane")
+    use_first_result(page)
+    assert_selected_everywhere(page, "ML-9")
+    expect(page.get_by_text("Anderamboukane").first).to_be_visible()
+    choose(page, selectbox(sidebar(page), t("form_region", "nl")), version.region("ML-1").name)
+    assert_selected_everywhere(page, "ML-1")
+    # The name given is gone once another region is chosen from a list.
+    expect(page.get_by_text("Anderamboukane")).to_have_count(0)
+    choose(page, selectbox(side, t("details_choose", "nl")), version.region("ML-4").name)
+    assert_selected_everywhere(page, "ML-4")
+    click_on_map(page, "ML-7")
+    assert_selected_everywhere(page, "ML-7")
+
+
+def test_a_link_opens_menaka_in_english_and_a_reload_keeps_it(open_page) -> None:
+    page = open_page("lang=en&region=ML-9")
+    expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible()
+    assert_selected_everywhere(page, "ML-9", "en")
+    sidebar(page).get_by_text(t("form_persecution", "en")).click()
+    expect(outcome_box(page, Outcome.refugee_status, "en")).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
+    assert "persecution=1" in page.url and "region=ML-9" in page.url
+    page.reload()
+    wait_idle(page)
+    map_units(page).first.wait_for(timeout=TIMEOUT_MS)
+    expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible()
+    assert_selected_everywhere(page, "ML-9", "en")
+    expect(outcome_box(page, Outcome.refugee_status, "en")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def test_a_hostile_link_loads_with_a_notice(open_page) -> None:
+    page = open_page(
+        "lang=%3Cscript%3Ealert(1)%3C/script%3E&region=%3Cimg%20src=x%20onerror=alert(1)%3E"
+        "&named=" + "A" * 500 + "&persecution=%5Bx%5D(javascript:alert(1))"
+    )
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text(t("link_bad_value", "nl").split("“")[0]).first).to_be_visible()
+    expect(page.get_by_role("heading", name=t("page_title", "nl"))).to_be_visible()
+    expect(main.get_by_text(t("hint_choose_region", "nl"))).to_be_visible()
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    assert_no_error_text(page)
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_outcome_headline_and_legend_in_view_after_an_answer(
+    open_page, artifacts: Path, size: str
+) -> None:
+    width, height = VIEWPORTS[size]
+    page = open_page("region=ML-9", size=(width, height))
+    sidebar(page).get_by_text("beperkt", exact=True).click()
+    box = outcome_box(page, Outcome.internal_protection_alternative)
+    expect(box).to_be_visible(timeout=TIMEOUT_MS)
+    wait_idle(page)
+    for locator in (box, page.locator(".policy-legend"), page.locator(MAP_FRAME)):
+        bounds = locator.bounding_box()
+        assert bounds is not None
+        assert bounds["y"] >= 0 and bounds["y"] + bounds["height"] <= height, (size, bounds)
+    assert_no_error_text(page)
+    path = artifacts / f"dashboard-{size}.png"
+    page.screenshot(path=str(path))
+    if size == "1366x768":
+        shutil.copyfile(path, ROOT / "docs" / "screenshot.png")
+
+
+def _contrast(page: Page, selector: str) -> list[float]:
+    """WCAG contrast ratios of the text in `selector` against the background behind it."""
+    return page.evaluate(
+        """(selector) => {
+          const lum = (c) => {
+            const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((x) => {
+              x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
+            });
+            return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+          };
+          const background = (el) => {
+            for (; el; el = el.parentElement) {
+              const c = getComputedStyle(el).backgroundColor;
+              if (c && !c.endsWith(", 0)") && c !== "transparent") return c;
+            }
+            return "rgb(255, 255, 255)";
+          };
+          return [...document.querySelectorAll(selector)]
+            .filter((el) => el.checkVisibility() && el.innerText.trim())
+            .map((el) => {
+              const a = lum(getComputedStyle(el).color), b = lum(background(el));
+              return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            });
+        }""",
+        selector,
+    )
+
+
+def test_captions_and_quotes_are_readable(open_page) -> None:
+    page = open_page("region=ML-7")
+    side = page.locator('[data-testid="stColumn"]').nth(1)
+    expect(side.locator("blockquote:visible").first).to_be_visible(timeout=TIMEOUT_MS)
+    for selector in (
+        '[data-testid="stSidebar"] [data-testid="stCaptionContainer"] p',
+        '[data-testid="stMain"] [data-testid="stCaptionContainer"] p',
+        '[data-testid="stMarkdownContainer"] blockquote p',
+    ):
+        ratios = _contrast(page, selector)
+        assert ratios, selector
+        assert min(ratios) >= 4.5, (selector, min(ratios))
