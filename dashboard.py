@@ -28,9 +28,13 @@ from policy import (
     load_version,
     versions_io,
 )
+from policy.scenario import load_scenario
 from ui import state
 from ui.assets import ensure_leaflet, leaflet_url
+from ui.caseload_view import render_caseload
+from ui.compare_view import render_compare
 from ui.details import render_region_details
+from ui.downloads import PRINT_CSS, render_downloads
 from ui.errors import guarded, report_failed_callback, safe_callback
 from ui.form import decision_form
 from ui.legend import legend_html
@@ -38,9 +42,17 @@ from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame
+from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
 from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, plain, t, version_label
+from ui.whatif import (
+    legend_note,
+    render_banner,
+    render_details_marking,
+    render_outcome_marking,
+    render_scenario_editor,
+)
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
 # that leaves room for the map and legend on a 768-pixel-high screen.
@@ -78,22 +90,50 @@ def stem_in_force() -> str:
     return next(stem for stem, version in policy_versions().items() if version.id == in_force)
 
 
-@st.cache_data
-def map_layer(stem: str, lang: Lang) -> MapLayer:
-    """The joined map layer of one version, built once per version and language."""
-    return policy_map_layer(policy_versions()[stem], lang)
+@st.cache_resource(max_entries=64)
+def scenario_version(scenario_json: str) -> PolicyVersion:
+    """The what-if version of a scenario (by its JSON text, so equal scenarios share it; a
+    frozen model, never changed). The scenario itself stays in its session."""
+    return load_scenario(scenario_json, "scenario").apply()
 
 
-@st.cache_resource
-def map_parts(stem: str, basemap: bool) -> MapParts:
-    """The rendered map of one version, shared by all sessions (never changed)."""
-    return render_parts(policy_versions()[stem], served_leaflet_url(), basemap)
+def shown_version(stem: str, scenario_json: str = "") -> PolicyVersion:
+    """The version on screen: the shipped one, or the scenario applied to it."""
+    return scenario_version(scenario_json) if scenario_json else policy_versions()[stem]
 
 
-@st.cache_data
-def map_overlay(stem: str, basemap: bool, lang: Lang, selected: str | None) -> str:
+def scenario_key(current: PageState) -> str:
+    return current.scenario.to_json() if current.scenario is not None else ""
+
+
+@st.cache_data(max_entries=64)
+def map_layer(stem: str, lang: Lang, scenario_json: str = "") -> MapLayer:
+    """The joined map layer of one version (or scenario), built once per version and language."""
+    return policy_map_layer(shown_version(stem, scenario_json), lang)
+
+
+@st.cache_resource(max_entries=64)
+def map_parts(stem: str, basemap: bool, scenario_json: str = "") -> MapParts:
+    """The rendered map of one version (or scenario), shared by all sessions (never changed)."""
+    return render_parts(shown_version(stem, scenario_json), served_leaflet_url(), basemap)
+
+
+@st.cache_data(max_entries=256)
+def map_overlay(
+    stem: str, basemap: bool, lang: Lang, selected: str | None, scenario_json: str = ""
+) -> str:
     """The map's overlay for one language and selection."""
-    return overlay(policy_versions()[stem], map_parts(stem, basemap), lang, selected)
+    return overlay(
+        shown_version(stem, scenario_json),
+        map_parts(stem, basemap, scenario_json),
+        lang,
+        selected,
+    )
+
+
+def stem_of(version_id: str) -> str | None:
+    """The file stem of a shipped version id (None: not shipped)."""
+    return next((s for s, v in policy_versions().items() if v.id == version_id), None)
 
 
 # --- state and link ------------------------------------------------------------------------
@@ -111,6 +151,7 @@ def start_from_link() -> None:
         resolve_named=lambda text, pcode, stem, lang: resolve_named(
             text, pcode, versions[stem], lang
         ),
+        stem_of=stem_of,
     )
     state.start(initial, notices)
 
@@ -134,8 +175,9 @@ def page_link(current: PageState) -> str:
 
 
 def notice_text(notice: LinkNotice, lang: Lang) -> str:
+    limit = 200 if notice.reason == "link_bad_scenario" else 40
     return t(
-        notice.reason, lang, param=plain(notice.param), value=plain(shortened(notice.value, 40))
+        notice.reason, lang, param=plain(notice.param), value=plain(shortened(notice.value, limit))
     )
 
 
@@ -175,8 +217,9 @@ def sidebar_settings(current: PageState) -> None:
         list(versions),
         format_func=lambda stem: version_label(stem, versions[stem].id, lang),
         key="policy_version",
-        help=t("policy_version_help", lang),
+        help=t("scenario_version_locked" if current.scenario else "policy_version_help", lang),
         on_change=_version_changed,
+        disabled=current.scenario is not None,
     )
     st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
 
@@ -255,12 +298,53 @@ def render_link(current: PageState) -> None:
         st.code(page_link(current), language=None, wrap_lines=True)
 
 
+TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing", "paragraphs")
+TOOLS_KEY = "tools_choice"
+
+
+def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> None:
+    """Below the page: scenario editor, comparison, caseload and briefing downloads. Only the
+    chosen one is built, so the map and the rest of the page stay as fast as without them."""
+    lang = current.lang
+    versions = policy_versions()
+
+    def name(stem: str) -> str:
+        return version_label(stem, versions[stem].id, lang)
+
+    st.subheader(t("tools_heading", lang))
+    choice = st.radio(
+        t("tools_heading", lang),
+        TOOLS,
+        index=None,
+        format_func=lambda tool: t(f"tool_{tool}", lang),
+        key=TOOLS_KEY,
+        horizontal=True,
+        label_visibility="collapsed",
+        help=t("tools_help", lang),
+    )
+    scenario = current.scenario
+    if choice == "scenario":
+        render_scenario_editor(versions, current.version, scenario, lang, stem_of, name)
+    elif choice == "compare":
+        render_compare(versions, lang, served_leaflet_url(), name)
+    elif choice == "caseload":
+        render_caseload(current.version, versions, scenario, shown, lang, name)
+    elif choice == "briefing":
+        shown_name = name(current.version)
+        if scenario is not None:
+            shown_name = f"{plain(scenario.title)} ({t('col_base', lang)}: {shown_name})"
+        render_downloads(versions[current.version], scenario, decision, lang, shown_name)
+    elif choice == "paragraphs":
+        # The law text of the version itself: a scenario changes values, not the decree.
+        render_paragraphs(versions[current.version], lang)
+
+
 # --- the page ------------------------------------------------------------------------------
 
 
 def main() -> None:
     st.set_page_config(page_title="C7/23 Vc — Mali", page_icon="🗺️", layout="wide")
-    st.html(PAGE_CSS)
+    st.html(PAGE_CSS + PRINT_CSS)
     lang: Lang = state.current().lang if state.started() else "nl"
     try:
         versions = policy_versions()
@@ -272,25 +356,33 @@ def main() -> None:
         start_from_link()
     basemap = bool(st.session_state.get("basemap", False))
     current = state.current()
-    parts = map_parts(current.version, basemap)
+    what_if = scenario_key(current)
+    parts = map_parts(current.version, basemap, what_if)
     clicked = clicked_region(parts.component_key)
     if clicked is not None and clicked in {r.code for r in versions[current.version].regions}:
         state.select_region(clicked)
         current = state.current()
     lang = current.lang
-    version = versions[current.version]
+    base = versions[current.version]
+    scenario = current.scenario
+    # The version every view shows and decides under: the scenario's, while one is on.
+    version = shown_version(current.version, what_if)
 
     st.title(t("page_title", lang))
     st.caption(t("page_subtitle", lang))
     for notice in state.link_notices():
         st.info(notice_text(notice, lang))
     report_failed_callback(lang)
+    if scenario is not None:
+        render_banner(scenario, base, lang)
     map_column, side_column = st.columns([3, 2], gap="medium")
     drawn: set[str] = set()
     with map_column, guarded(lang, "map"):
-        draw(parts, map_overlay(current.version, basemap, lang, current.region))
-        layer = map_layer(current.version, lang)
+        draw(parts, map_overlay(current.version, basemap, lang, current.region, what_if))
+        layer = map_layer(current.version, lang, what_if)
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
+        if scenario is not None:
+            st.caption(t("scenario_map_caption", lang, title=plain(scenario.title), base=base.id))
         render_map_notes(current, version, layer)
     case = state.case_of(current)
     decision = None
@@ -304,9 +396,13 @@ def main() -> None:
                 except PolicyError as error:
                     st.error(t("error_region", lang, message=plain(str(error))))
                 if decision is not None:
+                    if scenario is not None:
+                        render_outcome_marking(scenario, base, lang, decision.region_code)
                     render_headline(decision, lang)
         with guarded(lang, "legend"):
-            render_legend(map_layer(current.version, lang), lang)
+            render_legend(map_layer(current.version, lang, what_if), lang)
+            if scenario is not None:
+                st.caption(legend_note(scenario, base, lang))
         if decision is not None:
             with guarded(lang, "outcome card"):
                 render_summary(decision, lang, current.named)
@@ -314,16 +410,24 @@ def main() -> None:
                     render_card(decision, lang, current.named)
         st.subheader(t("details_heading", lang))
         with guarded(lang, "details"):
+            if scenario is not None and current.region is not None:
+                render_details_marking(scenario, base, lang, current.region)
             render_region_details(version, lang, drawn)
     with guarded(lang, "overview"):
+        if scenario is not None:
+            st.caption(t("scenario_overview_note", lang, title=plain(scenario.title)))
         render_overview(version, lang, drawn, current.version)
     with guarded(lang, "sources"):
         render_sources(version, lang)
+    with guarded(lang, "tools"):
+        render_tools(current, version, decision)
     with st.sidebar:
         with guarded(lang, "settings"):
             sidebar_settings(current)
         st.divider()
         with guarded(lang, "form"):
+            if scenario is not None:
+                st.warning(t("scenario_form_note", lang, title=plain(scenario.title)), icon="⚠️")
             decision_form(version, lang)
     with guarded(lang, "link"):
         render_link(current)

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from policy import Case, IndividualElements
 from policy.labels import Lang
+from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
 
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 DEFAULT_LANG: Final[Lang] = "nl"
@@ -33,6 +34,7 @@ PARAM_VERSION: Final = "version"
 PARAM_REGION: Final = "region"
 PARAM_NAMED: Final = "named"
 PARAM_PLACE: Final = "place"
+PARAM_SCENARIO: Final = "scenario"
 FACT_NAMES: Final[tuple[str, ...]] = (
     "persecution",
     "individual_harm",
@@ -47,6 +49,7 @@ LINK_PARAMS: Final[tuple[str, ...]] = (
     PARAM_REGION,
     PARAM_NAMED,
     PARAM_PLACE,
+    PARAM_SCENARIO,
     *FACT_NAMES,
 )
 # A value longer than this is not something the page writes: it is ignored, not echoed.
@@ -104,7 +107,9 @@ class Facts:
 class PageState:
     """Everything the page shows a case from; `version` is a version file stem.
 
-    `scenario` is reserved for a what-if scenario in a link (not used yet).
+    `scenario` is the session's what-if scenario (None: the page shows the law). While it is
+    set, `version` is the stem of the scenario's base, and every view shows the scenario applied
+    to it. It lives in this session only (never on disk); a short one travels in the link.
     """
 
     lang: Lang = DEFAULT_LANG
@@ -112,7 +117,7 @@ class PageState:
     region: str | None = None
     named: Named | None = None
     facts: Facts = field(default_factory=Facts)
-    scenario: str | None = None
+    scenario: Scenario | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ class LinkNotice:
 
     param: str
     value: str
-    reason: str  # a key of ui.texts: link_bad_value, link_too_long, link_named_unresolved
+    reason: str  # a key of ui.texts: link_bad_value, link_too_long, link_named_unresolved,
+    # link_bad_scenario (its `value` is then the scenario's one-line message)
 
 
 # --- transitions (pure) --------------------------------------------------------------------
@@ -141,6 +147,11 @@ def set_fact(state: PageState, name: str, value: Any) -> PageState:
     if name not in FACT_NAMES:
         raise KeyError(name)
     return replace(state, facts=replace(state.facts, **{name: value}))
+
+
+def set_scenario(state: PageState, scenario: Scenario | None, base_stem: str) -> PageState:
+    """A scenario put on (its base's stem becomes the version) or taken off (None)."""
+    return replace(state, scenario=scenario, version=base_stem)
 
 
 def new_case(state: PageState) -> PageState:
@@ -186,6 +197,11 @@ def to_link(state: PageState) -> dict[str, str]:
             params[name] = "1"
     if facts.individual_elements != IndividualElements.none.value:
         params["individual_elements"] = facts.individual_elements
+    if state.scenario is not None:
+        try:
+            params[PARAM_SCENARIO] = state.scenario.to_link()
+        except ScenarioError:
+            pass  # too long for a link: the page says to share the file instead
     return params
 
 
@@ -204,12 +220,15 @@ def from_link(
     default_version: str,
     regions: Callable[[str], Mapping[str, str]],
     resolve_named: Callable[[str, str | None, str, Lang], Named | None],
+    stem_of: Callable[[str], str | None] | None = None,
 ) -> tuple[PageState, list[LinkNotice]]:
     """The state a link describes, and a notice for every value that was ignored.
 
     `regions(version)` gives the version's ISO codes and names; `resolve_named(text, place_pcode,
     version, lang)` looks a name up again (None when it no longer resolves). Unknown parameter
     names are left alone (Streamlit and browsers add their own); a bad value is never an error.
+    `stem_of(version_id)` gives the version file stem of a scenario's base (None: not shipped);
+    a valid scenario in the link decides the version.
     """
     notices: list[LinkNotice] = []
     values: dict[str, str] = {}
@@ -217,7 +236,8 @@ def from_link(
         if name not in params:
             continue
         value = _single(params[name])
-        if len(value) > MAX_PARAM_LENGTH:
+        limit = MAX_LINK_CHARS if name == PARAM_SCENARIO else MAX_PARAM_LENGTH
+        if len(value) > limit:
             notices.append(LinkNotice(name, value, "link_too_long"))
             continue
         values[name] = value
@@ -237,6 +257,19 @@ def from_link(
             version = values[PARAM_VERSION]
         else:
             bad(PARAM_VERSION)
+    scenario = None
+    if PARAM_SCENARIO in values and stem_of is not None:
+        try:
+            scenario = Scenario.from_link(values[PARAM_SCENARIO])
+        except ScenarioError as error:
+            notices.append(LinkNotice(PARAM_SCENARIO, str(error), "link_bad_scenario"))
+        else:
+            base_stem = stem_of(scenario.base)
+            if base_stem is None or base_stem not in versions:
+                notices.append(LinkNotice(PARAM_SCENARIO, scenario.base, "link_bad_scenario"))
+                scenario = None
+            else:
+                version = base_stem
     known = regions(version)
     region = None
     if PARAM_REGION in values:
@@ -269,7 +302,7 @@ def from_link(
             facts = replace(facts, individual_elements=text)
         else:
             bad("individual_elements")
-    state = PageState(lang=lang, version=version, region=region, facts=facts)
+    state = PageState(lang=lang, version=version, region=region, facts=facts, scenario=scenario)
     if named is not None:
         state = use_named(state, named)
     return state, notices
@@ -330,6 +363,11 @@ def select_named(named: Named) -> None:
 
 def change_fact(name: str, value: Any) -> None:
     update(set_fact(current(), name, value))
+
+
+def put_scenario(scenario: Scenario | None, base_stem: str) -> None:
+    """The session's scenario set (or ended): every view shows it from this run on."""
+    update(set_scenario(current(), scenario, base_stem))
 
 
 def start_new_case() -> None:

@@ -435,3 +435,9 @@ def plain(text: str) -> str:
     `:red[...]` and `$...$`) would read is escaped, and line breaks become spaces. Used for
     anything a user typed or a link carried, which the page shows in Markdown elements."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+# The what-if views' words live in their own table (ui/texts_whatif.py); `t` finds them here.
+from ui.texts_whatif import WHATIF_TEXTS  # noqa: E402
+
+TEXTS.update(WHATIF_TEXTS)

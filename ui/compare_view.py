@@ -1,0 +1,222 @@
+"""Compare two policy versions on the page: a map of the change per region with its own legend,
+and a table of every changed field with the citation on both sides.
+
+Why a map of its own and not the policy map: the policy map's colours mean a gradation; here a
+colour means a *change* (`policy.diff.change_map`), so mixing them would mislead. The colours
+are the briefing images' (`geodata.palette.CHANGE_COLOURS`), so the page and a printed
+comparison agree. Built only when the user opens this view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from typing import Any, Final
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geodata.map_render import MALI_BOUNDS
+from geodata.palette import OUTLINE_COLOUR
+from policy import PolicyVersion, gradation_label
+from policy.diff import (
+    MAP_CLASSES,
+    RegionChange,
+    change_label,
+    change_map,
+    diff_versions,
+    field_label,
+    map_class_label,
+)
+from policy.models import Citation
+from ui.map_data import policy_map_layer
+from ui.texts import Lang, t
+
+try:  # the briefing palette's change colours, where it has them
+    from geodata.palette import CHANGE_COLOURS as _PALETTE
+except ImportError:  # pragma: no cover - older geodata
+    _PALETTE = {}
+
+# Classes the briefing palette does not colour get a colour of the same family here.
+_FALLBACK: Final[dict[str, str]] = {
+    "raised": "#b35806",
+    "lowered": "#542788",
+    "changed": "#dfc27d",
+    "became_known": "#b2abd2",
+    "became_unknown": "#969696",
+    "ipa_added": "#35978f",
+    "ipa_removed": "#c7eae5",
+    "ipa_became_known": "#80cdc1",
+    "ipa_became_unknown": "#d9d9d9",
+    "unchanged": "#f7f7f7",
+}
+CHANGE_FILL: Final[dict[str, str]] = {c: _PALETTE.get(c, _FALLBACK[c]) for c in MAP_CLASSES}
+FROM_KEY: Final = "compare_from"
+TO_KEY: Final = "compare_to"
+_SWATCH: Final = (
+    '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.5em;'
+    'vertical-align:middle;background:{fill};border:1px solid {border}"></span>'
+)
+
+
+def value_text(change: RegionChange, value: str | bool | None, lang: Lang) -> str:
+    if change.field == "gradation":
+        return gradation_label(str(value), lang)
+    if value is None:
+        return t("ipa_unknown_value", lang)
+    return t("scenario_ipa_yes", lang) if value else t("scenario_ipa_no", lang)
+
+
+def citation_text(citation: Citation) -> str:
+    """Paragraph and Dutch sentence (the sentence is what the law says)."""
+    sentence = " ".join((citation.text_nl or "").split())
+    return f"{citation.paragraph}: {sentence}" if sentence else citation.paragraph
+
+
+def changes_frame(a: PolicyVersion, b: PolicyVersion, lang: Lang) -> pd.DataFrame:
+    """One row per changed field: region, field, from, to, change, both citations."""
+    rows = [
+        {
+            t("col_region", lang): change.name,
+            t("col_code", lang): change.code,
+            t("col_field", lang): field_label(change.field, lang),
+            t("col_from", lang): value_text(change, change.old, lang),
+            t("col_to", lang): value_text(change, change.new, lang),
+            t("col_change", lang): change_label(change.change, lang),
+            t("col_from_citation", lang): citation_text(change.from_citation),
+            t("col_to_citation", lang): citation_text(change.to_citation),
+        }
+        for change in diff_versions(a, b)
+    ]
+    columns = [
+        t(key, lang)
+        for key in (
+            "col_region",
+            "col_code",
+            "col_field",
+            "col_from",
+            "col_to",
+            "col_change",
+            "col_from_citation",
+            "col_to_citation",
+        )
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def legend_html(classes: set[str], lang: Lang) -> str:
+    """The comparison legend: only the classes the map shows, in legend order."""
+    rows = [
+        f"<div>{_SWATCH.format(fill=CHANGE_FILL[c], border=OUTLINE_COLOUR)}"
+        f"{html.escape(map_class_label(c, lang))}</div>"
+        for c in MAP_CLASSES
+        if c in classes
+    ]
+    heading = html.escape(t("compare_legend_heading", lang))
+    return (
+        f'<div class="compare-legend" style="line-height:1.9;font-size:0.9rem">'
+        f"<strong>{heading}</strong>{''.join(rows)}</div>"
+    )
+
+
+def change_features(
+    a: PolicyVersion, b: PolicyVersion, lang: Lang
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The drawn units with their change class and an escaped tooltip; and every class."""
+    classes = change_map(a, b)
+    layer = policy_map_layer(b, lang)
+    features = []
+    for feature in layer.features["features"]:
+        code = feature["properties"]["code"]
+        label = map_class_label(classes[code], lang)
+        name = b.region(code).name
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "code": code,
+                    "change": classes[code],
+                    "tip": html.escape(f"{name}: {label}"),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}, classes
+
+
+def compare_map(features: Mapping[str, Any], leaflet_url: str) -> folium.Map:
+    """A static folium map filled by change class (Leaflet from the app itself, no tiles)."""
+    fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None, zoom_snap=0.25)
+    fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
+    fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
+    folium.GeoJson(
+        dict(features),
+        name="changes",
+        style_function=lambda feature: {
+            "fillColor": CHANGE_FILL[feature["properties"]["change"]],
+            "fillOpacity": 0.9,
+            "color": OUTLINE_COLOUR,
+            "weight": 1,
+            "className": f"change-unit change-{feature['properties']['change']} "
+            f"unit-{feature['properties']['code']}",
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(fmap)
+    fmap.fit_bounds(MALI_BOUNDS)
+    return fmap
+
+
+def render_compare(
+    versions: Mapping[str, PolicyVersion],
+    lang: Lang,
+    leaflet_url: str,
+    version_name: Any,
+) -> None:
+    """The comparison view: two version choices, the change map with its legend, the table."""
+    st.caption(t("compare_intro", lang))
+    stems = list(versions)
+    # Oldest first: the default answers "what changed with the newest version".
+    ordered = sorted(
+        stems, key=lambda s: (versions[s].in_force or versions[s].signed or dt.date.min, s)
+    )
+    left, right = st.columns(2)
+    stem_a = left.selectbox(
+        t("compare_from", lang),
+        stems,
+        index=stems.index(ordered[0]),
+        key=FROM_KEY,
+        format_func=version_name,
+    )
+    stem_b = right.selectbox(
+        t("compare_to", lang),
+        stems,
+        index=stems.index(ordered[-1]),
+        key=TO_KEY,
+        format_func=version_name,
+    )
+    if stem_a == stem_b:
+        st.info(t("compare_same", lang))
+        return
+    a, b = versions[stem_a], versions[stem_b]
+    frame = changes_frame(a, b, lang)
+    changed = list(dict.fromkeys(frame[t("col_region", lang)]))
+    if not changed:
+        st.info(t("compare_none", lang))
+    else:
+        st.markdown(t("compare_summary", lang, count=len(changed), regions=", ".join(changed)))
+    features, classes = change_features(a, b, lang)
+    map_column, legend_column = st.columns([3, 2])
+    with map_column:
+        st_folium(
+            compare_map(features, leaflet_url),
+            height=420,
+            returned_objects=[],
+            key=f"compare_map_{stem_a}_{stem_b}_{lang}",
+        )
+        st.caption(t("compare_map_caption", lang, a=version_name(stem_a), b=version_name(stem_b)))
+    with legend_column:
+        st.markdown(legend_html(set(classes.values()), lang), unsafe_allow_html=True)
+    st.dataframe(frame, hide_index=True, width="stretch")
