@@ -155,7 +155,7 @@ def memo_text(
     day = (today or dt.date.today()).isoformat()
     head = [f"*{t('memo_date', lang, date=day)}*", ""]
     if named is not None and not _decision_has_origin(decision):
-        head += [f"**{t('memo_named', lang)}:** {named_line(named, lang)}", ""]
+        head += [f"**{t('memo_named', lang)}:** {plain(named_line(named, lang))}", ""]
     credit = f"\n*{t('memo_credit', lang)}: {t('data_credit', lang)}*\n"
     return "\n".join(head) + decision.to_markdown(lang=lang) + credit
 
