@@ -41,7 +41,7 @@ from ui.legend import legend_html
 from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
-from ui.overview import overview_csv, overview_frame
+from ui.overview import overview_csv, overview_frame, overview_markdown
 from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
@@ -158,7 +158,7 @@ def start_from_link() -> None:
 
 def write_link(current: PageState) -> None:
     """Keep the address bar equal to the state, so a reload or a copied link restores it."""
-    wanted = state.to_link(current)
+    wanted = state.to_link(current, default_version=stem_in_force())
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -269,17 +269,20 @@ def render_legend(layer: MapLayer, lang: Lang) -> None:
 
 
 def render_overview(version: PolicyVersion, lang: Lang, drawn: set[str], stem: str) -> None:
-    with st.expander(t("overview_heading", lang)):
-        frame = overview_frame(version, lang, drawn)
-        st.dataframe(frame, hide_index=True, width="stretch")
-        st.download_button(
-            t("overview_download", lang),
-            overview_csv(frame),
-            file_name=f"regions-{stem}-{lang}.csv",
-            mime="text/csv",
-            key="download_overview",
-        )
-        st.caption(t("overview_csv_note", lang))
+    """The overview of all units with its CSV, shown on request (a toggle, not an expander, so
+    the first load does not wait for the download button's code; see render_link)."""
+    if not st.toggle(t("overview_heading", lang), key="show_overview"):
+        return
+    frame = overview_frame(version, lang, drawn)
+    st.markdown(overview_markdown(frame))
+    st.download_button(
+        t("overview_download", lang),
+        overview_csv(frame),
+        file_name=f"regions-{stem}-{lang}.csv",
+        mime="text/csv",
+        key="download_overview",
+    )
+    st.caption(t("overview_csv_note", lang))
 
 
 def render_sources(version: PolicyVersion, lang: Lang) -> None:
@@ -293,9 +296,11 @@ def render_sources(version: PolicyVersion, lang: Lang) -> None:
 
 def render_link(current: PageState) -> None:
     lang = current.lang
-    with st.sidebar.expander(t("link_heading", lang)):
-        st.caption(t("link_help", lang))
-        st.code(page_link(current), language=None, wrap_lines=True)
+    # The link box appears on request: a code block on the first load would hold up the map
+    # (the page loads each kind of element's code when it first shows one).
+    if st.sidebar.toggle(t("link_heading", lang), key="show_link"):
+        st.sidebar.caption(t("link_help", lang))
+        st.sidebar.code(page_link(current), language=None, wrap_lines=True)
 
 
 TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing", "paragraphs")
@@ -344,7 +349,6 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
 
 def main() -> None:
     st.set_page_config(page_title="C7/23 Vc — Mali", page_icon="🗺️", layout="wide")
-    st.html(PAGE_CSS + PRINT_CSS)
     lang: Lang = state.current().lang if state.started() else "nl"
     try:
         versions = policy_versions()
@@ -432,6 +436,8 @@ def main() -> None:
     with guarded(lang, "link"):
         render_link(current)
         write_link(current)
+    # Styles last, as Markdown (an st.html element would load its own code before the map).
+    st.sidebar.markdown(PAGE_CSS + PRINT_CSS, unsafe_allow_html=True)
 
 
 main()

@@ -203,7 +203,8 @@ def decision_form(version: PolicyVersion, lang: Lang) -> None:
     current = state.current()
     st.header(t("form_heading", lang))
     st.caption(t("form_intro", lang))
-    st.button(t("new_case", lang), on_click=_new_case, help=t("new_case_help", lang))
+    if current != state.new_case(current):  # something to reset (and no extra code on load)
+        st.button(t("new_case", lang), on_click=_new_case, help=t("new_case_help", lang))
     region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
     if current.named is not None:
         st.caption(t("named_given", lang, line=plain(named_line(current.named, lang))))

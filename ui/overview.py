@@ -11,7 +11,7 @@ import pandas as pd
 
 from policy import PolicyVersion, gradation_label
 from policy.csv_safety import neutralise_frame
-from ui.texts import Lang, region_note, t
+from ui.texts import Lang, plain, region_note, t
 
 
 def _ipa(value: bool | None, lang: Lang) -> str:
@@ -43,3 +43,14 @@ def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.Da
 def overview_csv(frame: pd.DataFrame) -> bytes:
     """The table as UTF-8 CSV (with BOM, so spreadsheets read the accents), formula-safe."""
     return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def overview_markdown(frame: pd.DataFrame) -> str:
+    """The table as Markdown, every cell literal text (a light element: no grid to load)."""
+    header = "| " + " | ".join(plain(str(c)) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    rows = [
+        "| " + " | ".join(plain(str(v)) for v in row) + " |"
+        for row in frame.itertuples(index=False)
+    ]
+    return "\n".join([header, rule, *rows])

@@ -182,9 +182,20 @@ def case_of(state: PageState) -> Case | None:
 # --- the link ------------------------------------------------------------------------------
 
 
-def to_link(state: PageState) -> dict[str, str]:
-    """The state as query parameters: language and version always, the rest when set."""
-    params = {PARAM_LANG: state.lang, PARAM_VERSION: state.version}
+def to_link(state: PageState, default_version: str | None = None) -> dict[str, str]:
+    """The state as query parameters, leaving out what opening the page gives anyway: the
+    default language, the `default_version` (when given), no region, no name, facts unset.
+
+    The address bar gets this short form: a page opened without parameters then writes none,
+    which keeps its first load as fast as a page without a link (Streamlit's frontend re-renders
+    when the query string changes). The "copy link" form passes no default, so it names the
+    version explicitly and still means the same view after a new version comes into force.
+    """
+    params: dict[str, str] = {}
+    if state.lang != DEFAULT_LANG or default_version is None:
+        params[PARAM_LANG] = state.lang
+    if state.version != default_version:
+        params[PARAM_VERSION] = state.version
     if state.region:
         params[PARAM_REGION] = state.region
     if state.named is not None:

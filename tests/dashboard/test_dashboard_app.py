@@ -367,9 +367,24 @@ def test_language_switch_changes_the_labels_and_keeps_the_case() -> None:
 
 def test_region_overview_lists_every_unit() -> None:
     app = fresh_app()
-    frame = app.dataframe[0].value
-    assert len(frame) == len(load_version(None).regions)
-    assert set(frame[t("overview_code", "nl")]) == {r.code for r in load_version(None).regions}
+    app.toggle(key="show_overview").set_value(True)
+    run(app)
+    table = next(m.value for m in app.main.markdown if m.value.startswith("| "))
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(load_version(None).regions)
+    for region in load_version(None).regions:
+        assert any(row.startswith(f"| {plain(region.code)} | {region.name} |") for row in rows)
+    # The CSV is spreadsheet-safe: a text cell never starts a formula.
+    from ui.overview import overview_csv, overview_frame
+
+    frame = overview_frame(load_version(None), "nl", set())
+    frame.iloc[0, 1] = "=HYPERLINK(1)"
+    assert "'=HYPERLINK(1)" in overview_csv(frame).decode("utf-8-sig")
+
+
+def test_a_page_opened_without_a_link_writes_none() -> None:
+    app = fresh_app()
+    assert dict(app.query_params) == {}
 
 
 def test_every_text_has_both_languages() -> None:
