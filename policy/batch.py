@@ -11,8 +11,9 @@ Columns read: `region` (required); `persecution`, `individual_harm`, `ipa_obstac
 `exclusion_indications` (true/false, 1/0, yes/no, ja/nee; empty = false) and
 `individual_elements` (none/limited/substantial; empty = none), all optional.
 Columns added: `policy`, `region_code`, `region_name`, `region_mapped_from`, `gradation`,
-`outcome`, `ipa_applies` (true/false/empty when unknown), `flags` (";"-separated), each the
-value of the same key in `evaluate`'s Decision (`python -m policy evaluate --json`).
+`outcome`, `ipa_applies` (true/false/empty when unknown), `flags` and `missing_values`
+(";"-separated), each the value of the same key in `evaluate`'s Decision
+(`python -m policy evaluate --json`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ OUTPUT_COLUMNS = (
     "outcome",
     "ipa_applies",
     "flags",
+    "missing_values",
 )
 # A frame whose index has this name counts its rows as lines of the file it was read from
 # (`policy.case_csv.read_cases`); messages then say "line N" as an editor or spreadsheet shows.
@@ -121,6 +123,7 @@ def decision_columns(decision: Decision) -> dict[str, str]:
         "outcome": data["outcome"],
         "ipa_applies": "" if ipa is None else str(bool(ipa)).lower(),
         "flags": ";".join(data["flags"]),
+        "missing_values": ";".join(data["missing_values"]),
     }
 
 
@@ -187,9 +190,15 @@ def where(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> str:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, Any]:
     """Codes (-1 for a missing cell) and the distinct values of a column."""
     if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        categories = series.cat.categories
         # Only the values in use: a category left over from a filtered row is not a cell.
-        series = series.cat.remove_unused_categories()
-        return series.cat.codes.to_numpy(), series.cat.categories
+        # (Counted in one pass; pandas' remove_unused_categories sorts the codes.)
+        used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+        if used.all():
+            return codes, categories
+        position = np.cumsum(used) - 1
+        return np.where(codes >= 0, position[codes], -1), categories[used]
     return pd.factorize(series, use_na_sentinel=True)
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-VERSIONS_DIR = PACKAGE_DIR / "versions"
+# POLICY_VERSIONS_DIR (README, "Settings") lets whoever starts the page or the command line use
+# another folder of version files, e.g. a test's own copies; it is read from the environment of
+# the process, never from a page or a link, and the files there get the same checks.
+VERSIONS_DIR = Path(os.environ.get("POLICY_VERSIONS_DIR") or PACKAGE_DIR / "versions")
 SOURCES_DIR = PACKAGE_DIR / "sources"
 EXAMPLES_DIR = PACKAGE_DIR / "examples"
 

@@ -2,10 +2,13 @@
 the same run: a minimal `st_folium` page (one square, the same local Leaflet) and a bare
 Streamlit page (a title and a line). Figures, not a test.
 
-Each page runs in its own warm Streamlit server on loopback; every measurement opens a fresh
-browser context (no cache), navigates, and stops the clock when the first Leaflet shape is
-visible in the map's iframe (for the bare page: when its line of text is visible). Median of
-RUNS (default 7).
+Each page runs in its own warm Streamlit server on loopback, all three at once; the runs are
+interleaved (project, minimal, bare, then the next round in a rotated order), so a change in the
+machine's load touches all three alike. Every measurement opens a fresh browser context (no
+cache), navigates, and stops the clock when the first Leaflet shape is visible in the map's
+iframe (for the bare page: when its line of text is visible). Medians of RUNS (default 7), and
+the median of the per-round ratios. Also prints the map's payload (the component's script,
+header and HTML plus the overlay) and the machine and package versions.
 
 Run from the repository root: .venv/bin/python scripts/bench_page_load.py [RUNS]
 """
@@ -22,7 +25,7 @@ import tempfile
 import textwrap
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,9 +83,19 @@ def streamlit_server(script: Path, cwd: Path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(script),
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
         ],
         cwd=cwd,
         stdout=subprocess.DEVNULL,
@@ -123,16 +136,39 @@ def time_to(browser, url: str, kind: str) -> float:
     return elapsed
 
 
-def measure(browser, url: str, kind: str, runs: int) -> float:
-    time_to(browser, url, kind)  # warm the server (caches, first script run)
-    return statistics.median(time_to(browser, url, kind) for _ in range(runs))
+def payload_bytes() -> int:
+    """Bytes the page sends for its map: the component's script, header, HTML and overlay."""
+    sys.path.insert(0, str(ROOT))
+    from policy import load_version
+    from ui.map_view import overlay, render_parts
+
+    version = load_version(None)
+    parts = render_parts(version, "/app/static/leaflet", False)
+    return max(
+        parts.size + len(overlay(version, parts, lang, "ML-9").encode()) for lang in ("nl", "en")
+    )
+
+
+def versions_line() -> str:
+    from importlib.metadata import version
+
+    names = ("streamlit", "streamlit-folium", "folium", "pandas", "pyarrow", "geopandas")
+    packages = ", ".join(f"{name} {version(name)}" for name in names)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {packages}; "
+        f"load average at the end: {load}"
+    )
+
+
+KINDS = {"project": "map", "minimal": "map", "bare": "bare"}
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as servers:
         work = Path(tmp)
         for name in ("minimal", "bare"):
             (work / name / ".streamlit").mkdir(parents=True)
@@ -141,26 +177,47 @@ def main() -> None:
         (work / "bare" / "app.py").write_text(BARE_PAGE)
         # The minimal page serves the same Leaflet files from its own static/ folder.
         (work / "minimal" / "static").symlink_to(ROOT / "static")
-        results = {}
+        urls = {
+            "project": servers.enter_context(streamlit_server(ROOT / "dashboard.py", ROOT))[0],
+            "minimal": servers.enter_context(
+                streamlit_server(work / "minimal" / "app.py", work / "minimal")
+            )[0],
+            "bare": servers.enter_context(
+                streamlit_server(work / "bare" / "app.py", work / "bare")
+            )[0],
+        }
+        times: dict[str, list[float]] = {name: [] for name in KINDS}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
             )
-            with streamlit_server(ROOT / "dashboard.py", ROOT) as (url, _):
-                results["project"] = measure(browser, url, "map", runs)
-            with streamlit_server(work / "minimal" / "app.py", work / "minimal") as (url, _):
-                results["minimal"] = measure(browser, url, "map", runs)
-            with streamlit_server(work / "bare" / "app.py", work / "bare") as (url, _):
-                results["bare"] = measure(browser, url, "bare", runs)
+            for name, kind in KINDS.items():  # warm each server (caches, first script run)
+                time_to(browser, urls[name], kind)
+            order = list(KINDS)
+            for run in range(runs):
+                for name in order[run % 3 :] + order[: run % 3]:
+                    times[name].append(time_to(browser, urls[name], KINDS[name]))
             browser.close()
-    project, minimal, bare = results["project"], results["minimal"], results["bare"]
-    print(f"first map shape, median of {runs} (warm server, fresh browser context, 1366x768):")
+    project, minimal, bare = (statistics.median(times[name]) for name in KINDS)
+    over_minimal = statistics.median(
+        p / m for p, m in zip(times["project"], times["minimal"], strict=True)
+    )
+    over_bare = statistics.median(
+        p / b for p, b in zip(times["project"], times["bare"], strict=True)
+    )
+    minimal_bare = statistics.median(
+        m / b for m, b in zip(times["minimal"], times["bare"], strict=True)
+    )
+    print(f"first map shape, median of {runs} interleaved rounds (warm servers, fresh browser")
+    print("context each time, 1366x768):")
     print(f"  project page:               {project:.2f} s")
     print(f"  minimal st_folium page:     {minimal:.2f} s")
     print(f"  bare Streamlit page (text): {bare:.2f} s")
-    print(f"  ratio project / minimal:    {project / minimal:.2f} (target <= 1.15)")
-    print(f"  ratio project / bare:       {project / bare:.2f}")
-    print(f"  ratio minimal / bare:       {minimal / bare:.2f}")
+    print(f"  ratio project / minimal:    {over_minimal:.2f} (target <= 1.15)")
+    print(f"  ratio project / bare:       {over_bare:.2f}")
+    print(f"  ratio minimal / bare:       {minimal_bare:.2f}")
+    print(f"  map payload:                {payload_bytes() / 1024:.1f} KB (target <= 60 KB)")
+    print(f"  {versions_line()}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,13 @@ from typing import Any, Final
 import streamlit as st
 import streamlit_folium
 
-from geodata.map_render import build_policy_map, compact_features, label_points, overlay_script
+from geodata.map_render import (
+    build_policy_map,
+    compact_embedded_data,
+    compact_features,
+    label_points,
+    overlay_script,
+)
 from policy import PolicyVersion, gradation_label
 from ui.map_data import policy_map_layer
 from ui.texts import Lang, t
@@ -62,7 +68,7 @@ def render_parts(version: PolicyVersion, leaflet_url: str, basemap: bool) -> Map
     fmap.render()
     html = streamlit_folium._get_html(fmap)
     header = streamlit_folium._get_header(fmap)
-    script = streamlit_folium._get_map_string(fmap)
+    script = compact_embedded_data(fmap, streamlit_folium._get_map_string(fmap))
     names = {region.code: region.name for region in version.regions}
     points = label_points(layer.features)
     return MapParts(

@@ -410,7 +410,14 @@ def plain(text: str) -> str:
     """`text` as literal Markdown: every character Markdown (or Streamlit's directives such as
     `:red[...]` and `$...$`) would read is escaped, and line breaks become spaces. Used for
     anything a user typed or a link carried, which the page shows in Markdown elements."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # Streamlit's Markdown turns bare addresses into links after escapes are resolved (GFM
+    # autolinks), so an invisible word break after the scheme or "www" keeps a typed address
+    # as text: nothing a scenario file says becomes a link to another host.
+    unlinked = _AUTOLINK_START.sub("\\1\u200b", " ".join(text.split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", unlinked)
+
+
+_AUTOLINK_START = re.compile(r"(?i)\b(https?|ftp|www)(?=:|\.)")
 
 
 # The what-if views' words live in their own table (ui/texts_whatif.py); `t` finds them here.

@@ -12,6 +12,7 @@ from shapely.geometry import shape
 from geodata import unit_table
 from geodata.map_render import (
     build_policy_map,
+    compact_embedded_data,
     compact_features,
     feature_collection,
     overlay_script,
@@ -81,12 +82,14 @@ def test_policy_and_geodata_name_the_same_units() -> None:
 
 def test_the_page_map_is_small_language_free_and_metric() -> None:
     """The map the page sends: compact properties, rounded coordinates, a scale in km only,
-    no focus rectangle; within the payload budget of issue 12 (60 KB)."""
-    from ui.map_view import render_parts
+    no focus rectangle; map and overlay within the payload budget of issue 12 (60 KB)."""
+    from ui.map_view import overlay, render_parts
 
     for version in list_versions():
         parts = render_parts(version, "/app/static/leaflet", False)
-        assert parts.size <= 60 * 1024, parts.size
+        for lang in ("nl", "en"):
+            payload = parts.size + len(overlay(version, parts, lang, "ML-9").encode())
+            assert payload <= 60 * 1024, payload
         assert "imperial: false" in parts.script
         assert "gradation_label" not in parts.script and "ipa_label" not in parts.script
         assert "outline: none" in parts.header
@@ -96,6 +99,26 @@ def test_the_page_map_is_small_language_free_and_metric() -> None:
     assert render_parts(version, "/x", False).component_key == render_parts(
         version, "/x", False
     ).component_key
+
+
+def test_the_map_embeds_its_data_as_compact_json() -> None:
+    """The map's GeoJSON is written without spaces, and reads back as the same data."""
+    import folium
+    import streamlit_folium
+
+    layer = policy_map_layer(list_versions()[-1], "en")
+    fmap = build_policy_map(compact_features(layer.features), leaflet_url="/x")
+    fmap.render()
+    script = streamlit_folium._get_map_string(fmap)
+    compact = compact_embedded_data(fmap, script)
+    assert len(compact) < len(script) * 0.95
+    for child in fmap._children.values():
+        if isinstance(child, folium.GeoJson):
+            start = compact.index(f"{child.get_name()}_add(") + len(child.get_name()) + 5
+            data, _ = json.JSONDecoder().raw_decode(compact[start:])
+            assert data == child.data
+    with pytest.raises(ValueError, match="not found once"):
+        compact_embedded_data(fmap, "no data here")
 
 
 def test_compact_features_keep_shapes_and_codes() -> None:

@@ -165,3 +165,15 @@ def test_bool_columns_and_missing_cells_are_read():
 def test_an_empty_caseload_gives_an_empty_result_with_the_output_columns():
     result = evaluate_batch(pd.DataFrame({"region": pd.Series([], dtype=str)}), load_version())
     assert len(result) == 0 and set(OUTPUT_COLUMNS) <= set(result.columns)
+
+
+def test_undetermined_and_its_missing_values_reach_the_batch():
+    earlier = list_versions()[0]
+    result = evaluate_batch(
+        pd.DataFrame({"region": ["Gao", "Gao"], "persecution": ["0", "1"]}), earlier
+    )
+    decision = evaluate(Case(region="Gao"), earlier)
+    assert result["outcome"].tolist() == [decision.outcome.value, "refugee_status"]
+    assert result["outcome"].iloc[0] == "undetermined"
+    assert result["missing_values"].iloc[0] == ";".join(decision.missing_values) != ""
+    assert result["missing_values"].iloc[1] == ""
