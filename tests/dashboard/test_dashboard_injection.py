@@ -29,20 +29,11 @@ from policy.data_files import PACKAGE_DIR
 from ui.texts import t
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, expect  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 STARTUP_SECONDS = 60
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(2)>"
@@ -126,66 +117,56 @@ def no_markup_from(scope) -> None:
 
 
 def test_hostile_version_texts_are_shown_as_text_and_nothing_runs(
-    hostile_url: str, artifacts: Path, tmp_path: Path
+    browser, hostile_url: str, artifacts: Path, tmp_path: Path
 ) -> None:
+    # The session's browser (tests/conftest.py): a second Playwright in the same process fails.
     alarms: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(
-            viewport={"width": 1366, "height": 900}, accept_downloads=True
-        )
-        page = context.new_page()
-        page.on("dialog", lambda d: (alarms.append(f"dialog: {d.message}"), d.dismiss()))
-        page.on("pageerror", lambda error: alarms.append(f"page error: {error}"))
-        page.on(
-            "console",
-            lambda m: alarms.append(f"console: {m.text}") if m.type == "error" else None,
-        )
-        try:
-            page.goto(f"{hostile_url}/?lang=en&region=ML-BKO&ipa_obstacles=1")
-            idle(page)
-            frame = page.frame_locator(MAP_FRAME)
-            frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.on("dialog", lambda d: (alarms.append(f"dialog: {d.message}"), d.dismiss()))
+    page.on("pageerror", lambda error: alarms.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda m: alarms.append(f"console: {m.text}") if m.type == "error" else None,
+    )
+    try:
+        page.goto(f"{hostile_url}/?lang=en&region=ML-BKO&ipa_obstacles=1")
+        idle(page)
+        frame = page.frame_locator(MAP_FRAME)
+        frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
 
-            # Details: the summaries and notes of Bamako's reasons and the sources' note.
-            main = page.locator('[data-testid="stMain"]')
-            expect(main.get_by_text(SCRIPT).first).to_be_visible()
-            expect(main.get_by_text(IMAGE).first).to_be_visible()
-            # Every expander opened: outcome card, overview, sources, the link.
-            for summary in page.locator('[data-testid="stExpander"] summary').all():
-                summary.click()
-            idle(page)
-            outcome = page.locator(
-                '[data-testid="stExpander"]', has_text=t("outcome_details", "en")
-            )
-            expect(outcome).to_be_visible()
-            sources = page.locator(
-                '[data-testid="stExpander"]', has_text=t("sources_heading", "en")
-            )
-            expect(sources.get_by_text(SCRIPT).first).to_be_visible()
+        # Details: the summaries and notes of Bamako's reasons and the sources' note.
+        main = page.locator('[data-testid="stMain"]')
+        expect(main.get_by_text(SCRIPT).first).to_be_visible()
+        expect(main.get_by_text(IMAGE).first).to_be_visible()
+        # Every expander opened: outcome card, overview, sources, the link.
+        for summary in page.locator('[data-testid="stExpander"] summary').all():
+            summary.click()
+        idle(page)
+        outcome = page.locator('[data-testid="stExpander"]', has_text=t("outcome_details", "en"))
+        expect(outcome).to_be_visible()
+        sources = page.locator('[data-testid="stExpander"]', has_text=t("sources_heading", "en"))
+        expect(sources.get_by_text(SCRIPT).first).to_be_visible()
 
-            # The map's tooltip (its region names come from the version file).
-            frame.locator("path.unit-ML-1").first.hover()
-            expect(frame.locator(".leaflet-tooltip.unit-tip")).to_be_visible()
+        # The map's tooltip (its region names come from the version file).
+        frame.locator("path.unit-ML-1").first.hover()
+        expect(frame.locator(".leaflet-tooltip.unit-tip")).to_be_visible()
 
-            no_markup_from(page)
-            no_markup_from(page.frame_locator(MAP_FRAME))
+        no_markup_from(page)
+        no_markup_from(page.frame_locator(MAP_FRAME))
 
-            downloads = page.locator('[data-testid="stDownloadButton"] button')
-            expect(downloads.first).to_be_visible()
-            saved = []
-            for index in range(downloads.count()):
-                with page.expect_download() as info:
-                    downloads.nth(index).click()
-                target = tmp_path / info.value.suggested_filename
-                info.value.save_as(target)
-                saved.append(target)
-            page.screenshot(path=str(artifacts / "injection.png"), full_page=True)
-        finally:
-            context.close()
-            browser.close()
+        downloads = page.locator('[data-testid="stDownloadButton"] button')
+        expect(downloads.first).to_be_visible()
+        saved = []
+        for index in range(downloads.count()):
+            with page.expect_download() as info:
+                downloads.nth(index).click()
+            target = tmp_path / info.value.suggested_filename
+            info.value.save_as(target)
+            saved.append(target)
+        page.screenshot(path=str(artifacts / "injection.png"), full_page=True)
+    finally:
+        context.close()
     assert not alarms, alarms
 
     by_suffix = {path.suffix: path.read_text(encoding="utf-8") for path in saved}
