@@ -8,7 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,12 +32,18 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def dashboard_url() -> Iterator[str]:
-    """Start `streamlit run dashboard.py` on loopback and wait until its health check answers."""
+@contextmanager
+def serve_dashboard(
+    env: Mapping[str, str] | None = None, log_name: str = "streamlit.log"
+) -> Iterator[str]:
+    """Run `streamlit run dashboard.py` on a free loopback port until the block ends.
+
+    Yields the base URL once the health check answers; `env` adds settings (such as
+    POLICY_VERSIONS_DIR) to the server's environment; the server log goes to tests/artifacts.
+    """
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit.log").open("w")
+    log = (ARTIFACTS / log_name).open("w")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -56,7 +63,7 @@ def dashboard_url() -> Iterator[str]:
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -69,7 +76,7 @@ def dashboard_url() -> Iterator[str]:
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the dashboard did not start; see {ARTIFACTS / 'streamlit.log'}")
+                pytest.fail(f"the dashboard did not start; see {ARTIFACTS / log_name}")
             time.sleep(0.25)
         yield url
     finally:
@@ -79,3 +86,16 @@ def dashboard_url() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def start_dashboard():
+    """`serve_dashboard` for test modules that need a server with their own settings."""
+    return serve_dashboard
+
+
+@pytest.fixture(scope="session")
+def dashboard_url() -> Iterator[str]:
+    """The dashboard as shipped, shared by the browser tests of the session."""
+    with serve_dashboard() as url:
+        yield url

@@ -12,13 +12,7 @@ memo and the JSON carry it as text.
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,9 +25,6 @@ from ui.texts import t
 pytest.importorskip("playwright")
 from playwright.sync_api import Page, expect  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-STARTUP_SECONDS = 60
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(2)>"
@@ -42,12 +33,6 @@ ANCHOR = "<a href='javascript:alert(4)'>here</a>"
 HOSTILE = f"{SCRIPT} {IMAGE} {LINK} {ANCHOR} javascript:alert(5)"
 # Keys whose (one-line, quoted) values are free text a page or download shows.
 TEXT_KEYS = ("title", "reference", "note_en", "note_nl", "summary_en", "in_force_note")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def hostile_version(folder: Path) -> Path:
@@ -62,45 +47,14 @@ def hostile_version(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory) -> Iterator[str]:
+def hostile_url(tmp_path_factory, start_dashboard) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("versions")
     version = versions_io.load_version_file(hostile_version(folder))
     assert version.title == HOSTILE  # the file passes every check: only its texts are hostile
-    port = _free_port()
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit-injection.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "POLICY_VERSIONS_DIR": str(folder)},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_SECONDS
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the dashboard did not start; see streamlit-injection.log")
-            time.sleep(0.25)
+    with start_dashboard(
+        env={"POLICY_VERSIONS_DIR": str(folder)}, log_name="streamlit-injection.log"
+    ) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def idle(page: Page) -> None:
