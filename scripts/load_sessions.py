@@ -19,11 +19,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -31,28 +28,16 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import _serve  # noqa: E402 (scripts/ is first on the path when a script runs)
+from _serve import CHROMIUM, ServerDidNotStart, streamlit_server  # noqa: E402
+
 from policy import load_version  # noqa: E402
 from ui.texts import t  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM_ARGS = [*_serve.CHROMIUM_ARGS, "--headless", "--disable-dev-shm-usage"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 LOAD_TIMEOUT_MS = 120_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rss_kb(pid: int) -> int:
@@ -193,37 +178,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     steps = sorted({1, min(5, args.sessions), args.sessions})
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py",
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("the dashboard did not start")
-                time.sleep(0.25)
-        print(f"{os.cpu_count()} cores; dashboard on {base}")
-        ok = asyncio.run(drive(base, server.pid, steps, args.seconds))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        with streamlit_server(ROOT / "dashboard.py", ROOT) as (base, pid):
+            print(f"{os.cpu_count()} cores; dashboard on {base}")
+            ok = asyncio.run(drive(base, pid, steps, args.seconds))
+    except ServerDidNotStart:
+        sys.exit("the dashboard did not start")
     print("isolation and errors: " + ("no problem seen" if ok else "PROBLEMS (above)"))
     sys.exit(0 if ok else 1)
 
