@@ -231,6 +231,36 @@ def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
     return any(box.overlaps(other) for other in others)
 
 
+def _label(ax, name: str, anchor, offset: tuple[float, float], leader: bool):
+    """A region's name at `offset` points from `anchor`.
+
+    Trial placements, and a label that stays on its anchor, get a half-transparent box; a label
+    placed away from its anchor is drawn again with a framed box and a leader line back to its
+    region, so the reader still sees which region it names.
+    """
+    if leader:
+        box = {"boxstyle": "round,pad=0.25", "fc": "white", "ec": "#555555", "lw": 0.4}
+        line = {"arrowprops": {"arrowstyle": "-", "color": "#333333", "lw": 0.6, "shrinkA": 0}}
+    else:
+        box = {"boxstyle": "round,pad=0.25", "fc": "white", "ec": "none", "alpha": 0.8}
+        line = {}
+    return ax.annotate(
+        name,
+        xy=anchor,
+        xytext=offset,
+        textcoords="offset points",
+        ha="center",
+        va="center",
+        fontsize=LABEL_SIZE_PT,
+        fontweight="bold",
+        color="#111111",
+        bbox=box,
+        annotation_clip=False,
+        zorder=6,
+        **line,
+    )
+
+
 def place_labels(ax, units, obstacles: Sequence[Bbox]) -> list[Bbox]:
     """Write each unit's name so no two labels (nor a label and an obstacle) overlap.
 
@@ -249,20 +279,7 @@ def place_labels(ax, units, obstacles: Sequence[Bbox]) -> list[Bbox]:
         offsets += [(dx * r, dy * r) for r in _RINGS_PT for dx, dy in _DIRECTIONS]
         best = None
         for dx, dy in offsets:
-            text = ax.annotate(
-                row.name,
-                xy=anchor,
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha="center",
-                va="center",
-                fontsize=LABEL_SIZE_PT,
-                fontweight="bold",
-                color="#111111",
-                bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "none", "alpha": 0.8},
-                annotation_clip=False,
-                zorder=6,
-            )
+            text = _label(ax, row.name, anchor, (dx, dy), leader=False)
             box = text.get_window_extent(renderer).padded(4)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
             if inside and not _overlaps(box, [*placed, *obstacles]):
@@ -274,21 +291,7 @@ def place_labels(ax, units, obstacles: Sequence[Bbox]) -> list[Bbox]:
         text, box, (dx, dy) = best
         if (dx, dy) != (0.0, 0.0):
             text.remove()
-            text = ax.annotate(
-                row.name,
-                xy=anchor,
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha="center",
-                va="center",
-                fontsize=LABEL_SIZE_PT,
-                fontweight="bold",
-                color="#111111",
-                bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "#555555", "lw": 0.4},
-                arrowprops={"arrowstyle": "-", "color": "#333333", "lw": 0.6, "shrinkA": 0},
-                annotation_clip=False,
-                zorder=6,
-            )
+            text = _label(ax, row.name, anchor, (dx, dy), leader=True)
         placed.append(box)
     return placed
 
