@@ -111,17 +111,8 @@ def _decide(case: Case, version: PolicyVersion, match: RegionMatch) -> _Result:
 
 
 def _step(rule: str, citation: Citation, key: str, **values: object) -> Step:
-    conclusion = texts(key, **values)
-    return Step(
-        rule=rule,
-        citation=citation.paragraph,
-        source=citation.source,
-        source_text=citation.text_nl,
-        conclusion_nl=conclusion["nl"],
-        conclusion_en=conclusion["en"],
-        reading=citation.reading,
-        note_en=citation.note_en,
-    )
+    """A step whose conclusion is the catalogue text `key` (both languages)."""
+    return _bilingual_step(rule, citation, texts(key, **values))
 
 
 def _names(criteria: Sequence[IpaCriterion], lang: str, separator: str = ", ") -> str:
