@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from policy import Case, Decision, evaluate, load_version
+from policy.batch import FACT_COLUMNS
 from policy.framework import framework_source_files
 from policy.models import Flag, Gradation, Outcome
 from policy.quotes import quote_occurs
@@ -35,14 +36,7 @@ CASE_KEYS = {
     "missing_values",
     "subject_to_exclusion_review",
 }
-FACT_KEYS = {
-    "region",
-    "persecution",
-    "individual_harm",
-    "individual_elements",
-    "ipa_obstacles",
-    "exclusion_indications",
-}
+FACT_KEYS = set(FACT_COLUMNS)
 
 
 def _load(path: Path) -> dict[str, Any]:

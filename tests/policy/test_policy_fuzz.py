@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy import PolicyError, evaluate_batch, load_version, load_version_file, validate_file
+from policy.batch import FACT_COLUMNS
 from policy.case_csv import read_cases
 from policy.data_files import VERSIONS_DIR
 
@@ -156,12 +157,7 @@ CELLS = st.one_of(
 )
 COLUMNS = st.sampled_from(
     [
-        "region",
-        "persecution",
-        "individual_harm",
-        "individual_elements",
-        "ipa_obstacles",
-        "exclusion_indications",
+        *FACT_COLUMNS,
         "case_id",
         "Region",
         "outcome",
