@@ -288,45 +288,52 @@ def label_points(features: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
 
 # Runs inside the map frame each time the overlay changes (language, selection): no remount.
 # `window.map` is the Leaflet map; the returned layer group is removed before the next overlay.
+# The group is added at once, and dressed (tooltips, names, selection) after the next paint, so
+# the shapes show first (the dressing takes about as long as drawing the shapes). An overlay that
+# a newer one replaced before its turn (its group no longer on the map) does nothing.
 _OVERLAY_JS = """
 (function () {
   var cfg = %s;
   var map = window.map;
-  var group = L.layerGroup();
-  var closeTip = function (e) { if (e.target.closeTooltip) { e.target.closeTooltip(); } };
-  map.eachLayer(function (layer) {
-    var p = layer.feature && layer.feature.properties;
-    if (!p || !cfg.tips[p.code] || !layer.bindTooltip) { return; }
-    layer.bindTooltip(cfg.tips[p.code], {sticky: true, direction: "top", offset: [0, -12],
-                                         className: "unit-tip"});
-    layer.off("click", closeTip).on("click", closeTip);
-    if (p.code === cfg.selected && layer.toGeoJSON && !p.marker) {
-      var data = layer.toGeoJSON();
-      group.addLayer(L.geoJSON(data, {interactive: false, style: {
-        color: cfg.halo, weight: 8, opacity: 0.9, fill: false}}));
-      group.addLayer(L.geoJSON(data, {interactive: false, style: {
-        color: cfg.outline, weight: 3.5, opacity: 1, fill: false, className: "selected-unit"}}));
-    }
-  });
-  Object.keys(cfg.labels).forEach(function (code) {
-    var label = cfg.labels[code];
-    group.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
-                              className: "unit-label unit-label-" + code})
-      .setLatLng(label[0]).setContent(label[1]));
-  });
-  group.addTo(map);
+  var group = L.layerGroup().addTo(map);
   window.feature_group = [group];
-  if (map.zoomControl) {
-    [[map.zoomControl._zoomInButton, cfg.zoomIn], [map.zoomControl._zoomOutButton, cfg.zoomOut]]
-      .forEach(function (pair) {
-        pair[0].title = pair[1];
-        pair[0].setAttribute("aria-label", pair[1]);
-      });
-  }
-  try {
-    if (window.frameElement) { window.frameElement.setAttribute("title", cfg.frameTitle); }
-    window.parent.document.documentElement.lang = cfg.lang;
-  } catch (e) { /* another origin: nothing to name */ }
+  var closeTip = function (e) { if (e.target.closeTooltip) { e.target.closeTooltip(); } };
+  var dress = function () {
+    if (!map.hasLayer(group)) { return; }
+    map.eachLayer(function (layer) {
+      var p = layer.feature && layer.feature.properties;
+      if (!p || !cfg.tips[p.code] || !layer.bindTooltip) { return; }
+      layer.bindTooltip(cfg.tips[p.code], {sticky: true, direction: "top", offset: [0, -12],
+                                           className: "unit-tip"});
+      layer.off("click", closeTip).on("click", closeTip);
+      if (p.code === cfg.selected && layer.toGeoJSON && !p.marker) {
+        var data = layer.toGeoJSON();
+        group.addLayer(L.geoJSON(data, {interactive: false, style: {
+          color: cfg.halo, weight: 8, opacity: 0.9, fill: false}}));
+        group.addLayer(L.geoJSON(data, {interactive: false, style: {
+          color: cfg.outline, weight: 3.5, opacity: 1, fill: false,
+          className: "selected-unit"}}));
+      }
+    });
+    Object.keys(cfg.labels).forEach(function (code) {
+      var label = cfg.labels[code];
+      group.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
+                                className: "unit-label unit-label-" + code})
+        .setLatLng(label[0]).setContent(label[1]));
+    });
+    if (map.zoomControl) {
+      [[map.zoomControl._zoomInButton, cfg.zoomIn], [map.zoomControl._zoomOutButton, cfg.zoomOut]]
+        .forEach(function (pair) {
+          pair[0].title = pair[1];
+          pair[0].setAttribute("aria-label", pair[1]);
+        });
+    }
+    try {
+      if (window.frameElement) { window.frameElement.setAttribute("title", cfg.frameTitle); }
+      window.parent.document.documentElement.lang = cfg.lang;
+    } catch (e) { /* another origin: nothing to name */ }
+  };
+  requestAnimationFrame(function () { setTimeout(dress, 0); });
 })();
 """
 
