@@ -6,9 +6,11 @@ the page's one state in `ui/state.py` and its pieces (texts, legend, map, detail
 outcome, overview) in `ui/`.
 
 The map is drawn first in each run (its shapes are what a user waits for); everything else
-follows. A link opened or reloaded restores the state (`ui.state.from_link`); the state is
-written back to the link at the end of every run. An unexpected error in one part of the page
-shows a short message there and is logged with its traceback on the server, never shown.
+follows. A session's first run sends only the title and the map, and the rest once the map
+reports that it is drawn (`ui.first_load`). A link opened or reloaded restores the state
+(`ui.state.from_link`); the state is written back to the link at the end of every run. An
+unexpected error in one part of the page shows a short message there and is logged with its
+traceback on the server, never shown.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ui.compare_view import render_compare
 from ui.details import render_region_details
 from ui.downloads import PRINT_CSS, render_downloads
 from ui.errors import guarded, report_failed_callback, safe_callback
+from ui.first_load import page_complete, wait_for_map
 from ui.form import decision_form
 from ui.legend import legend_html
 from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
@@ -374,9 +377,12 @@ def main() -> None:
     scenario = current.scenario
     # The version every view shows and decides under: the scenario's, while one is on.
     version = shown_version(current.version, what_if)
+    complete = page_complete(parts.component_key)
 
     st.title(t("page_title", lang))
-    st.caption(t("page_subtitle", lang))
+    # The page's styles travel with the subtitle, which every run sends before the map: the
+    # title and the map keep their place from the first run on.
+    st.caption(t("page_subtitle", lang) + PAGE_CSS, unsafe_allow_html=True)
     for notice in state.link_notices():
         st.info(notice_text(notice, lang))
     report_failed_callback(lang)
@@ -385,7 +391,14 @@ def main() -> None:
     map_column, side_column = st.columns([3, 2], gap="medium")
     drawn: set[str] = set()
     with map_column, guarded(lang, "map"):
-        draw(parts, map_overlay(current.version, basemap, lang, current.region, what_if))
+        draw(
+            parts,
+            map_overlay(current.version, basemap, lang, current.region, what_if),
+            report_when_drawn=not complete,
+        )
+        if not complete:
+            wait_for_map(lang)
+            return
         layer = map_layer(current.version, lang, what_if)
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
         if scenario is not None:
@@ -439,8 +452,8 @@ def main() -> None:
     with guarded(lang, "link"):
         render_link(current)
         write_link(current)
-    # Styles last, as Markdown (an st.html element would load its own code before the map).
-    st.sidebar.markdown(PAGE_CSS + PRINT_CSS, unsafe_allow_html=True)
+    # Print styles last, as Markdown (an st.html element would load its own code).
+    st.sidebar.markdown(PRINT_CSS, unsafe_allow_html=True)
 
 
 main()

@@ -36,6 +36,7 @@ from ui.texts import t  # noqa: E402
 
 CHROMIUM_ARGS = [*_serve.CHROMIUM_ARGS, "--headless", "--disable-dev-shm-usage"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+FORM_FIELD = '[data-testid="stSidebar"] [data-testid="stTextInputField"]'
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 LOAD_TIMEOUT_MS = 120_000
 
@@ -103,6 +104,8 @@ def sessions_for(count: int) -> list[Session]:
 
 async def check_page(page, session: Session, others: list[Session]) -> None:
     """The page shows this session's language and region, and nothing of another session."""
+    # The form comes with the rest of the page, after the map's first report (ui/first_load.py).
+    await page.wait_for_selector(FORM_FIELD, timeout=LOAD_TIMEOUT_MS)
     await page.wait_for_selector(IDLE, timeout=LOAD_TIMEOUT_MS)
     main = page.locator('[data-testid="stMain"]')
     title = t("page_title", session.lang)

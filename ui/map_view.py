@@ -104,11 +104,20 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
     )
 
 
-def draw(parts: MapParts, overlay_js: str) -> None:
-    """The map component, with the arguments `st_folium` would give it."""
-    # Exactly what the frontend reports before any click (same keys, same order): it then
-    # sends nothing on load, so opening the page costs no second run.
-    defaults: dict[str, Any] = {"last_object_clicked_count": 0, "last_active_drawing": None}
+def draw(parts: MapParts, overlay_js: str, report_when_drawn: bool = False) -> None:
+    """The map component, with the arguments `st_folium` would give it.
+
+    The default is exactly what the frontend reports before any click (same keys, same order):
+    it then sends nothing on load, so a new map (another version) costs no second run. With
+    `report_when_drawn` the default is None, so the frontend sends its value as soon as the map
+    and its shapes are set up: the signal `ui.first_load` waits for.
+    """
+    defaults: dict[str, Any] | None = {
+        "last_object_clicked_count": 0,
+        "last_active_drawing": None,
+    }
+    if report_when_drawn:
+        defaults = None
     streamlit_folium._component_func(
         script=parts.script,
         header=parts.header,

@@ -71,6 +71,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "ipa_role_none": {"nl": "niet aangenomen", "en": "not assumed"},
     "ipa_role_unknown": {"nl": "onbekend in deze versie", "en": "unknown in this version"},
+    "page_loading": {
+        "nl": "Het beslisformulier en de rest van de pagina worden geladen …",
+        "en": "Loading the decision form and the rest of the page …",
+    },
     "map_click_hint": {
         "nl": "Klik op een regio voor de details; dat zet ook de regio in het beslisformulier.",
         "en": "Click a region for its details; this also sets the decision form's region.",

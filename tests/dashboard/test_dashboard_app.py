@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from full_page import full_page_app
 from streamlit.testing.v1 import AppTest
 
 import geodata
@@ -34,7 +35,6 @@ from ui.state import STATE_KEY, PageState, case_of
 from ui.texts import TEXTS, plain, t
 
 ROOT = Path(__file__).resolve().parents[2]
-DASHBOARD = str(ROOT / "dashboard.py")
 
 # (region, persecution, individual harm, individual elements, IPA obstacles, 1F indications)
 CASES = [
@@ -49,9 +49,7 @@ CASES = [
 
 
 def fresh_app(**query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in query.items():
-        app.query_params[name] = value
+    app = full_page_app(60, **query)
     app.run()
     assert not app.exception, app.exception
     return app
@@ -408,7 +406,7 @@ def test_a_broken_policy_file_is_a_message_naming_file_and_field(tmp_path, monke
     st.cache_resource.clear()
     st.cache_data.clear()
     try:
-        app = AppTest.from_file(DASHBOARD, default_timeout=60)
+        app = full_page_app(60)
         app.run()
         assert not app.exception
         errors = [e.value for e in app.error]

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from full_page import wait_for_full_page
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -46,7 +47,7 @@ def open_page(browser, dashboard_url: str) -> Iterator:
         page.requests = []  # type: ignore[attr-defined]
         page.on("request", lambda request: page.requests.append(request.url))
         page.goto(dashboard_url + ("/?" + query if query else "/"))
-        wait_idle(page)
+        wait_for_full_page(page, TIMEOUT_MS)
         map_units(page).first.wait_for(timeout=TIMEOUT_MS)
         return page
 
@@ -280,6 +281,7 @@ def test_a_link_opens_menaka_in_english_and_a_reload_keeps_it(open_page) -> None
     wait_idle(page)
     assert "persecution=1" in page.url and "region=ML-9" in page.url
     page.reload()
+    wait_for_full_page(page, TIMEOUT_MS)
     wait_idle(page)
     map_units(page).first.wait_for(timeout=TIMEOUT_MS)
     expect(page.get_by_role("heading", name=t("page_title", "en"))).to_be_visible()

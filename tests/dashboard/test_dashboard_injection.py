@@ -23,6 +23,7 @@ from policy.data_files import PACKAGE_DIR
 from ui.texts import t
 
 pytest.importorskip("playwright")
+from full_page import wait_for_full_page
 from playwright.sync_api import Page, expect  # noqa: E402
 
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
@@ -85,7 +86,7 @@ def test_hostile_version_texts_are_shown_as_text_and_nothing_runs(
     )
     try:
         page.goto(f"{hostile_url}/?lang=en&region=ML-BKO&ipa_obstacles=1")
-        idle(page)
+        wait_for_full_page(page, 90_000)
         frame = page.frame_locator(MAP_FRAME)
         frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
 

@@ -8,11 +8,9 @@ run starts the whole script.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from full_page import full_page_app
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
 from geodata.errors import shortened
 from policy import list_versions, versions_io
@@ -20,8 +18,6 @@ from ui import state
 from ui.search import resolve_named
 from ui.texts import plain, t
 
-ROOT = Path(__file__).resolve().parents[2]
-DASHBOARD = str(ROOT / "dashboard.py")
 NOTICE_REASONS = {"link_bad_value", "link_too_long", "link_named_unresolved"}
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -135,9 +131,7 @@ def test_any_link_gives_a_valid_state_and_one_line_notices(params) -> None:
     }
 )
 def test_the_page_shows_a_hostile_link_as_short_notices_only(params) -> None:
-    app = AppTest.from_file(DASHBOARD, default_timeout=120)
-    for name, value in params.items():
-        app.query_params[name] = value
+    app = full_page_app(120, **params)
     app.run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]

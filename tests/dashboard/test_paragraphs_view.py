@@ -6,14 +6,10 @@ line saying so instead of an error. A fresh app per test; several actions in a r
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from full_page import full_page_app
 from streamlit.testing.v1 import AppTest
 
 from policy import load_paragraphs, load_version
-
-ROOT = Path(__file__).resolve().parents[2]
-DASHBOARD = str(ROOT / "dashboard.py")
 
 
 def _open(app: AppTest) -> None:
@@ -27,8 +23,7 @@ def _page_text(app: AppTest) -> str:
 
 
 def test_every_paragraph_its_text_gloss_and_rules_then_the_other_language() -> None:
-    app = AppTest.from_file(DASHBOARD, default_timeout=90)
-    app.query_params["version"] = "wbv-2025-11"
+    app = full_page_app(90, version="wbv-2025-11")
     app.run()
     _open(app)
     text = _page_text(app)
@@ -51,9 +46,7 @@ def test_every_paragraph_its_text_gloss_and_rules_then_the_other_language() -> N
 
 
 def test_a_version_without_its_full_text_says_so_in_one_line() -> None:
-    app = AppTest.from_file(DASHBOARD, default_timeout=90)
-    app.query_params["version"] = "c7-23-before-wbv-2025-11"
-    app.query_params["lang"] = "en"
+    app = full_page_app(90, version="c7-23-before-wbv-2025-11", lang="en")
     app.run()
     _open(app)
     notes = [str(element.value) for element in app.info]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from full_page import wait_for_full_page
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -22,7 +23,7 @@ def test_print_hides_sidebar_and_widgets_and_keeps_map_and_outcome(
 ) -> None:
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(f"{dashboard_url}/?lang=en&region=ML-9")
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    wait_for_full_page(page, TIMEOUT_MS)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar).to_be_visible(timeout=TIMEOUT_MS)
     frame = page.frame_locator(MAP_FRAME).first

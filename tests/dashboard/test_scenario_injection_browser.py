@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from full_page import wait_for_full_page
 from playwright.sync_api import Page, expect
 
 from ui.texts import t
@@ -69,7 +70,7 @@ def test_hostile_scenarios_are_refused_or_shown_as_text_and_nothing_runs(
     page = browser.new_page(viewport={"width": 1440, "height": 2200})
     alarms = _watch(page)
     page.goto(f"{dashboard_url}/?lang=en&region=ML-9")
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    wait_for_full_page(page, TIMEOUT_MS)
     page.get_by_text(t("tool_scenario", "en"), exact=True).click()
     page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
 

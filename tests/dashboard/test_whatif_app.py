@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+from full_page import full_page_app
 from streamlit.testing.v1 import AppTest
 
 from policy import load_version
@@ -17,15 +18,12 @@ from ui.state import STATE_KEY
 from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[2]
-DASHBOARD = str(ROOT / "dashboard.py")
 EXAMPLE_SCENARIO = ROOT / "policy" / "examples" / "scenario-menaka-exceptional.json"
 EXAMPLE_CASES = ROOT / "policy" / "examples" / "synthetic-caseload.csv"
 
 
 def fresh_app(**query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=90)
-    for name, value in query.items():
-        app.query_params[name] = value
+    app = full_page_app(90, **query)
     app.run()
     assert not app.exception, app.exception
     return app

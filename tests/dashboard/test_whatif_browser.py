@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from full_page import wait_for_full_page
 from playwright.sync_api import Page, expect
 
 from geodata.palette import GRADATION_COLOURS
@@ -34,7 +35,7 @@ def test_scenario_recolours_menaka_marks_the_page_and_counts_changed_cases(
 ) -> None:
     page = browser.new_page(viewport={"width": 1440, "height": 2200})
     page.goto(dashboard_url)
-    wait_idle(page)
+    wait_for_full_page(page, TIMEOUT_MS)
     menaka = page.frame_locator(MAP_FRAME).first.locator("path.unit-ML-9")
     law = load_version(None).region("ML-9").gradation.value
     expect(menaka).to_have_attribute("fill", GRADATION_COLOURS[law], timeout=TIMEOUT_MS)

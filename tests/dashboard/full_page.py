@@ -1,0 +1,38 @@
+"""The whole dashboard, in AppTest and in a browser.
+
+A session's first run sends only the title and the map (`ui.first_load`); the browser's map then
+reports and the page is built in full. AppTest runs no component code, so its pages start with
+that report already counted; browser tests wait for the form, which comes with the rest. The
+first load itself is tested in test_first_load.py and test_first_load_browser.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+from streamlit.testing.v1 import AppTest
+
+from ui.first_load import COMPLETE_KEY
+
+DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+
+
+def full_page_app(timeout: float = 60, **query: str) -> AppTest:
+    """A fresh dashboard with the given link parameters, not yet run."""
+    app = AppTest.from_file(DASHBOARD, default_timeout=timeout)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.session_state[COMPLETE_KEY] = True
+    return app
+
+
+# In a browser: the decision form's search field, which comes with the rest of the page.
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+FORM_FIELD = '[data-testid="stSidebar"] [data-testid="stTextInputField"]'
+
+
+def wait_for_full_page(page: Page, timeout_ms: float = 45_000) -> None:
+    """After a page load or reload: the whole page is there and the script is idle."""
+    page.locator(FORM_FIELD).first.wait_for(timeout=timeout_ms)
+    page.wait_for_selector(APP_IDLE, timeout=timeout_ms)

@@ -1,0 +1,126 @@
+"""A session's first load in headless Chromium (ui/first_load.py): the map's shapes show before
+the form, nothing on the page moves when the rest arrives, a reload does the same, and a map that
+cannot draw still leaves the user a whole page. Waits on the page's state, never on sleeps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from ui import first_load
+from ui.texts import t
+
+pytestmark = pytest.mark.browser
+
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+FORM_FIELD = '[data-testid="stSidebar"] [data-testid="stTextInputField"]'
+TIMEOUT_MS = 45_000
+
+# Marks, in the top page, the order in which the first map shape and the form's field appear.
+ORDER_PROBE = """
+if (window === window.top) {
+  window.__seen = [];
+  const timer = setInterval(() => {
+    const seen = window.__seen;
+    if (!seen.includes("shape")) {
+      for (const frame of document.querySelectorAll("iframe")) {
+        try {
+          if (frame.contentDocument.querySelector("path.leaflet-interactive")) {
+            seen.push("shape");
+          }
+        } catch (e) { /* not loaded yet */ }
+      }
+    }
+    if (!seen.includes("form") && document.querySelector('FORM_FIELD')) { seen.push("form"); }
+    if (seen.length === 2) { clearInterval(timer); }
+  }, 5);
+}
+""".replace("FORM_FIELD", FORM_FIELD.replace("'", "\\'"))
+
+
+@pytest.fixture
+def fresh_page(browser) -> Iterator:
+    contexts = []
+
+    def opener() -> Page:
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context.add_init_script(ORDER_PROBE)
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def boxes(page: Page) -> dict[str, dict]:
+    """Where the title and the map's frame are on the screen."""
+    return {
+        "title": page.locator("h1").first.bounding_box(),
+        "map": page.locator(MAP_FRAME).bounding_box(),
+    }
+
+
+def assert_no_error_text(page: Page) -> None:
+    body = page.locator("body").inner_text()
+    for word in ("Traceback", "Error"):
+        assert word not in body, f"{word!r} on the page"
+
+
+def test_shapes_first_then_the_form_with_nothing_moving_and_again_after_a_reload(
+    fresh_page, dashboard_url: str
+) -> None:
+    page = fresh_page()
+    page.goto(f"{dashboard_url}/?lang=en&region=ML-9")
+    for _ in range(2):  # the first load, then a reload of the same link
+        shape = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first
+        shape.wait_for(timeout=TIMEOUT_MS)
+        before = boxes(page)
+        page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
+        page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+        assert page.evaluate("window.__seen") == ["shape", "form"]
+        assert boxes(page) == before, "the title or the map moved when the form arrived"
+        assert page.get_by_text(t("page_loading", "en")).count() == 0
+        assert page.get_by_text(t("details_heading", "en"), exact=True).is_visible()
+        assert "region=ML-9" in page.url and "lang=en" in page.url
+        assert_no_error_text(page)
+        page.reload()
+
+
+def test_once_whole_the_page_stays_quiet(fresh_page, dashboard_url: str) -> None:
+    """The fallback timer stops with the first full run: no reruns after it, no note again.
+
+    The one test that waits a fixed time: nothing may happen in it."""
+    page = fresh_page()
+    sent: list[float] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda _frame: sent.append(1)))
+    page.goto(f"{dashboard_url}/?lang=nl&region=ML-9")
+    page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    before = len(sent)
+    page.wait_for_timeout((first_load.FALLBACK_SECONDS * 2 + 1) * 1000)
+    assert len(sent) == before, "the page asked for a run although nobody did anything"
+    assert page.get_by_text(t("page_loading", "nl")).count() == 0
+
+
+def test_a_map_that_cannot_draw_still_leaves_the_whole_page(
+    fresh_page, dashboard_url: str
+) -> None:
+    page = fresh_page()
+    page.route("**/leaflet.js", lambda route: route.abort())
+    page.goto(f"{dashboard_url}/?lang=nl")
+    page.get_by_text(t("page_loading", "nl")).wait_for(timeout=TIMEOUT_MS)
+    # The fallback timer brings the form although the map never reports.
+    page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    assert page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").count() == 0
+    assert page.get_by_text(t("page_loading", "nl")).count() == 0
+    # The form works: a search gives its results.
+    page.locator(FORM_FIELD).fill("Kidal")
+    page.locator(FORM_FIELD).press("Enter")
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    page.get_by_role("button", name=t("form_place_use", "nl")).wait_for(timeout=TIMEOUT_MS)
+    assert_no_error_text(page)

@@ -1,0 +1,59 @@
+"""A session's first load: the map first, the rest of the page as soon as the map is drawn.
+
+Why: the browser builds every element of a run on the same thread as the map's frame, and on a
+fresh load each kind of element (the form's radios, lists, checkboxes and text field, the legend,
+the details, the tools) first fetches its own code. Sent together with the map, that work held
+up the first map shape by about half a second (README, "Tests and benchmarks"). So the first run
+of a session sends the title, the map and a short note in the sidebar, and stops. The map tells
+when its shapes are drawn: streamlit-folium sends its value once the map is set up, if that value
+differs from the component's default (`ui.map_view.draw(report_when_drawn=True)`); that value
+reruns the page, which is then built in full. If the map never reports (Leaflet could not load,
+say), a timer completes the page after FALLBACK_SECONDS, so the form is never lost.
+
+The map element sits at the same place in both runs (the same code runs up to and including it),
+so the second run keeps the frame and its shapes; the sidebar exists from the first run on, so the
+map does not move when the form arrives.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Final
+
+import streamlit as st
+
+from ui.texts import Lang, t
+
+# Set once the page has been built in full in this session; tests of the full page set it too,
+# as the browser's first map report would (AppTest runs no component code).
+COMPLETE_KEY: Final = "page_complete"
+_STARTED_KEY: Final = "first_load_started"
+FALLBACK_SECONDS: Final = 4.0
+
+
+def page_complete(map_component_key: str) -> bool:
+    """Whether this run builds the whole page: after the map's first report (or the fallback)."""
+    if st.session_state.get(COMPLETE_KEY):
+        return True
+    if isinstance(st.session_state.get(map_component_key), dict):
+        st.session_state[COMPLETE_KEY] = True
+        return True
+    return False
+
+
+def wait_for_map(lang: Lang) -> None:
+    """The sidebar while the map is being drawn: a note, and the fallback timer."""
+    st.session_state.setdefault(_STARTED_KEY, time.monotonic())
+    with st.sidebar:
+        _waiting_note(lang)
+
+
+@st.fragment(run_every=FALLBACK_SECONDS)
+def _waiting_note(lang: Lang) -> None:
+    # Called once inline by the first run; called again by the timer only if the map has not
+    # reported by then (a full run replaces the note, which stops the timer).
+    waited = time.monotonic() - st.session_state.get(_STARTED_KEY, time.monotonic())
+    if waited >= FALLBACK_SECONDS:
+        st.session_state[COMPLETE_KEY] = True
+        st.rerun(scope="app")
+    st.caption(t("page_loading", lang))
