@@ -15,6 +15,7 @@ traceback on the server, never shown.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -79,6 +80,19 @@ def served_leaflet_url() -> str:
     """Copy Leaflet into static/ once per server process; the URL the map loads it from."""
     ensure_leaflet()
     return leaflet_url(st.get_option("server.baseUrlPath") or "")
+
+
+@st.cache_resource
+def settle_heap() -> None:
+    """Once per server process, after its first run: hide every object alive by now (modules,
+    loaded data, cached maps) from Python's cyclic garbage collector (`gc.freeze`).
+
+    Why: the server's heap holds millions of long-lived objects (streamlit, pandas, geopandas,
+    folium, the policy data). Without this, a full collection scanned them all about once per
+    page run, for 110 to 200 ms with the interpreter lock held, stalling the server just while a
+    page was loading. What is frozen is never freed, which is what long-lived objects are for."""
+    gc.collect()
+    gc.freeze()
 
 
 @st.cache_resource
@@ -398,6 +412,7 @@ def main() -> None:
         )
         if not complete:
             wait_for_map(lang)
+            settle_heap()
             return
         layer = map_layer(current.version, lang, what_if)
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
@@ -454,6 +469,7 @@ def main() -> None:
         write_link(current)
     # Print styles last, as Markdown (an st.html element would load its own code).
     st.sidebar.markdown(PRINT_CSS, unsafe_allow_html=True)
+    settle_heap()
 
 
 main()
