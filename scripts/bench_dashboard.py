@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geodata.map_render import build_policy_map  # noqa: E402
 from policy import load_version  # noqa: E402
+from ui.first_load import COMPLETE_KEY  # noqa: E402
 from ui.map_data import policy_map_layer  # noqa: E402
 
 RUNS = 20
@@ -37,7 +38,10 @@ def main() -> None:
     start = time.perf_counter()
     app.run()
     print(f"page, first run (load + join + build): {(time.perf_counter() - start) * 1000:.0f} ms")
-    print(f"page, rerun (cached data):             {median_ms(app.run):.0f} ms (median)")
+    print(f"page, first load (title and map only):  {median_ms(app.run):.0f} ms (median)")
+    # As the browser's map report would (ui/first_load.py): from now on the whole page.
+    app.session_state[COMPLETE_KEY] = True
+    print(f"page, whole page rerun (cached data):  {median_ms(app.run):.0f} ms (median)")
     app.selectbox(key="form_region").set_value("ML-9")
     app.run()
 
