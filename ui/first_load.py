@@ -3,7 +3,8 @@
 Why: the browser builds every element of a run on the same thread as the map's frame, and on a
 fresh load each kind of element (the form's radios, lists, checkboxes and text field, the legend,
 the details, the tools) first fetches its own code. Sent together with the map, that work held
-up the first map shape by about half a second (README, "Tests and benchmarks"). So the first run
+up the first map shape by about a quarter of a second (README, "Page speed and load"), while
+the form comes about 0.1 s later when sent after the map. So the first run
 of a session sends the title, the map and a short note in the sidebar, and stops. The map tells
 when its shapes are drawn: streamlit-folium sends its value once the map is set up, if that value
 differs from the component's default (`ui.map_view.draw(report_when_drawn=True)`); that value
