@@ -3,13 +3,13 @@
 Why: the browser builds every element of a run on the same thread as the map's frame, and on a
 fresh load each kind of element (the form's radios, lists, checkboxes and text field, the legend,
 the details, the tools) first fetches its own code. Sent together with the map, that work held
-up the first map shape by about a quarter of a second (README, "Page speed and load"), while
-the form comes about 0.1 s later when sent after the map. So the first run
-of a session sends the title, the map and a short note in the sidebar, and stops. The map tells
-when its shapes are drawn: streamlit-folium sends its value once the map is set up, if that value
-differs from the component's default (`ui.map_view.draw(report_when_drawn=True)`); that value
-reruns the page, which is then built in full. If the map never reports (Leaflet could not load,
-say), a timer completes the page after FALLBACK_SECONDS, so the form is never lost.
+up the first map shape by about a quarter of a second (README, "Page speed and load"); sent
+after the map, the form comes about 0.1 s later. So the first run of a session sends the title,
+the map and a short note in the sidebar, and stops. The map tells when its shapes are drawn:
+streamlit-folium sends its value once the map is set up, if that value differs from the
+component's default (`ui.map_view.draw(report_when_drawn=True)`); that value reruns the page,
+which is then built in full. If the map never reports (Leaflet could not load, say), a timer
+completes the page after FALLBACK_SECONDS, so the form is never lost.
 
 The map element sits at the same place in both runs (the same code runs up to and including it),
 so the second run keeps the frame and its shapes; the sidebar exists from the first run on, so the

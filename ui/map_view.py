@@ -112,12 +112,9 @@ def draw(parts: MapParts, overlay_js: str, report_when_drawn: bool = False) -> N
     `report_when_drawn` the default is None, so the frontend sends its value as soon as the map
     and its shapes are set up: the signal `ui.first_load` waits for.
     """
-    defaults: dict[str, Any] | None = {
-        "last_object_clicked_count": 0,
-        "last_active_drawing": None,
-    }
-    if report_when_drawn:
-        defaults = None
+    defaults: dict[str, Any] | None = (
+        None if report_when_drawn else {"last_object_clicked_count": 0, "last_active_drawing": None}
+    )
     streamlit_folium._component_func(
         script=parts.script,
         header=parts.header,

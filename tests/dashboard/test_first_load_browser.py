@@ -106,9 +106,7 @@ def test_once_whole_the_page_stays_quiet(fresh_page, dashboard_url: str) -> None
     assert page.get_by_text(t("page_loading", "nl")).count() == 0
 
 
-def test_a_map_that_cannot_draw_still_leaves_the_whole_page(
-    fresh_page, dashboard_url: str
-) -> None:
+def test_a_map_that_cannot_draw_still_leaves_the_whole_page(fresh_page, dashboard_url: str) -> None:
     page = fresh_page()
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(f"{dashboard_url}/?lang=nl")
