@@ -38,10 +38,10 @@ def main() -> None:
     start = time.perf_counter()
     app.run()
     print(f"page, first run (load + join + build): {(time.perf_counter() - start) * 1000:.0f} ms")
-    print(f"page, first load (title and map):     {median_ms(app.run):.0f} ms (median)")
+    print(f"page, first load (title and map):      {median_ms(app.run):.0f} ms (median)")
     # As the browser's map report would (ui/first_load.py): from now on the whole page.
     app.session_state[COMPLETE_KEY] = True
-    print(f"page, whole page rerun (cached data): {median_ms(app.run):.0f} ms (median)")
+    print(f"page, whole page rerun (cached data):  {median_ms(app.run):.0f} ms (median)")
     app.selectbox(key="form_region").set_value("ML-9")
     app.run()
 
