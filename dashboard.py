@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from geodata.errors import shortened
+from geodata.policy_layer import MapLayer, cited_paragraphs, policy_map_layer
 from policy import (
     PolicyError,
     PolicyVersion,
@@ -42,7 +43,6 @@ from ui.errors import guarded, report_failed_callback, safe_callback
 from ui.first_load import page_complete, wait_for_map
 from ui.form import decision_form
 from ui.legend import legend_html
-from ui.map_data import MapLayer, cited_paragraphs, policy_map_layer
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame, overview_markdown

@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from geodata.map_render import build_policy_map  # noqa: E402
+from geodata.policy_layer import policy_map_layer  # noqa: E402
 from policy import load_version  # noqa: E402
 from ui.first_load import COMPLETE_KEY  # noqa: E402
-from ui.map_data import policy_map_layer  # noqa: E402
 
 RUNS = 20
 

@@ -21,6 +21,7 @@ from streamlit_folium import st_folium
 
 from geodata.map_render import MALI_BOUNDS
 from geodata.palette import OUTLINE_COLOUR
+from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
 from policy.diff import (
     MAP_CLASSES,
@@ -32,7 +33,6 @@ from policy.diff import (
     map_class_label,
 )
 from policy.models import Citation
-from ui.map_data import policy_map_layer
 from ui.texts import Lang, t
 
 try:  # the briefing palette's change colours, where it has them

@@ -29,8 +29,8 @@ from geodata.map_render import (
     label_points,
     overlay_script,
 )
+from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
-from ui.map_data import policy_map_layer
 from ui.texts import Lang, t
 
 MAP_KEY: Final = "policy_map"

@@ -18,10 +18,10 @@ from geodata.map_render import (
     overlay_script,
 )
 from geodata.palette import GRADATION_COLOURS, GRADATION_ORDER
+from geodata.policy_layer import policy_map_layer
 from policy import gradation_label, list_versions
 from policy.data_files import official_units
 from ui.legend import legend_html
-from ui.map_data import policy_map_layer
 from ui.texts import t
 
 

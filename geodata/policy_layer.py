@@ -1,8 +1,7 @@
 """The map layer of one policy version: the strict join of boundaries and policy values.
 
-Kept apart from Streamlit so it can be tested and reused by the briefing output; the page wraps
-`policy_map_layer` in `st.cache_data`, so the geometry is loaded and joined once per version and
-language, and every rerun gets its own copy.
+Shared by the page and the briefing output (neither owns it); the page caches one layer per
+version and language for all sessions (`dashboard.map_layer`) and only reads it.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import Any
 import geodata
 from geodata.map_render import feature_collection
 from policy import PolicyVersion, gradation_label, ipa_role_label
-from ui.texts import Lang
+from policy.texts import Lang
 
 
 @dataclass(frozen=True)
