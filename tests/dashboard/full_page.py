@@ -18,11 +18,18 @@ from ui.first_load import COMPLETE_KEY
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
-def full_page_app(timeout: float = 60, **query: str) -> AppTest:
-    """A fresh dashboard with the given link parameters, not yet run."""
+def page_app(timeout: float = 60, **query: str) -> AppTest:
+    """A fresh dashboard with the given link parameters, not yet run: its first run is a first
+    load (title and map)."""
     app = AppTest.from_file(DASHBOARD, default_timeout=timeout)
     for name, value in query.items():
         app.query_params[name] = value
+    return app
+
+
+def full_page_app(timeout: float = 60, **query: str) -> AppTest:
+    """As `page_app`, with the map's first report counted: every run builds the whole page."""
+    app = page_app(timeout, **query)
     app.session_state[COMPLETE_KEY] = True
     return app
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from full_page import wait_for_full_page
+from full_page import APP_IDLE, wait_for_full_page
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -26,7 +26,6 @@ from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # The map's frame (its title is set to a meaningful name in the page's language).
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 TIMEOUT_MS = 45_000

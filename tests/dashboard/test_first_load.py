@@ -8,9 +8,9 @@ the form comes even when the map cannot draw) is in test_first_load_browser.py.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
+from full_page import page_app
 from streamlit.testing.v1 import AppTest
 
 from policy import load_version
@@ -19,15 +19,12 @@ from ui.assets import leaflet_url
 from ui.map_view import render_parts
 from ui.texts import t
 
-DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 # What streamlit-folium's frontend sends once the map is set up (the keys the page asks for).
 MAP_REPORT = {"last_object_clicked_count": 0, "last_active_drawing": None}
 
 
 def first_run(**query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in query.items():
-        app.query_params[name] = value
+    app = page_app(60, **query)
     app.run()
     assert not app.exception, app.exception
     return app

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from full_page import APP_IDLE, FORM_FIELD, wait_for_full_page
 from playwright.sync_api import Page
 
 from ui import first_load
@@ -14,9 +15,7 @@ from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
-FORM_FIELD = '[data-testid="stSidebar"] [data-testid="stTextInputField"]'
 TIMEOUT_MS = 45_000
 
 # Marks, in the top page, the order in which the first map shape and the form's field appear.
@@ -79,8 +78,7 @@ def test_shapes_first_then_the_form_with_nothing_moving_and_again_after_a_reload
         shape = page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first
         shape.wait_for(timeout=TIMEOUT_MS)
         before = boxes(page)
-        page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
-        page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+        wait_for_full_page(page, TIMEOUT_MS)
         assert page.evaluate("window.__seen") == ["shape", "form"]
         assert boxes(page) == before, "the title or the map moved when the form arrived"
         assert page.get_by_text(t("page_loading", "en")).count() == 0
@@ -98,8 +96,7 @@ def test_once_whole_the_page_stays_quiet(fresh_page, dashboard_url: str) -> None
     sent: list[float] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda _frame: sent.append(1)))
     page.goto(f"{dashboard_url}/?lang=nl&region=ML-9")
-    page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    wait_for_full_page(page, TIMEOUT_MS)
     before = len(sent)
     page.wait_for_timeout((first_load.FALLBACK_SECONDS * 2 + 1) * 1000)
     assert len(sent) == before, "the page asked for a run although nobody did anything"
@@ -112,8 +109,7 @@ def test_a_map_that_cannot_draw_still_leaves_the_whole_page(fresh_page, dashboar
     page.goto(f"{dashboard_url}/?lang=nl")
     page.get_by_text(t("page_loading", "nl")).wait_for(timeout=TIMEOUT_MS)
     # The fallback timer brings the form although the map never reports.
-    page.locator(FORM_FIELD).wait_for(timeout=TIMEOUT_MS)
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    wait_for_full_page(page, TIMEOUT_MS)
     assert page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").count() == 0
     assert page.get_by_text(t("page_loading", "nl")).count() == 0
     # The form works: a search gives its results.

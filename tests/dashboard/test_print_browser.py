@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 TIMEOUT_MS = 45_000
 

@@ -14,14 +14,13 @@ import json
 from pathlib import Path
 
 import pytest
-from full_page import wait_for_full_page
+from full_page import APP_IDLE, wait_for_full_page
 from playwright.sync_api import Page, expect
 
 from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TIMEOUT_MS = 45_000
 OUTSIDE = "http://203.0.113.7"  # TEST-NET-3: never a real host
 

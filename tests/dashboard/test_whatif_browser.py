@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from full_page import wait_for_full_page
+from full_page import APP_IDLE, wait_for_full_page
 from playwright.sync_api import Page, expect
 
 from geodata.palette import GRADATION_COLOURS
@@ -21,7 +21,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_SCENARIO = ROOT / "policy" / "examples" / "scenario-menaka-exceptional.json"
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 TIMEOUT_MS = 45_000
 
