@@ -1,5 +1,5 @@
 """The general frame around C7/23 Vc, from `framework.toml`: the 15(c) sliding-scale table,
-the grounds examined before 15(c) and the IPA criteria. (Their wording is in `texts.toml`.)
+the grounds examined before 15(c) and the IPA criteria. (Their wording is in `wording/catalogue/`.)
 
 The table says which gradation needs which minimum of individual elements (C2/3.3.3 Vc). Rows
 that rest on the project's reading of the sliding scale (CJEU Elgafaji, para. 39) are marked

@@ -1,7 +1,7 @@
 """A Decision rendered as a Markdown memo an analyst can paste: the outcome line, the origin,
 facts, flags, every step with its citation and Dutch source text, and the disclaimer.
 
-Every word comes from the Decision or from the catalogue of policy texts (`texts.toml`).
+Every word comes from the Decision or from the one catalogue (`wording/catalogue/`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The one catalogue of policy texts in Dutch and English (`texts.toml`).
+"""Shared policy phrases, read from the one catalogue (`wording/catalogue/`).
 
 Labels of the codes, the conclusions of the steps, the outcome line, the memo's headings and the
 disclaimer are legal wording: they live in data, once, so that the CLI, the memo, the JSON and
@@ -8,44 +8,16 @@ the page all say the same thing, and a jurist can correct a sentence without tou
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, Literal
 
-from policy.data_files import read_package_toml
+from wording import LANGUAGES, Lang, check_lang, entry, t, texts
 
-Lang = Literal["nl", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nl", "en")
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
-
-
-def entry(key: str) -> dict[str, str]:
-    """The entry at a dotted key (`"step.gradation"`): its `nl` and `en` text.
-
-    A missing key is a programming error and raises KeyError naming it.
-    """
-    node: Any = read_package_toml("texts.toml")
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            raise KeyError(f"texts.toml: no text {key!r}")
-        node = node[part]
-    if not isinstance(node, dict) or set(node) != set(LANGUAGES):
-        raise KeyError(f"texts.toml: {key!r} is not one text in nl and en")
-    return node
+__all__ = ["LANGUAGES", "Lang", "entry", "text", "texts"]
 
 
 def text(key: str, lang: str, **values: object) -> str:
-    """The text at `key` in `lang`, its `{placeholders}` filled from `values`."""
-    _check_lang(lang)
-    template = entry(key)[lang]
-    return template.format(**values) if values else template
-
-
-def texts(key: str, **values: object) -> dict[str, str]:
-    """The text at `key` in both languages, as {"nl": …, "en": …}."""
-    return {lang: text(key, lang, **values) for lang in LANGUAGES}
+    """The text at `key` in `lang`, its `{placeholders}` filled from `values` (wording.t)."""
+    check_lang(lang)
+    return t(key, lang, **values)
 
 
 def _code(code: str | Enum) -> str:
