@@ -21,13 +21,13 @@ import geodata
 from briefing.compare import CHANGE_CLASSES, change_classes, field_changes
 from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
+from briefing.texts import page_t as t
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from geodata.policy_layer import cited_paragraphs, policy_values
 from policy import PolicyVersion, gradation_label
 from policy.diff import field_label, map_class_label
 from policy.labels import Lang
 from policy.texts import text as policy_text
-from ui.texts import t
 
 # An equal-area projection centred on Mali: shapes keep their relative size and the scale bar
 # is true to within a few per cent across the country.

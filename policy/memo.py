@@ -6,7 +6,6 @@ Every word comes from the Decision or from the one catalogue (`wording/catalogue
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from policy.models import Outcome
@@ -20,19 +19,10 @@ from policy.texts import (
     outcome_label,
     text,
 )
+from wording.escape import markdown
 
 if TYPE_CHECKING:
     from policy.decision import Decision
-
-
-# What turns text into markup in Markdown (emphasis, code, links, HTML): written with a backslash,
-# CommonMark shows the character itself, so a note or a name given can never become an element.
-_MARKUP = re.compile(r"([\\`*_\[\]<>])")
-
-
-def _md(value: object) -> str:
-    """Text from a version file or from the user, as literal Markdown on one line."""
-    return _MARKUP.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def render_memo(decision: Decision, lang: str = "en") -> str:
@@ -44,9 +34,9 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         return text(f"memo.{key}", lang, **values)
 
     modified = f" ({word('modified')})" if decision.policy_modified else ""
-    region = f"{_md(decision.region_name)} ({decision.region_code})"
+    region = f"{markdown(decision.region_name)} ({decision.region_code})"
     mapped = (
-        f" ({word('mapped_from')} {_md(decision.region_mapped_from)})"
+        f" ({word('mapped_from')} {markdown(decision.region_mapped_from)})"
         if decision.region_mapped_from
         else ""
     )
@@ -56,14 +46,14 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         "",
         f"**{decision.outcome_line(lang)}**",
         "",
-        f"- **{word('policy')}:** {_md(decision.policy_id)}{modified}",
+        f"- **{word('policy')}:** {markdown(decision.policy_id)}{modified}",
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
         decision.region_mapping_note
     )
     if note:
-        lines.append(f"  - {word('mapping_why')}: {_md(note)}")
+        lines.append(f"  - {word('mapping_why')}: {markdown(note)}")
     if decision.origin is not None:
         lines.append(f"- **{word('origin')}:** {_origin(decision, lang)}")
     lines += [
@@ -89,12 +79,12 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     for number, step in enumerate(decision.steps, start=1):
         reading = f" *({word('reading')})*" if step.reading else ""
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
-        lines.append(f"{number}. **{_md(step.citation)}**{reading}: {conclusion}")
+        lines.append(f"{number}. **{markdown(step.citation)}**{reading}: {conclusion}")
         lines.append("")
-        lines.append(f"   > {_md(step.source_text)}")
+        lines.append(f"   > {markdown(step.source_text)}")
         if step.note_en and lang == "en":
             lines.append("")
-            lines.append(f"   {_md(step.note_en)}")
+            lines.append(f"   {markdown(step.note_en)}")
         lines.append("")
     lines.append(f"*{decision.disclaimer_nl if lang == 'nl' else decision.disclaimer_en}*")
     return "\n".join(lines) + "\n"
@@ -103,19 +93,19 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
 def _origin(decision: Decision, lang: str) -> str:
     origin = decision.origin
     assert origin is not None
-    described = f"{_md(origin.text)} ({text(f'memo.origin_{origin.kind}', lang)}"
+    described = f"{markdown(origin.text)} ({text(f'memo.origin_{origin.kind}', lang)}"
     if origin.cercle_name:
-        described += f", {text('memo.cercle', lang)} {_md(origin.cercle_name)}"
+        described += f", {text('memo.cercle', lang)} {markdown(origin.cercle_name)}"
     described += ")"
     if origin.note and lang == "en":
-        described += f" — {_md(origin.note)}"
+        described += f" — {markdown(origin.note)}"
     return described
 
 
 def _fact_lines(decision: Decision, lang: str) -> list[str]:
     """The case's facts as the memo lists them: each question with its answer."""
     facts = decision.facts
-    lines = [f"{text('memo.region_given', lang)}: {_md(facts.get('region', ''))}"]
+    lines = [f"{text('memo.region_given', lang)}: {markdown(facts.get('region', ''))}"]
     for name, value in facts.items():
         if name == "region":
             continue

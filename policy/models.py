@@ -164,6 +164,12 @@ class RegionPolicy(_Frozen):
     ipa_citation: Citation
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
+    """A remark on the region in English; `note_nl` is the same remark in Dutch."""
+    note_nl: str | None = None
+
+    def note_text(self, lang: str) -> str | None:
+        """The region's note in `lang` (None when the version gives none)."""
+        return self.note_nl if lang == "nl" else self.note
 
     @field_validator("ipa_applies", mode="before")
     @classmethod
@@ -191,6 +197,9 @@ class PolicyVersion(_Frozen):
     """
 
     id: str = Field(min_length=1)
+    label_nl: str | None = None
+    """The version's short name in Dutch (menus, memo, PDF, map titles); the id when absent."""
+    label_en: str | None = None
     title: str = Field(min_length=1)
     supersedes: str | None = None
     signed: dt.date | None = None
@@ -208,6 +217,10 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+
+    def label(self, lang: str) -> str:
+        """The version's short name in `lang`; a version file without one shows its id."""
+        return (self.label_nl if lang == "nl" else self.label_en) or self.id
 
     @model_validator(mode="before")
     @classmethod

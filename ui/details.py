@@ -14,7 +14,8 @@ import streamlit as st
 from policy import Citation, PolicyVersion, Reason, RegionPolicy, gradation_label
 from ui import state
 from ui.form import DETAILS_KEY, region_select
-from ui.texts import Lang, region_note, t
+from ui.texts import Lang, t
+from wording.escape import markdown
 
 
 def blockquote(text: str) -> str:
@@ -53,7 +54,7 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
     st.markdown(f"**{t('details_ipa', lang)}:** {_ipa_text(region, lang)}")
     _quote(region.ipa_citation, lang)
     if region.note:
-        st.markdown(f"**{t('details_note', lang)}:** {region_note(region.note, lang)}")
+        st.markdown(f"**{t('details_note', lang)}:** {markdown(region.note_text(lang))}")
     reasons = version.reasons_for(code)
     st.markdown(f"**{t('details_reasons', lang)}**")
     if not reasons.region:

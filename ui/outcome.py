@@ -23,7 +23,8 @@ from policy import Decision, Outcome, flag_label, gradation_label, outcome_label
 from ui.details import blockquote
 from ui.form import named_line
 from ui.state import Named
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
+from wording.escape import markdown
 
 PROTECTION: Final = frozenset(
     {"refugee_status", "subsidiary_protection_individual", "subsidiary_protection_15c"}
@@ -62,7 +63,7 @@ def render_headline(decision: Decision, lang: Lang) -> None:
     """The outcome box: the answer at a glance, with what it rests on."""
     box = _BOX[outcome_style(decision)]
     notes = "".join(f"  \n{note}" for note in _notes(decision, lang))
-    box(f"**{t('outcome_heading', lang)}: {plain(headline(decision, lang))}**{notes}")
+    box(f"**{t('outcome_heading', lang)}: {markdown(headline(decision, lang))}**{notes}")
 
 
 def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
@@ -79,7 +80,7 @@ def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
         f"**{t('outcome_ipa', lang)}:** {ipa}",
     ]
     if named is not None:
-        lines.append(t("named_given", lang, line=plain(named_line(named, lang))))
+        lines.append(t("named_given", lang, line=markdown(named_line(named, lang))))
     st.markdown("  \n".join(lines))
 
 
