@@ -34,6 +34,7 @@ from policy import (
     outcome_label,
 )
 from policy.labels import Lang
+from wording import phrases
 from wording.escape import markdown
 
 REPORT_FORMATS: Final = ("pdf", "md")
@@ -50,10 +51,6 @@ def _scenario_for(decision: Decision, scenario: Any) -> BriefingScenario | None:
         raise BriefingError(f"scenario: {error}") from None
 
 
-def _yes_no(value: bool | None, lang: Lang) -> str:
-    return bt("ipa_unknown" if value is None else ("ipa_yes" if value else "ipa_no"), lang)
-
-
 def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
     """(question, answer) for each fact as given; the region as the user typed it."""
     lines = [(bt("report_region_given", lang), str(decision.facts.get("region", "")))]
@@ -63,7 +60,7 @@ def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         elif isinstance(value, bool):
-            answer = _yes_no(value, lang)
+            answer = phrases.yes_no(value, lang)
         else:
             answer = str(value)
         lines.append((fact_label(name, lang), answer))
@@ -184,7 +181,7 @@ def _pdf_once(
     line = decision.outcome_line(lang) if hasattr(decision, "outcome_line") else ""
     if line:
         pdf.line_of(line)
-    pdf.line_of(f"{bt('report_ipa', lang)}: {_yes_no(decision.ipa_applies, lang)}")
+    pdf.line_of(f"{bt('report_ipa', lang)}: {decision.ipa_answer(lang)}")
     missing = getattr(decision, "missing_values", ())
     if missing:
         pdf.line_of(f"{bt('report_missing', lang)}: {', '.join(missing)}")

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from policy.models import Outcome
 from policy.texts import (
     LANGUAGES,
     elements_label,
     fact_label,
     flag_label,
     gradation_label,
-    ipa_answer_label,
     outcome_label,
     text,
 )
+from wording import phrases
 from wording.escape import markdown
 
 if TYPE_CHECKING:
@@ -40,13 +39,12 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         if decision.region_mapped_from
         else ""
     )
-    at_issue = decision.outcome is not Outcome.no_protection_ground
     lines = [
         f"# {word('title')}: {region}",
         "",
-        f"**{decision.outcome_line(lang)}**",
+        f"**{decision.headline(lang)}**",
         "",
-        f"- **{word('policy')}:** {markdown(decision.policy_id)}{modified}",
+        f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
@@ -59,7 +57,7 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     lines += [
         f"- **{word('gradation')}:** {gradation_label(decision.gradation, lang)}",
         f"- **{word('outcome')}:** {outcome_label(decision.outcome, lang)}",
-        f"- **{word('ipa')}:** {ipa_answer_label(decision.ipa_applies, lang, at_issue)}",
+        f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]
     if decision.missing_values:
         missing = ", ".join(f"`{value}`" for value in decision.missing_values)
@@ -82,11 +80,11 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         lines.append(f"{number}. **{markdown(step.citation)}**{reading}: {conclusion}")
         lines.append("")
         lines.append(f"   > {markdown(step.source_text)}")
-        if step.note_en and lang == "en":
+        if step.note(lang):
             lines.append("")
-            lines.append(f"   {markdown(step.note_en)}")
+            lines.append(f"   {markdown(step.note(lang))}")
         lines.append("")
-    lines.append(f"*{decision.disclaimer_nl if lang == 'nl' else decision.disclaimer_en}*")
+    lines.append(f"*{decision.disclaimer(lang)}*")
     return "\n".join(lines) + "\n"
 
 
@@ -112,6 +110,6 @@ def _fact_lines(decision: Decision, lang: str) -> list[str]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         else:
-            answer = text("memo.yes" if value else "memo.no", lang)
+            answer = phrases.yes_no(bool(value), lang)
         lines.append(f"{fact_label(name, lang)}: {answer}")
     return lines

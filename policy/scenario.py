@@ -40,7 +40,7 @@ from policy.labels import gradation_label
 from policy.models import Gradation, PolicyVersion
 from policy.regions import resolve_region
 from policy.versions_io import load_version
-from wording import check_lang, t
+from wording import check_lang, phrases, t
 from wording.escape import markdown
 
 FORMAT = 1
@@ -250,8 +250,8 @@ class Scenario:
                 values.append(
                     word(
                         "ipa",
-                        new=word(f"ipa_values.{_ipa_key(change.ipa_applies)}"),
-                        old=word(f"ipa_values.{_ipa_key(region.ipa_applies)}"),
+                        new=phrases.ipa_value(change.ipa_applies, lang),
+                        old=phrases.ipa_value(region.ipa_applies, lang),
                     )
                 )
             lines.append(
@@ -534,7 +534,3 @@ def _show(value: object, limit: int = 40) -> str:
 def _one_line(error: Exception) -> str:
     text = " ".join(str(error).split())
     return text or type(error).__name__
-
-
-def _ipa_key(value: bool | None) -> str:
-    return "unknown" if value is None else ("applies" if value else "does_not_apply")

@@ -11,13 +11,8 @@ import pandas as pd
 
 from policy import PolicyVersion, gradation_label
 from ui.texts import Lang, t
+from wording import phrases
 from wording.escape import csv_frame, markdown
-
-
-def _ipa(value: bool | None, lang: Lang) -> str:
-    if value is None:
-        return t("details_unknown", lang)
-    return t("details_yes", lang) if value else t("details_no", lang)
 
 
 def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.DataFrame:
@@ -28,11 +23,9 @@ def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.Da
             t("overview_region", lang): region.name,
             t("overview_gradation", lang): gradation_label(region.gradation, lang),
             t("overview_gradation_citation", lang): region.gradation_citation.paragraph,
-            t("overview_ipa", lang): _ipa(region.ipa_applies, lang),
+            t("overview_ipa", lang): phrases.ipa_status(version.ipa_role(region.code), lang),
             t("overview_ipa_citation", lang): region.ipa_citation.paragraph,
-            t("overview_drawn", lang): t("details_yes", lang)
-            if region.code in drawn
-            else t("details_no", lang),
+            t("overview_drawn", lang): phrases.yes_no(region.code in drawn, lang),
             t("details_note", lang): region.note_text(lang) or "",
         }
         for region in version.regions

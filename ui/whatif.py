@@ -30,6 +30,7 @@ from policy.scenario import (
 from ui import state
 from ui.errors import safe_callback
 from ui.texts import Lang, t
+from wording import phrases
 from wording.escape import markdown
 
 MESSAGE_KEY: Final = "whatif_message"
@@ -107,9 +108,7 @@ def render_details_marking(scenario: Scenario, base: PolicyVersion, lang: Lang, 
 
 
 def ipa_word(value: bool | None, lang: Lang) -> str:
-    if value is None:
-        return t("ipa_unknown_value", lang)
-    return t("scenario_ipa_yes", lang) if value else t("scenario_ipa_no", lang)
+    return phrases.ipa_value(value, lang)
 
 
 # --- editing (callbacks) -----------------------------------------------------------------------
@@ -329,8 +328,8 @@ def _render_change_form(scenario: Scenario, base: PolicyVersion, lang: Lang) -> 
         )
         ipa_options = {
             KEEP: t("scenario_keep", lang),
-            "yes": t("scenario_ipa_yes", lang),
-            "no": t("scenario_ipa_no", lang),
+            "yes": phrases.ipa_value(True, lang),
+            "no": phrases.ipa_value(False, lang),
         }
         st.selectbox(
             t("scenario_ipa", lang),

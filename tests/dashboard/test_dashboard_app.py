@@ -156,7 +156,7 @@ def test_form_shows_the_same_decision_as_policy_evaluate(case: tuple, lang: str)
         load_version(None),
     )
     kind, text = headline_box(app)
-    label = escape_markdown(expected.outcome_line(lang))
+    label = escape_markdown(expected.headline(lang))
     assert text.startswith(f"**{t('outcome_heading', lang)}: {label}**")
     if kind == "success":
         assert "rests_on_reading" not in expected.flags
