@@ -185,7 +185,7 @@ def base_file(base: str | None) -> Path:
 
 def build_draft(
     text: str,
-    decree_file: str,
+    decree_file: str | None,
     shown_name: str,
     base_path: Path,
     version_id: str | None = None,
@@ -193,9 +193,10 @@ def build_draft(
     """Read `text` (a decree of the WBV form) into a draft version based on `base_path`.
 
     `decree_file` is what the draft's source gives as `file` (a name in policy/sources/, a path
-    beside the draft, or a `memory:` name); `shown_name` names the decree in messages. Raises
-    DraftError for what stops a draft whatever the options: no Article I or paragraph
-    23.4.2/23.5.2, no decree number and no `version_id`, an unknown region name.
+    beside the draft; None: the text held in memory, for a draft on the page); `shown_name`
+    names the decree in messages. Raises DraftError for what stops a draft whatever the
+    options: no Article I or paragraph 23.4.2/23.5.2, no decree number and no `version_id`, an
+    unknown region name.
     """
     from policy.versions_io import load_version_file
 
@@ -242,7 +243,7 @@ class _Reader:
         same = _source_text(base_raw, self.source_id)
         if same is not None and " ".join(same.split()) != " ".join(text.split()):
             self.source_id += "-draft"
-        self.decree_file = decree_file
+        self.decree_file = decree_file or self.memory_name
         self.citations: dict[str, dict[str, Any]] = {}
         self.base_sources: list[str] = []
         self.unread: list[Unread] = []
@@ -573,9 +574,10 @@ class _Reader:
         """The base's notes on its sources, kept when every sentence they cite is still cited."""
         kept = []
         for note in self.base_raw.get("notes", []):
+            if not all(self._can_carry(key) for key in note["citations"]):
+                continue
             keys = [self.carry(key, f"notes[{note['id']}]") for key in note["citations"]]
-            if all(key is not None for key in keys):
-                kept.append({**note, "citations": keys})
+            kept.append({**note, "citations": keys})
         return kept
 
     def sources(self, signed: tuple[dt.date, str] | None) -> list[dict[str, Any]]:
@@ -660,6 +662,10 @@ class _Reader:
                 problem=problem,
             )
         )
+
+    def _can_carry(self, key: str) -> bool:
+        table = self.base_raw["citations"][key]
+        return self._from_other_document(key) or quote_occurs(table["text_nl"], self.memory_name)
 
     def _from_other_document(self, key: str) -> bool:
         return self.base_raw["citations"][key]["source"] != self.base_decree_source
