@@ -803,3 +803,24 @@ def _value(value: Any) -> str:
     if value is None:
         return '"unknown"'
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draft, PolicyVersion]:
+    """A decree file's bytes read into a draft held in memory (the page's upload), and the
+    version it loads as. Sentences no rule reads do not stop it: they are in `Draft.unread`,
+    for the page to show. Raises DraftError (one message per line) for what a draft cannot be
+    made of, PolicyError when the result fails the checks of a version file."""
+    from policy.decree_text import decode
+    from policy.versions_io import load_version_text
+
+    try:
+        text = decode(raw, name)
+    except DecreeFormError as error:
+        raise DraftError([str(error)]) from None
+    try:
+        number = parse(text).number
+    except DecreeFormError as error:
+        raise DraftError([f"{name}: {error}"]) from None
+    version_id = None if number else f"Concept {Path(name).stem}"
+    draft = build_draft(text, None, name, base_file(based_on), version_id)
+    return draft, load_version_text(draft.toml(name), name)
