@@ -295,7 +295,7 @@ class _Reader:
     def draft(self) -> Draft:
         levels = self.read_levels()
         ipa = self.read_ipa()
-        self.read_other_paragraphs()
+        self.read_other_paragraphs(levels)
         if self.problems:
             raise DraftError(self.problems)
         data: dict[str, Any] = {
@@ -410,9 +410,13 @@ class _Reader:
             result["origins"] |= set(origins)
         return result
 
-    def read_other_paragraphs(self) -> None:
+    def read_other_paragraphs(self, levels: dict[str, Any]) -> None:
         """Every other sub-paragraph: "Geen bijzonderheden." is modelled (the general policy
-        applies); any other text is kept in the paragraph texts and reported as not modelled."""
+        applies); any other text is kept in the paragraph texts and reported as not modelled.
+
+        Toelichting: a sentence that names regions is reported as not modelled unless it is a
+        reason for a level (TOELICHTING_LEVEL) that C7/23.4.2 gives every region it names, so
+        a toelichting that gives a region another level than the decree is seen."""
         for paragraph in self.decree.paragraphs:
             if paragraph.number in (LEVEL_PARAGRAPH, IPA_PARAGRAPH):
                 continue
@@ -421,9 +425,14 @@ class _Reader:
                     self.not_modelled.append(
                         NotModelled(f"C7/{paragraph.number} Vc", sentence.text)
                     )
-        regions_named = self._toelichting_regions()
-        for sentence, codes, used in regions_named:
-            if codes and not used:
+        for sentence, codes, has_level in self._toelichting_regions():
+            if not codes:
+                continue
+            found = TOELICHTING_LEVEL.search(fold(sentence.text)) if has_level else None
+            level = LEVELS[found.group(1)][0] if found else None
+            if level is None or any(
+                levels["by_code"].get(code, ("",))[0] != level for code in codes
+            ):
                 self.not_modelled.append(NotModelled(f"toelichting {self.id}", sentence.text))
 
     def read_signature(self) -> tuple[dt.date, str] | None:

@@ -104,6 +104,14 @@ def test_a_level_moved() -> None:
     assert version.region("ML-9").gradation.value == "relatively_higher"
     # a moved region's letter reasons (for its old level) are not carried over
     assert all(r.source != "kamerbrief-2025-06-17" for r in version.region("ML-4").reasons)
+    # the toelichting still gives Ségou the relatively higher level: reported, not a reason
+    assert all("relatief hoger" not in r.text_nl for r in version.region("ML-4").reasons)
+    assert any(
+        n.paragraph.startswith("toelichting") and "Ménaka en Ségou" in n.text
+        for n in built.not_modelled
+    )
+    # ... while Ménaka, still at that level, keeps it as its reason
+    assert any("relatief hoger" in r.text_nl for r in version.region("ML-9").reasons)
 
 
 def test_ipa_list_changed() -> None:
@@ -347,3 +355,23 @@ def test_reflowed_seed_reads_the_same_values_and_quotes(width: int, seed: int) -
     for ours, shipped in zip(version.regions, SHIPPED.regions, strict=True):
         assert ours.gradation_citation.text_nl == shipped.gradation_citation.text_nl
         assert ours.ipa_citation.text_nl == shipped.ipa_citation.text_nl
+
+
+def test_policy_path_for_batch_caseload_and_briefing(tmp_path, capsys) -> None:
+    from briefing.cli import main as briefing_main
+    from policy.data_files import EXAMPLES_DIR
+
+    decree = tmp_path / "d.txt"
+    decree.write_text(variant(IPA_LIST, "Ménaka en Ségou, en die enkel"), encoding="utf-8")
+    out = tmp_path / "d.toml"
+    assert main(["draft-version", str(decree), "--id", "WBV 2026/1", "-o", str(out)]) == 0
+    cases = str(EXAMPLES_DIR / "synthetic-caseload.csv")
+    assert main(["batch", cases, "-o", str(tmp_path / "b.csv"), "--policy", str(out)]) == 0
+    assert "under WBV 2026/1" in capsys.readouterr().out
+    assert main(["caseload", cases, "--compare", str(out), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["changed"] and {c["region_code"] for c in result["changed"]} == {"ML-2"}
+    memo = tmp_path / "case.md"
+    argv = ["case", "--region", "Koulikoro", "--policy", str(out), "--lang", "en", "-o", str(memo)]
+    assert briefing_main(argv) == 0
+    assert "WBV 2026/1" in memo.read_text("utf-8")
