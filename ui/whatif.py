@@ -28,6 +28,7 @@ from policy.scenario import (
     scenario_from_data,
 )
 from ui import state
+from ui.draft_view import render_draft
 from ui.errors import safe_callback
 from ui.texts import Lang, t
 from wording import phrases
@@ -223,6 +224,7 @@ def render_scenario_editor(
 ) -> None:
     """The editor: start or load a scenario; add, change and remove changes; title; download;
     end. `version_name(stem)` is the version's name in `lang`."""
+    render_draft(versions[stem], lang, version_name(stem))
     st.caption(t("scenario_intro", lang))
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message is not None:
