@@ -302,6 +302,10 @@ class _Reader:
             "id": self.id,
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
+        if self.base.id == self.id:  # the same decree: its short names in both languages
+            for key in ("label_nl", "label_en"):
+                if self.base_raw.get(key):
+                    data[key] = self.base_raw[key]
         supersedes = self.base.supersedes if self.base.id == self.id else self.base.id
         if supersedes:
             data["supersedes"] = supersedes
@@ -490,6 +494,7 @@ class _Reader:
             extra = {}
             if fold(text) == NO_PARTICULARITIES:
                 extra["note_en"] = t("draft.file.article_1f", "en")
+                extra["note_nl"] = t("draft.file.article_1f", "nl")
             rules["exclusion"] = self.cite(
                 "article-1f", f"C7/{EXCLUSION_PARAGRAPH} Vc", text, **extra
             )
@@ -534,14 +539,19 @@ class _Reader:
                 parent = split_off(code)
                 if parent is not None and parent.parent in levels["by_code"]:
                     parent_name = self.base.region(parent.parent).name
-                    row["gradation_note_en"] = t(
-                        "draft.file.not_named_split_off", "en", name=name, parent=parent_name
-                    )
+                    row.update(
+                        _notes(
+                            "gradation", "draft.file.not_named_split_off", name=name,
+                            parent=parent_name,
+                        )
+                    )  # fmt: skip
                 else:
-                    row["gradation_note_en"] = t("draft.file.not_named", "en", name=name)
+                    row.update(_notes("gradation", "draft.file.not_named", name=name))
             row.update(self._ipa_row(code, name, ipa))
             if raw.get("note"):
                 row["note"] = raw["note"]
+                if raw.get("note_nl"):
+                    row["note_nl"] = raw["note_nl"]
                 self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
             own = reasons.get(code, [])
             unchanged = (
@@ -565,18 +575,21 @@ class _Reader:
             return {
                 "ipa_applies": False,
                 "ipa_citation": key,
-                "ipa_note_en": t("draft.file.no_ipa", "en", name=name),
+                **_notes("ipa", "draft.file.no_ipa", name=name),
             }
         row: dict[str, Any] = {
             "ipa_applies": code in ipa["origins"],
             "ipa_citation": ipa["citation"],
         }
         if code == ipa["destination"]:
-            row["ipa_note_en"] = t("draft.file.ipa_destination", "en", name=name)
+            row.update(_notes("ipa", "draft.file.ipa_destination", name=name))
         elif code not in ipa["origins"]:
-            row["ipa_note_en"] = t(
-                "draft.file.not_on_ipa_list", "en", name=name, destination=ipa["destination_name"]
-            )
+            row.update(
+                _notes(
+                    "ipa", "draft.file.not_on_ipa_list", name=name,
+                    destination=ipa["destination_name"],
+                )
+            )  # fmt: skip
         return row
 
     def notes(self) -> list[dict[str, Any]]:
@@ -833,3 +846,9 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     version_id = None if number else f"Concept {Path(name).stem}"
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
+
+
+def _notes(field: str, key: str, **values: object) -> dict[str, str]:
+    """A value's note in English and Dutch (`<field>_note_en`, `<field>_note_nl`) from the
+    catalogue, as a shipped version file gives it."""
+    return {f"{field}_note_{lang}": t(key, lang, **values) for lang in ("en", "nl")}
