@@ -222,7 +222,9 @@ def _resolve_citations(
         tables[key] = table
     used: set[str] = set()
 
-    def cite(location: str, value: Any, note: Any = None, reason: bool = False) -> Any:
+    def cite(
+        location: str, value: Any, note: Any = None, reason: bool = False, note_nl: Any = None
+    ) -> Any:
         if not isinstance(value, str):
             problems.append(
                 (location, f"must be the id of a [citations.<id>] table, not {value!r}")
@@ -242,6 +244,7 @@ def _resolve_citations(
             table.pop("summary_en", None)
         if note is not None:
             table["note_en"] = note
+            table["note_nl"] = note_nl
         return table
 
     def cite_all(location: str, values: Any, reason: bool = False) -> Any:
@@ -283,6 +286,11 @@ def _resolve_citations(
             region = dict(region)
             for name in ("gradation", "ipa"):
                 note = region.pop(f"{name}_note_en", None)
+                note_nl = region.pop(f"{name}_note_nl", None)
+                if note is not None and (not isinstance(note_nl, str) or not note_nl.strip()):
+                    problems.append(
+                        (f"{prefix}.{name}_note_nl", "required: the note in Dutch, beside note_en")
+                    )
                 if note is not None and (not isinstance(note, str) or not note.strip()):
                     problems.append((f"{prefix}.{name}_note_en", "must be a non-empty text"))
                     note = None
@@ -292,8 +300,9 @@ def _resolve_citations(
                     )
                 if f"{name}_citation" in region:
                     region[f"{name}_citation"] = cite(
-                        f"{prefix}.{name}_citation", region[f"{name}_citation"], note
-                    )
+                        f"{prefix}.{name}_citation", region[f"{name}_citation"], note,
+                        note_nl=note_nl,
+                    )  # fmt: skip
             if "reasons" in region:
                 region["reasons"] = cite_all(f"{prefix}.reasons", region["reasons"], reason=True)
             resolved["regions"].append(region)
