@@ -1,6 +1,6 @@
-"""README and the command lines cannot drift apart: every option documented exists, and every
-option that exists is documented, for `python -m policy`, `python -m geodata` and
-`python -m briefing`."""
+"""README (with the pages in docs/) and the command lines cannot drift apart: every option
+documented exists, and every option that exists is documented, for `python -m policy`,
+`python -m geodata` and `python -m briefing`."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def documented_options(program: str) -> dict[str, set[str]]:
     """Subcommand → the options README's usage lines give it (continuation lines included)."""
     options: dict[str, set[str]] = {}
     current: str | None = None
-    for line in README.read_text(encoding="utf-8").splitlines():
+    pages = [README, *sorted((README.parent / "docs").glob("*.md"))]
+    lines = [line for page in pages for line in [*page.read_text("utf-8").splitlines(), ""]]
+    for line in lines:
         start = re.match(rf"python -m {program} ([a-z-]+)", line.strip())
         if start:
             current = start.group(1)
