@@ -12,10 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from policy import cli_compare
-from policy.batch import evaluate_batch
+from policy import cli_whatif
 from policy.case import Case, NamedOrigin
-from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import one_line
 from policy.models import IndividualElements
@@ -67,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
-    cli_compare.add_scenario_option(one)
+    cli_whatif.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
     batch.add_argument("cases", metavar="CASES.csv")
@@ -79,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write cells as they are, without the ' that keeps a spreadsheet from reading "
         "=, +, -, @ as a formula",
     )
-    cli_compare.add_scenario_option(batch)
+    cli_whatif.add_scenario_option(batch)
 
     full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
     full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
@@ -87,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
-    cli_compare.add_commands(commands)
+    cli_whatif.add_commands(commands)
     return parser
 
 
@@ -152,7 +150,7 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    version = cli_compare.version_for(args)
+    version = cli_whatif.version_for(args)
     if args.place is not None:
         origin = _place_origin(args.place)
         region = origin.region_code
@@ -174,10 +172,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     decision = evaluate(case, version)
     if args.json:
-        data = cli_compare.with_scenario(decision.to_dict(), args)
+        data = cli_whatif.with_scenario(decision.to_dict(), args)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(cli_compare.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
+        print(cli_whatif.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
     return 0
 
 
@@ -256,12 +254,17 @@ def _place_origin(name: str) -> NamedOrigin:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    version = cli_compare.version_for(args)
+    # pandas and pyarrow only for the commands that read a CSV: the others start in a tenth
+    # of the time (docs/performance.md, "Command-line start-up").
+    from policy.batch import evaluate_batch
+    from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
+
+    version = cli_whatif.version_for(args)
     path = Path(args.cases)
     cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
     write_cases(result, args.output, raw=args.raw_csv)
-    what_if = cli_compare.what_if_words(args)
+    what_if = cli_whatif.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
     return 0
 
@@ -299,4 +302,4 @@ _COMMANDS = {
     "paragraphs": _paragraphs,
     "validate": _validate,
 }
-_COMMANDS.update(cli_compare.COMMANDS)
+_COMMANDS.update(cli_whatif.COMMANDS)
