@@ -23,6 +23,9 @@ from pydantic import (
     model_validator,
 )
 
+from policy.errors import UnknownRegionError
+from policy.version_checks import build_version, version_problems
+
 
 class Gradation(StrEnum):
     """The Article 15(c) level a version assigns to a region (C7/23.4.2 Vc)."""
@@ -214,8 +217,6 @@ class PolicyVersion(_Frozen):
     def _checked(cls, data: Any, info: ValidationInfo) -> Any:
         """Run the one set of checks unless the caller (version_checks) has already done so."""
         if not (info.context or {}).get("checked"):
-            from policy.version_checks import version_problems
-
             problems = version_problems(data)
             if problems:
                 raise ValueError("; ".join(f"{where}: {message}" for where, message in problems))
@@ -226,8 +227,6 @@ class PolicyVersion(_Frozen):
         for region in self.regions:
             if region.code == code:
                 return region
-        from policy.errors import UnknownRegionError
-
         raise UnknownRegionError(
             f"policy {self.id}: no region with code {code!r}",
             suggestions=[region.code for region in self.regions],
@@ -263,8 +262,6 @@ class PolicyVersion(_Frozen):
         Changed values keep the cited sentence but are marked `override=True` with a note, so a
         memo never presents a scenario as the text of the law.
         """
-        from policy.version_checks import build_version
-
         gradations = dict(gradations or {})
         ipa = dict(ipa or {})
         for code in [*gradations, *ipa]:
@@ -291,7 +288,7 @@ class PolicyVersion(_Frozen):
                     _ipa_word(region["ipa_applies"]),
                 )
                 region["ipa_applies"] = new_ipa
-        return build_version(data, f"policy {self.id} (what-if)")
+        return build_version(data, f"policy {self.id} (what-if)", type(self))
 
 
 def _overridden(citation: dict[str, Any], what: str, new: str, cited: str) -> dict[str, Any]:

@@ -138,7 +138,7 @@ def _check_raw(path: Path) -> tuple[list[str], PolicyVersion | None]:
     except RecursionError:
         return [f"{where}: not valid TOML: nested too deeply"], None
     resolved, tables, found = _resolve_citations(data)
-    problems, version = validated(resolved, citations=tables, found=found)
+    problems, version = validated(resolved, PolicyVersion, citations=tables, found=found)
     return [f"{where}: {problem}" for problem in problems], version
 
 
