@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from policy import cli_places, cli_whatif
+from policy import cli_draft, cli_places, cli_whatif
 from policy.case import Case
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import one_line
@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
     cli_whatif.add_commands(commands)
+    cli_draft.add_command(commands)
     return parser
 
 
@@ -228,3 +229,4 @@ _COMMANDS = {
     "validate": _validate,
 }
 _COMMANDS.update(cli_whatif.COMMANDS)
+_COMMANDS["draft-version"] = cli_draft.main
