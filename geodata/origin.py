@@ -21,6 +21,7 @@ from geodata.points import PointLocation, locate_point
 from geodata.provenance import REFERENCE_DIR
 from geodata.reference import unit_names
 from policy.case import NamedOrigin
+from wording import t
 
 SPLIT_OFF_AREAS = REFERENCE_DIR / "split_off_areas.toml"
 
@@ -34,6 +35,7 @@ class SplitOffArea:
     cercle: str
     communes: tuple[str, ...]
     evidence: str
+    evidence_nl: str = ""
 
 
 @cache
@@ -53,6 +55,7 @@ def split_off_areas(path: Path = SPLIT_OFF_AREAS) -> tuple[SplitOffArea, ...]:
                 cercle=entry["cercle"],
                 communes=tuple(entry["communes"]),
                 evidence=" ".join(entry["evidence"].split()),
+                evidence_nl=" ".join(entry.get("evidence_nl", entry["evidence"]).split()),
             )
         except (KeyError, TypeError) as error:
             raise DataFileError(f"{path}, [{code}]: missing or malformed {error}") from None
@@ -72,11 +75,21 @@ def area_of_place_pcode(pcode: str) -> SplitOffArea | None:
     return None
 
 
-def _note(area: SplitOffArea, what: str, drawn_in: str) -> str:
-    return (
-        f"{what} lies in the 2015 commune area from which {area.name} ({area.code}) was formed; "
-        f"the map (2015) draws it inside {drawn_in}. {area.evidence}"
-    )
+def _notes(area: SplitOffArea, kind: str, drawn_in: str, **what: str) -> dict[str, str]:
+    """How the unit was found, in English (`note`) and Dutch (`note_nl`), from the catalogue
+    (`origin_note.place` / `origin_note.point`) with the area's evidence."""
+    return {
+        field: t(
+            f"origin_note.{kind}",
+            lang,
+            area=area.name,
+            code=area.code,
+            drawn_in=drawn_in,
+            evidence=area.evidence_nl if lang == "nl" else area.evidence,
+            **what,
+        )
+        for field, lang in (("note", "en"), ("note_nl", "nl"))
+    }
 
 
 def named_origin(place: Place) -> NamedOrigin:
@@ -96,7 +109,7 @@ def named_origin(place: Place) -> NamedOrigin:
         region_code=area.code,
         cercle_pcode=place.cercle_pcode,
         cercle_name=place.cercle_name,
-        note=_note(area, f"{place.name} (commune {place.pcode[:8]})", place.unit_name),
+        **_notes(area, "place", place.unit_name, place=place.name, commune=place.pcode[:8]),
     )
 
 
@@ -140,10 +153,8 @@ def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
                 region_code=area.code,
                 cercle_pcode=location.cercle_pcode,
                 cercle_name=location.cercle_name,
-                note=_note(
-                    area,
-                    f"The point (nearest place {nearest}, commune {nearest[:8]})",
-                    location.unit_name,
+                **_notes(
+                    area, "point", location.unit_name, nearest=nearest, commune=nearest[:8]
                 ),
             )
     return NamedOrigin(

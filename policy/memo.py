@@ -95,8 +95,9 @@ def _origin(decision: Decision, lang: str) -> str:
     if origin.cercle_name:
         described += f", {text('memo.cercle', lang)} {markdown(origin.cercle_name)}"
     described += ")"
-    if origin.note and lang == "en":
-        described += f" — {markdown(origin.note)}"
+    note = origin.note_nl if lang == "nl" else origin.note
+    if note:
+        described += f" — {markdown(note)}"
     return described
 
 

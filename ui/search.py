@@ -108,6 +108,7 @@ def _place_candidate(
         cercle_pcode=place.cercle_pcode,
         drawn_in=place.unit_name if split_off else None,
         note=origin.note,
+        note_nl=origin.note_nl,
     )
     label = f"{place.name} — {place.cercle_name}, {region_name} ({kind_label(kind, lang)})"
     return Candidate(id=f"place:{place.pcode}", label=label, named=named)
