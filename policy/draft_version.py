@@ -300,6 +300,9 @@ class _Reader:
             raise DraftError(self.problems)
         data: dict[str, Any] = {
             "id": self.id,
+            # the short name every surface shows (menus, memo, PDF, maps) says it is a draft
+            "label_nl": t("draft.file.label", "nl", version=self.id, mark=t("draft.mark", "nl")),
+            "label_en": t("draft.file.label", "en", version=self.id, mark=t("draft.mark", "en")),
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
         supersedes = self.base.supersedes if self.base.id == self.id else self.base.id
@@ -490,6 +493,7 @@ class _Reader:
             extra = {}
             if fold(text) == NO_PARTICULARITIES:
                 extra["note_en"] = t("draft.file.article_1f", "en")
+                extra["note_nl"] = t("draft.file.article_1f", "nl")
             rules["exclusion"] = self.cite(
                 "article-1f", f"C7/{EXCLUSION_PARAGRAPH} Vc", text, **extra
             )
@@ -534,14 +538,21 @@ class _Reader:
                 parent = split_off(code)
                 if parent is not None and parent.parent in levels["by_code"]:
                     parent_name = self.base.region(parent.parent).name
-                    row["gradation_note_en"] = t(
-                        "draft.file.not_named_split_off", "en", name=name, parent=parent_name
+                    row.update(
+                        _notes(
+                            "gradation",
+                            "draft.file.not_named_split_off",
+                            name=name,
+                            parent=parent_name,
+                        )
                     )
                 else:
-                    row["gradation_note_en"] = t("draft.file.not_named", "en", name=name)
+                    row.update(_notes("gradation", "draft.file.not_named", name=name))
             row.update(self._ipa_row(code, name, ipa))
             if raw.get("note"):
                 row["note"] = raw["note"]
+                if raw.get("note_nl"):
+                    row["note_nl"] = raw["note_nl"]
                 self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
             own = reasons.get(code, [])
             unchanged = (
@@ -565,17 +576,22 @@ class _Reader:
             return {
                 "ipa_applies": False,
                 "ipa_citation": key,
-                "ipa_note_en": t("draft.file.no_ipa", "en", name=name),
+                **_notes("ipa", "draft.file.no_ipa", name=name),
             }
         row: dict[str, Any] = {
             "ipa_applies": code in ipa["origins"],
             "ipa_citation": ipa["citation"],
         }
         if code == ipa["destination"]:
-            row["ipa_note_en"] = t("draft.file.ipa_destination", "en", name=name)
+            row.update(_notes("ipa", "draft.file.ipa_destination", name=name))
         elif code not in ipa["origins"]:
-            row["ipa_note_en"] = t(
-                "draft.file.not_on_ipa_list", "en", name=name, destination=ipa["destination_name"]
+            row.update(
+                _notes(
+                    "ipa",
+                    "draft.file.not_on_ipa_list",
+                    name=name,
+                    destination=ipa["destination_name"],
+                )
             )
         return row
 
@@ -722,6 +738,11 @@ class _Reader:
             if table.get("text_nl") == text and table.get("summary_en"):
                 return str(table["summary_en"])
         return None
+
+
+def _notes(field: str, key: str, **params: str) -> dict[str, str]:
+    """A region's `<field>_note_en` and `<field>_note_nl` (a version file gives both)."""
+    return {f"{field}_note_{lang}": t(key, lang, **params) for lang in ("en", "nl")}
 
 
 def _named_units(text: str) -> list[str]:

@@ -20,8 +20,9 @@ from policy import PolicyError, PolicyVersion, outcome_label
 from policy.decree_text import MAX_DECREE_BYTES
 from policy.draft_version import Draft, read_draft
 from ui.errors import safe_callback
-from ui.texts import Lang, plain
+from ui.texts import Lang
 from wording import t
+from wording.escape import markdown
 
 DRAFT_KEY: Final = "draft_decree"
 UPLOAD_KEY: Final = "draft_upload"
@@ -68,12 +69,13 @@ def _uploaded(lang: Lang) -> None:
         # One byte past the limit is enough to say the file is too large.
         loaded = load(upload.read(MAX_DECREE_BYTES + 1), name)
     except PolicyError as error:
-        _say("error", t("draft.page.not_loaded", lang, message=plain(_first_line(error))))
+        _say("error", t("draft.page.not_loaded", lang, message=markdown(_first_line(error))))
         return
     st.session_state[DRAFT_KEY] = loaded
     st.session_state.pop(CASES_KEY, None)
     _say(
-        "success", t("draft.page.loaded", lang, version=plain(loaded.version.id), file=plain(name))
+        "success",
+        t("draft.page.loaded", lang, version=markdown(loaded.version.id), file=markdown(name)),
     )
 
 
@@ -107,7 +109,7 @@ def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
     """The draft section of the what-if area; `base` is the version the page shows."""
     loaded: LoadedDraft | None = st.session_state.get(DRAFT_KEY)
     with st.expander(t("draft.page.section", lang), expanded=loaded is not None):
-        st.caption(t("draft.page.intro", lang, base=plain(base_name)))
+        st.caption(t("draft.page.intro", lang, base=markdown(base_name)))
         message = st.session_state.pop(MESSAGE_KEY, None)
         if message is not None:
             kind, text = message
@@ -127,9 +129,9 @@ def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
             t(
                 "draft.mark_long",
                 lang,
-                version=plain(version.id),
-                file=plain(loaded.name),
-                current=plain(base_name),
+                version=markdown(version.id),
+                file=markdown(loaded.name),
+                current=markdown(base_name),
             ),
             icon="⚠️",
         )
@@ -145,21 +147,21 @@ def _render_report(draft: Draft, lang: Lang) -> None:
         st.caption(t("draft.report.nothing", lang))
     if draft.unread:
         lines = [
-            t("draft.report.line", lang, line=u.line, paragraph=u.paragraph, text=plain(u.text))
+            t("draft.report.line", lang, line=u.line, paragraph=u.paragraph, text=markdown(u.text))
             for u in draft.unread
         ]
         st.error(f"**{t('draft.report.unread', lang)}**\n\n" + _bullets(lines))
     if draft.not_modelled:
         lines = [
-            t("draft.report.item", lang, paragraph=n.paragraph, text=plain(n.text))
+            t("draft.report.item", lang, paragraph=n.paragraph, text=markdown(n.text))
             for n in draft.not_modelled
         ]
         st.info(f"**{t('draft.report.not_modelled', lang)}**\n\n" + _bullets(lines))
-    with st.expander(t("draft.report.carried_over", lang, base=plain(draft.base_id))):
+    with st.expander(t("draft.report.carried_over", lang, base=markdown(draft.base_id))):
         st.markdown(
             _bullets(
                 [
-                    t("draft.report.carried_item", lang, field=plain(c.field), source=c.source)
+                    t("draft.report.carried_item", lang, field=markdown(c.field), source=c.source)
                     for c in draft.carried_over
                 ]
             )
@@ -177,12 +179,12 @@ def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_
     from ui.compare_view import change_features, changes_frame, compare_map, legend_html
 
     st.markdown(
-        f"**{t('draft.page.compare_heading', lang, base=plain(base_name))}** ({mark(lang)})"
+        f"**{t('draft.page.compare_heading', lang, base=markdown(base_name))}** ({mark(lang)})"
     )
     frame = changes_frame(base, draft, lang)
     regions = list(dict.fromkeys(frame.iloc[:, 0])) if len(frame) else []
     if not regions:
-        st.info(t("draft.page.compare_none", lang, base=plain(base_name)))
+        st.info(t("draft.page.compare_none", lang, base=markdown(base_name)))
     else:
         st.markdown(
             t("draft.page.compare_summary", lang, count=len(regions), regions=", ".join(regions))
@@ -197,7 +199,7 @@ def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_
             key=f"draft_compare_map_{lang}",
         )
         st.caption(
-            t("draft.page.map_caption", lang, base=plain(base_name), version=plain(draft.id))
+            t("draft.page.map_caption", lang, base=markdown(base_name), version=markdown(draft.id))
         )
     with legend_column:
         st.markdown(legend_html(set(classes.values()), lang), unsafe_allow_html=True)
@@ -209,7 +211,7 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
     from policy.caseload import compare
 
     st.markdown(
-        f"**{t('draft.page.caseload_heading', lang, base=plain(base_name))}** ({mark(lang)})"
+        f"**{t('draft.page.caseload_heading', lang, base=markdown(base_name))}** ({mark(lang)})"
     )
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.file_uploader(
@@ -227,7 +229,7 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
         frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
         result = compare(frame, base, draft, source=name)
     except PolicyError as error:
-        st.error(t("draft.page.caseload_error", lang, message=plain(_first_line(error))))
+        st.error(t("draft.page.caseload_error", lang, message=markdown(_first_line(error))))
         return
     st.markdown(
         t("draft.page.caseload_changed", lang, changed=len(result.changed), total=result.total)
