@@ -94,6 +94,8 @@ class Decree:
     signature: Sentence | None
     toelichting: tuple[Sentence, ...]
     lines: tuple[str, ...] = field(repr=False, default=())
+    other_articles: tuple[tuple[str, tuple[Sentence, ...]], ...] = ()
+    """Articles other than I and II (`ARTIKEL III`, …): their numeral and sentences."""
 
     def paragraph(self, number: str) -> Paragraph | None:
         for paragraph in self.paragraphs:
@@ -159,6 +161,11 @@ def parse(text: str) -> Decree:
     if "toelichting" in markers:
         body = _toelichting_body(lines, markers["toelichting"] + 1)
         toelichting = _sentences(lines, markers["toelichting"] + 1, body)
+    others = tuple(
+        (key, _sentences(lines, index + 1, _next_marker(markers, index, len(lines))))
+        for key, index in markers.items()
+        if key not in ("I", "II", "signature", "toelichting")
+    )
     title, number = _title(lines, start)
     return Decree(
         title=title,
@@ -168,7 +175,12 @@ def parse(text: str) -> Decree:
         signature=signature,
         toelichting=toelichting,
         lines=tuple(raw),
+        other_articles=others,
     )
+
+
+def _next_marker(markers: dict[str, int], index: int, end: int) -> int:
+    return min([i for i in markers.values() if i > index] or [end])
 
 
 def signature_date(signature: Sentence) -> tuple[int, int, int] | None:

@@ -84,6 +84,11 @@ IN_FORCE_DATE = re.compile(
     r"^Dit besluit treedt in werking met ingang van (?P<day>\d{1,2}) (?P<month>[a-z]+) "
     r"(?P<year>\d{4})\.$"
 )
+# Artikel II: "Dit besluit zal (met de toelichting) in de Staatscourant worden geplaatst." (the
+# order to publish: no value of the version).
+PUBLICATION = re.compile(
+    r"^Dit besluit zal (?:\(met de toelichting\) )?in de Staatscourant worden geplaatst\.$"
+)
 # Toelichting: a sentence naming regions with a level ("… een relatief hoger niveau van
 # willekeurig geweld …") is the decree's reason for that level in those regions.
 TOELICHTING_LEVEL = re.compile(
@@ -452,36 +457,40 @@ class _Reader:
 
     def read_in_force(self) -> dict[str, Any]:
         """Artikel II: the day after the Staatscourant (IN_FORCE_DAY_AFTER) or a date
-        (IN_FORCE_DATE); any other wording is cited and reported as not modelled."""
+        (IN_FORCE_DATE); any other wording is cited and reported as not modelled, and so is
+        every other sentence of Article II but the publication order (PUBLICATION) and every
+        sentence of a further article."""
         from policy.decree_text import MONTHS
 
         where = f"{self.id}, artikel II"
+        found_in_force: dict[str, Any] | None = None
         for sentence in self.decree.article_ii:
             folded = fold(sentence.text)
-            if not folded.startswith("Dit besluit treedt in werking"):
+            if PUBLICATION.match(folded):
+                continue
+            if found_in_force is not None or not folded.startswith("Dit besluit treedt in"):
+                self.not_modelled.append(NotModelled(where, sentence.text))
                 continue
             key = self.cite("article-ii", where, sentence.text)
-            if IN_FORCE_DAY_AFTER.match(folded):
-                return {
-                    "in_force_note": t("draft.file.in_force_day_after", "en"),
-                    "in_force_citation": key,
-                }
             found = IN_FORCE_DATE.match(folded)
-            if found and found.group("month") in MONTHS:
-                date = dt.date(
-                    int(found.group("year")), MONTHS[found.group("month")], int(found.group("day"))
-                )
-                return {
-                    "in_force": date,
+            if IN_FORCE_DAY_AFTER.match(folded):
+                found_in_force = {"in_force_note": t("draft.file.in_force_day_after", "en")}
+            elif found and found.group("month") in MONTHS:
+                year, day = int(found.group("year")), int(found.group("day"))
+                found_in_force = {
+                    "in_force": dt.date(year, MONTHS[found.group("month")], day),
                     "in_force_note": t("draft.file.in_force_date", "en"),
-                    "in_force_citation": key,
                 }
-            self.not_modelled.append(NotModelled(where, sentence.text))
-            return {
-                "in_force_note": t("draft.file.in_force_unread", "en"),
-                "in_force_citation": key,
-            }
-        return {"in_force_note": t("draft.file.in_force_missing", "en")}
+            else:
+                self.not_modelled.append(NotModelled(where, sentence.text))
+                found_in_force = {"in_force_note": t("draft.file.in_force_unread", "en")}
+            found_in_force["in_force_citation"] = key
+        for numeral, sentences in self.decree.other_articles:
+            for sentence in sentences:
+                self.not_modelled.append(
+                    NotModelled(f"{self.id}, artikel {numeral}", sentence.text)
+                )
+        return found_in_force or {"in_force_note": t("draft.file.in_force_missing", "en")}
 
     def rules(self, ipa: dict[str, Any]) -> dict[str, str]:
         """The rules' citations: C7/23.2 (exclusion), the no-IPA sentence of 23.5.2, and the

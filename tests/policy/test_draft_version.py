@@ -395,3 +395,25 @@ def test_a_damaged_decree_is_read_or_refused_never_a_crash(cuts, noise) -> None:
         draft("\n".join(lines))
     except PolicyError:
         pass
+
+
+def test_article_ii_a_date_and_what_else_the_decree_says() -> None:
+    old = (
+        "Dit besluit treedt in werking met ingang van de dag na de dagtekening van de "
+        "Staatscourant waarin\nhet wordt geplaatst."
+    )
+    new = "Dit besluit treedt in werking met ingang van 1 juli 2026.\nHet vervalt op 1 juli 2027."
+    publication = "Dit besluit zal (met de toelichting) in de Staatscourant worden geplaatst."
+    text = variant(old, new)
+    text = variant(
+        publication, publication + "\n\nARTIKEL III\n\nDe IND rapporteert jaarlijks.", text
+    )
+    built, version = draft(text)
+    assert str(version.in_force) == "2026-07-01"
+    assert version.in_force_citation is not None
+    assert version.in_force_citation.text_nl.endswith("met ingang van 1 juli 2026.")
+    reported = [(n.paragraph, n.text) for n in built.not_modelled]
+    assert ("WBV 2099/1, artikel II", "Het vervalt op 1 juli 2027.") in reported
+    assert ("WBV 2099/1, artikel III", "De IND rapporteert jaarlijks.") in reported
+    # the order to publish is no value of a version, and not reported
+    assert not any("Staatscourant worden geplaatst" in text for _, text in reported)
