@@ -417,3 +417,39 @@ def test_article_ii_a_date_and_what_else_the_decree_says() -> None:
     assert ("WBV 2099/1, artikel III", "De IND rapporteert jaarlijks.") in reported
     # the order to publish is no value of a version, and not reported
     assert not any("Staatscourant worden geplaatst" in text for _, text in reported)
+
+
+def test_draft_version_imports_no_dataframe_library(tmp_path) -> None:
+    """Reading a decree needs no pandas, numpy or geometry: the command starts fast."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "policy",
+            "draft-version",
+            str(SEED),
+            "-o",
+            str(tmp_path / "d.toml"),
+        ],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "policy.draft_version" in modules
+    heavy = ("pandas", "pyarrow", "geopandas", "shapely", "numpy", "matplotlib", "streamlit")
+    assert sorted(m for m in modules if m.split(".")[0] in heavy) == []
