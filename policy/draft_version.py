@@ -29,6 +29,7 @@ from typing import Any
 from policy.data_files import VERSIONS_DIR, official_units, read_package_toml
 from policy.decree_text import Decree, DecreeFormError, Sentence, fold, parse, signature_date
 from policy.errors import PolicyError, UnknownRegionError
+from policy.messages import printable
 from policy.models import PolicyVersion
 from policy.quotes import quote_occurs, register_source_text
 from policy.regions import resolve_region, split_off
@@ -147,6 +148,7 @@ class Draft:
 
     def toml(self, decree_name: str) -> str:
         """The version file's text, with a header saying it is a draft and what it carries."""
+        decree_name = printable(decree_name)  # a comment line must stay one line
         head = [
             f"# Draft version read from {decree_name} by `python -m policy draft-version`.",
             "# Not the policy in force. Values the decree does not give, carried over from "
@@ -288,7 +290,7 @@ class _Reader:
             extra = {k: v for k, v in table.items() if k not in ("paragraph", "source", "text_nl")}
             return self.cite(key, table["paragraph"], table["text_nl"], **extra)
         if key in self.citations and self.citations[key] != table:
-            key = f"{key}-{self.base.id}"
+            key = f"{key}-{_slug(self.base.id)}"
         self.citations[key] = table
         if table["source"] not in self.base_sources:
             self.base_sources.append(table["source"])
