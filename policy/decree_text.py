@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wording import t
+
 MAX_DECREE_BYTES = 200_000
 """A decree text is a few pages (the WBV 2025/11 text is 9 kB); more is not a decree."""
 
@@ -115,18 +117,23 @@ def decode(data: bytes, name: str) -> str:
     """A decree file's bytes as text: UTF-8 (with or without BOM), within the size limit."""
     if len(data) > MAX_DECREE_BYTES:
         raise DecreeFormError(
-            f"{name}: {len(data):,} bytes; a decree text may be at most {MAX_DECREE_BYTES:,}"
+            t(
+                "draft.cli.too_large",
+                "en",
+                file=name,
+                size=f"{len(data):,}",
+                limit=f"{MAX_DECREE_BYTES:,}",
+            )
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DecreeFormError(
-            f"{name}: line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); save the "
-            "decree as UTF-8 text"
+            t("draft.cli.not_utf8", "en", file=name, line=line, byte=f"{data[error.start]:02x}")
         ) from None
     if "\x00" in text:
-        raise DecreeFormError(f"{name}: not a text file (it holds NUL bytes)")
+        raise DecreeFormError(t("draft.cli.nul", "en", file=name))
     return text
 
 
@@ -136,17 +143,14 @@ def parse(text: str) -> Decree:
     lines = [line.strip() for line in raw]
     markers = _markers(lines)
     if "I" not in markers:
-        raise DecreeFormError("no line 'ARTIKEL I': not a decree of the WBV form")
+        raise DecreeFormError(t("draft.cli.no_article_i", "en"))
     start = markers["I"]
     end = min(
         [index for key, index in markers.items() if key != "I" and index > start] or [len(lines)]
     )
     paragraphs = _paragraphs(lines, start + 1, end)
     if not paragraphs:
-        raise DecreeFormError(
-            f"line {start + 1}: no sub-paragraph '23. …' under ARTIKEL I: not a decree that "
-            "replaces C7/23 Vc"
-        )
+        raise DecreeFormError(t("draft.cli.no_paragraph_23", "en", line=start + 1))
     signature_at = markers.get("signature")
     article_ii: tuple[Sentence, ...] = ()
     if "II" in markers:

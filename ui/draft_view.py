@@ -50,7 +50,15 @@ def mark(lang: Lang) -> str:
 def load(raw: bytes, name: str) -> LoadedDraft:
     """The draft of an uploaded decree; PolicyError (one line) when it cannot be read."""
     if len(raw) > MAX_DECREE_BYTES:
-        raise PolicyError(f"{name}: more than {MAX_DECREE_BYTES:,} bytes")
+        raise PolicyError(
+            t(
+                "draft.cli.too_large",
+                "en",
+                file=name,
+                size=f"> {MAX_DECREE_BYTES:,}",
+                limit=f"{MAX_DECREE_BYTES:,}",
+            )
+        )
     draft, version = read_draft(raw, name)
     return LoadedDraft(name, draft, version)
 
