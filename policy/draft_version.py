@@ -523,9 +523,11 @@ class _Reader:
         """The 11 units of the base's region table, each with its values from the decree.
 
         C7/23.4.2: a unit not named has no level ("not_designated", citing the whole
-        paragraph), unless the base takes its level from another document (Bamako: the letter),
-        which is carried over. C7/23.5.2: a unit on the list has the IPA; the place of the IPA
-        and a unit not on the list do not.
+        paragraph), unless the base finds "no 15(c) situation" for it in another document
+        (Bamako: the letter) — a value 23.4.2, which lists levels only, cannot give; that is
+        carried over. A level or "unknown" of the base is never carried: 23.4.2 lists the
+        levels, and a unit it does not name has none. C7/23.5.2: a unit on the list has the
+        IPA; the place of the IPA and a unit not on the list do not.
         """
         reasons = self._toelichting_reasons(levels)
         levels_key = None
@@ -537,7 +539,9 @@ class _Reader:
             row: dict[str, Any] = {"code": code, "name": name}
             if code in levels["by_code"]:
                 row["gradation"], row["gradation_citation"] = levels["by_code"][code]
-            elif self._from_other_document(raw["gradation_citation"]):
+            elif raw["gradation"] == "no_15c" and self._from_other_document(
+                raw["gradation_citation"]
+            ):
                 carried = self.carry(raw["gradation_citation"], f"regions[{code}].gradation")
                 row["gradation"] = raw["gradation"]
                 row["gradation_citation"] = carried

@@ -453,3 +453,16 @@ def test_draft_version_imports_no_dataframe_library(tmp_path) -> None:
     assert "policy.draft_version" in modules
     heavy = ("pandas", "pyarrow", "geopandas", "shapely", "numpy", "matplotlib", "streamlit")
     assert sorted(m for m in modules if m.split(".")[0] in heavy) == []
+
+
+def test_based_on_the_older_version_unnamed_units_have_no_level() -> None:
+    """The older version knows only some levels (from the letter): a unit the new decree does
+    not name gets no level from C7/23.4.2, not the older version's "unknown"."""
+    built = build_draft(SEED_TEXT, None, "seed", base_file("c7-23-before-wbv-2025-11"))
+    version = load_version_text(built.toml("seed"), "draft")
+    assert version.region("ML-1").gradation.value == "not_designated"
+    assert version.region("ML-BKO").gradation.value == "not_designated"
+    assert values(version) != values(load_version("c7-23-before-wbv-2025-11"))
+    assert {r.code: r.gradation for r in version.regions if r.code != "ML-BKO"} == {
+        r.code: r.gradation for r in load_version("WBV 2025/11").regions if r.code != "ML-BKO"
+    }
