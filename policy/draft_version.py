@@ -564,16 +564,19 @@ class _Reader:
                 else:
                     row.update(_notes("gradation", "draft.file.not_named", name=name))
             row.update(self._ipa_row(code, name, ipa))
-            if raw.get("note"):
+            # The base's remarks on a unit (its note, the letter's reasons) hold for the values
+            # they were written for: they are carried over only while those stay the same.
+            unchanged = (
+                row["gradation"] == region.gradation.value
+                and row["ipa_applies"] == region.ipa_applies
+                and (code == ipa["destination"]) == (code == self.base.ipa_destination)
+            )
+            if raw.get("note") and unchanged:
                 row["note"] = raw["note"]
                 if raw.get("note_nl"):
                     row["note_nl"] = raw["note_nl"]
                 self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
             own = reasons.get(code, [])
-            unchanged = (
-                row["gradation"] == region.gradation.value
-                and row["ipa_applies"] == region.ipa_applies
-            )
             if unchanged:
                 for key in raw.get("reasons", []):
                     if self._from_other_document(key):

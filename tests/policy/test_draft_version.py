@@ -205,6 +205,9 @@ def test_no_ipa_at_all() -> None:
     built, version = draft(text)
     assert version.ipa_destination is None
     assert all(region.ipa_applies is False for region in version.regions)
+    # the base's note that Bamako is the place of the IPA is not carried into this draft
+    assert version.region("ML-BKO").note is None
+    assert version.region("ML-10").note is not None
 
 
 # --- the command line -----------------------------------------------------------------------
