@@ -31,6 +31,7 @@ CASES_UPLOAD_KEY: Final = "draft_cases_upload"
 CASES_KEY: Final = "draft_cases"
 REMOVE_KEY: Final = "draft_remove"
 EXAMPLE_KEY: Final = "draft_cases_example"
+RESULT_KEY: Final = "draft_cases_result"
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def _uploaded(lang: Lang) -> None:
         _say("error", t("draft.page.not_loaded", lang, message=markdown(_first_line(error))))
         return
     st.session_state[DRAFT_KEY] = loaded
-    st.session_state.pop(CASES_KEY, None)
+    st.session_state.pop(RESULT_KEY, None)
     _say(
         "success",
         t("draft.page.loaded", lang, version=markdown(loaded.version.id), file=markdown(name)),
@@ -95,29 +96,35 @@ def _first_line(error: PolicyError) -> str:
 
 @safe_callback
 def _remove() -> None:
-    st.session_state.pop(DRAFT_KEY, None)
-    st.session_state.pop(CASES_KEY, None)
+    for key in (DRAFT_KEY, CASES_KEY, RESULT_KEY):
+        st.session_state.pop(key, None)
 
 
 @safe_callback
 def _cases_uploaded() -> None:
     upload = st.session_state.get(CASES_UPLOAD_KEY)
     if upload is not None:
-        st.session_state[CASES_KEY] = (upload.name or "cases.csv", upload.getvalue())
+        _set_cases(upload.name or "cases.csv", upload.getvalue())
 
 
 @safe_callback
 def _use_example() -> None:
     from ui.caseload_view import EXAMPLE_NAME, example_bytes
 
-    st.session_state[CASES_KEY] = (EXAMPLE_NAME, example_bytes())
+    _set_cases(EXAMPLE_NAME, example_bytes())
+
+
+def _set_cases(name: str, raw: bytes) -> None:
+    """The session's cases, with a token that tells one loaded file from the next."""
+    token = st.session_state.get(CASES_KEY, ("", b"", 0))[2] + 1
+    st.session_state[CASES_KEY] = (name, raw, token)
 
 
 def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
     """The draft section of the what-if area; `base` is the version the page shows."""
     loaded: LoadedDraft | None = st.session_state.get(DRAFT_KEY)
     with st.expander(t("draft.page.section", lang), expanded=loaded is not None):
-        st.caption(t("draft.page.intro", lang, base=markdown(base_name)))
+        st.caption(t("draft.page.intro", lang))
         message = st.session_state.pop(MESSAGE_KEY, None)
         if message is not None:
             kind, text = message
@@ -232,13 +239,20 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
     cases = st.session_state.get(CASES_KEY)
     if cases is None:
         return
-    name, raw = cases
-    try:
-        frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
-        result = compare(frame, base, draft, source=name)
-    except PolicyError as error:
-        st.error(t("draft.page.caseload_error", lang, message=markdown(_first_line(error))))
-        return
+    name, raw, token = cases
+    # evaluated once per file, version on screen and draft; a rerun shows the kept result
+    key = (token, base.id, base.modified, id(draft))
+    kept = st.session_state.get(RESULT_KEY)
+    if kept is not None and kept[0] == key:
+        result = kept[1]
+    else:
+        try:
+            frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
+            result = compare(frame, base, draft, source=name)
+        except PolicyError as error:
+            st.error(t("draft.page.caseload_error", lang, message=markdown(_first_line(error))))
+            return
+        st.session_state[RESULT_KEY] = (key, result)
     st.markdown(
         t("draft.page.caseload_changed", lang, changed=len(result.changed), total=result.total)
     )
