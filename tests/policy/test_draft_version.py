@@ -469,3 +469,19 @@ def test_based_on_the_older_version_unnamed_units_have_no_level() -> None:
     assert {r.code: r.gradation for r in version.regions if r.code != "ML-BKO"} == {
         r.code: r.gradation for r in load_version("WBV 2025/11").regions if r.code != "ML-BKO"
     }
+
+
+def test_paragraphs_of_a_draft_are_read_from_beside_it(tmp_path, capsys) -> None:
+    decree = tmp_path / "d.txt"
+    old = "23.3.2. Risicoprofielen in de zin van paragraaf C2/2.4 Vc \n\nGeen bijzonderheden."
+    new = (
+        "23.3.2. Risicoprofielen in de zin van paragraaf C2/2.4 Vc \n\nJournalisten zijn bedreigd."
+    )
+    decree.write_text(variant(old, new), encoding="utf-8")
+    out = tmp_path / "d.toml"
+    assert main(["draft-version", str(decree), "--id", "WBV 2026/1", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["paragraphs", "--policy", str(out), "--json"]) == 0
+    rows = {row["paragraph"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["C7/23.3.2 Vc"]["text_nl"] == "Journalisten zijn bedreigd."
+    assert rows["C7/23.4.2 Vc"]["used_by"]  # the rules that cite the draft's 23.4.2
