@@ -11,6 +11,7 @@ nothing.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -151,6 +152,7 @@ def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
             icon="⚠️",
         )
         _render_report(loaded.draft, lang)
+        _render_policy_map(version, lang)
         _render_compare(base, version, lang, base_name)
         _render_caseload(base, version, lang, base_name)
         st.button(t("draft.page.remove", lang), on_click=_remove, key=REMOVE_KEY)
@@ -187,10 +189,81 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+def _leaflet_url() -> str:
+    from ui.assets import leaflet_url
+
+    return leaflet_url(st.get_option("server.baseUrlPath") or "")
+
+
+def policy_map(draft: PolicyVersion, lang: Lang) -> Any:
+    """The draft's map: each unit filled by its gradation, outlined by its IPA role, as the
+    page's own map draws a version (same palette and legend); Leaflet from the app, no tiles."""
+    import folium
+
+    from geodata.map_render import MALI_BOUNDS
+    from geodata.palette import GRADATION_COLOURS, IPA_ROLE_OUTLINES, OUTLINE_COLOUR
+    from geodata.policy_layer import policy_map_layer
+
+    layer = policy_map_layer(draft, lang)
+    features = []
+    for feature in layer.features["features"]:
+        p = feature["properties"]
+        tip = f"{draft.region(p['code']).name}: {p['gradation_label']}; {p['ipa_label']}"
+        properties = {**p, "tip": html.escape(f"{tip} ({mark(lang)})")}
+        features.append({**feature, "properties": properties})
+    fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None, zoom_snap=0.25)
+    url = _leaflet_url()
+    fmap.default_js = [("leaflet", f"{url}/leaflet.js")]
+    fmap.default_css = [("leaflet_css", f"{url}/leaflet.css")]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="draft",
+        style_function=lambda feature: {
+            "fillColor": GRADATION_COLOURS[feature["properties"]["gradation"]],
+            "fillOpacity": 0.9,
+            "color": OUTLINE_COLOUR,
+            "weight": 1,
+            **IPA_ROLE_OUTLINES[feature["properties"]["ipa_role"]],
+            "className": f"draft-unit unit-{feature['properties']['code']}",
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(fmap)
+    fmap.fit_bounds(MALI_BOUNDS)
+    return fmap
+
+
+def _render_policy_map(draft: PolicyVersion, lang: Lang) -> None:
+    from streamlit_folium import st_folium
+
+    from ui.legend import legend_html
+
+    st.markdown(f"**{markdown(draft.label(lang))}**")
+    map_column, legend_column = st.columns([3, 2])
+    with map_column:
+        st_folium(
+            policy_map(draft, lang),
+            height=380,
+            returned_objects=[],
+            key=f"draft_policy_map_{lang}",
+        )
+        from geodata.policy_layer import policy_map_layer
+        from ui.texts import t as page_t
+
+        for unit in policy_map_layer(draft, lang).undrawn:
+            st.caption(
+                f"**{markdown(unit.name)}** ({unit.code}): {unit.gradation_label}; "
+                f"{page_t('tooltip_ipa', lang)}: {unit.ipa_label}. "
+                f"{page_t('undrawn_reason', lang)}"
+            )
+    with legend_column:
+        gradations = {region.gradation.value for region in draft.regions}
+        roles = {draft.ipa_role(region.code).value for region in draft.regions}
+        st.markdown(legend_html(lang, gradations, roles), unsafe_allow_html=True)
+
+
 def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_name: str) -> None:
     from streamlit_folium import st_folium
 
-    from ui.assets import leaflet_url
     from ui.compare_view import change_features, changes_frame, compare_map, legend_html
 
     st.markdown(
@@ -208,7 +281,7 @@ def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_
     map_column, legend_column = st.columns([3, 2])
     with map_column:
         st_folium(
-            compare_map(features, leaflet_url(st.get_option("server.baseUrlPath") or "")),
+            compare_map(features, _leaflet_url()),
             height=380,
             returned_objects=[],
             key=f"draft_compare_map_{lang}",

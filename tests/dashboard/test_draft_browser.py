@@ -13,6 +13,7 @@ import pytest
 from full_page import APP_IDLE, wait_for_full_page
 from playwright.sync_api import Page, expect
 
+from geodata.palette import GRADATION_COLOURS
 from ui.texts import t as page_t
 from wording import t
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "policy" / "sources" / "wbv-2025-11-c7-23-mali.txt").read_text(encoding="utf-8")
 TIMEOUT_MS = 45_000
+MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
 
 
 def wait_idle(page: Page) -> None:
@@ -50,6 +52,12 @@ def test_upload_a_draft_compare_it_and_run_the_caseload(
     mark = page.locator('[data-testid="stAlert"]').filter(has_text=t("draft.mark", "nl"))
     expect(mark.first).to_be_visible(timeout=TIMEOUT_MS)
     wait_idle(page)
+    # the draft's own map: Ségou takes the colour of the relatively lower level
+    draft_map = page.frame_locator(MAP_FRAME).nth(1)
+    segou = draft_map.locator("path.draft-unit.unit-ML-4")
+    expect(segou).to_have_attribute(
+        "fill", GRADATION_COLOURS["relatively_lower"], timeout=TIMEOUT_MS
+    )
     # the one change: Ségou, from relatively higher to relatively lower
     expect(page.get_by_text(re.compile(r"1 regio\(’s\) veranderen: Ségou")).first).to_be_visible(
         timeout=TIMEOUT_MS
