@@ -108,7 +108,8 @@ class Decree:
 
 def fold(text: str) -> str:
     """A sentence in the form the rules compare: one space, straight apostrophes and quotes."""
-    for curly, straight in (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"')):
+    pairs = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'))
+    for curly, straight in pairs:
         text = text.replace(curly, straight)
     return " ".join(text.split())
 
