@@ -208,8 +208,10 @@ def map_content(
         )
     if scenario is not None:
         notes.append(f"{bt('scenario_changes', lang)}:")
-        for change in scenario.changes:
-            notes.append(f"• {change.name} ({change.code}): {change.rationale}")
+        for scenario_change in scenario.changes:
+            notes.append(
+                f"• {scenario_change.name} ({scenario_change.code}): {scenario_change.rationale}"
+            )
         if scenario.author:
             notes.append(f"{bt('scenario_author', lang)}: {scenario.author}")
     paragraphs = "; ".join(cited_paragraphs(shown))
