@@ -22,10 +22,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from policy import Case, IndividualElements, NamedOrigin
-from policy.labels import Lang
 from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
+from policy.texts import LANGUAGES, Lang
 
-LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 DEFAULT_LANG: Final[Lang] = "nl"
 
 # Query parameters of a link (docs/user-guide.md, "Link to a view").
