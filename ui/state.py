@@ -277,7 +277,7 @@ def from_link(
     lang: Lang = DEFAULT_LANG
     if PARAM_LANG in values:
         if values[PARAM_LANG] in LANGUAGES:
-            lang = values[PARAM_LANG]  # type: ignore[assignment]
+            lang = values[PARAM_LANG]
         else:
             bad(PARAM_LANG)
     version = default_version
@@ -322,7 +322,8 @@ def from_link(
             continue
         text = values[name].strip().casefold()
         if text in _TRUE or text in _FALSE:
-            facts = replace(facts, **{name: text in _TRUE})
+            answer: dict[str, Any] = {name: text in _TRUE}
+            facts = replace(facts, **answer)
         else:
             bad(name)
     if "individual_elements" in values:
