@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from policy.case import Case, parse_elements
+from policy.case import BOOLEAN_FACTS, Case, parse_elements
 from policy.decision import Decision
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import quoted
@@ -35,7 +35,7 @@ from policy.regions import RegionMatch, resolve_region
 from policy.rules import evaluate
 from wording import phrases
 
-BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
+BOOLEAN_COLUMNS = BOOLEAN_FACTS
 FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
 OUTPUT_COLUMNS = (
     "policy",

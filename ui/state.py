@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from policy import Case, IndividualElements, NamedOrigin
+from policy.case import BOOLEAN_FACTS, FACT_NAMES
 from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
 from policy.texts import LANGUAGES, Lang
 
@@ -34,14 +35,6 @@ PARAM_REGION: Final = "region"
 PARAM_NAMED: Final = "named"
 PARAM_PLACE: Final = "place"
 PARAM_SCENARIO: Final = "scenario"
-FACT_NAMES: Final[tuple[str, ...]] = (
-    "persecution",
-    "individual_harm",
-    "individual_elements",
-    "ipa_obstacles",
-    "exclusion_indications",
-)
-BOOLEAN_FACTS: Final[tuple[str, ...]] = tuple(n for n in FACT_NAMES if n != "individual_elements")
 LINK_PARAMS: Final[tuple[str, ...]] = (
     PARAM_LANG,
     PARAM_VERSION,
