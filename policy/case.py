@@ -109,6 +109,10 @@ FACT_NAMES: Final[tuple[str, ...]] = (
     "exclusion_indications",
 )
 BOOLEAN_FACTS: Final[tuple[str, ...]] = tuple(n for n in FACT_NAMES if n != "individual_elements")
+# The one vocabulary of yes and no for a fact given as text (a CSV cell, a page link), compared
+# after trimming and case folding. A CSV's empty cell also means no (batch.FALSE_TEXTS).
+TRUE_WORDS: Final = frozenset({"true", "1", "yes", "y", "ja", "j", "t"})
+FALSE_WORDS: Final = frozenset({"false", "0", "no", "n", "nee", "f"})
 
 
 def parse_elements(value: object) -> IndividualElements:

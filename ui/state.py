@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from policy import Case, IndividualElements, NamedOrigin
-from policy.case import BOOLEAN_FACTS, FACT_NAMES
+from policy.case import BOOLEAN_FACTS, FACT_NAMES, FALSE_WORDS, TRUE_WORDS
 from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
 from policy.texts import LANGUAGES, Lang
 
@@ -46,8 +46,8 @@ LINK_PARAMS: Final[tuple[str, ...]] = (
 )
 # A value longer than this is not something the page writes: it is ignored, not echoed.
 MAX_PARAM_LENGTH: Final = 120
-_TRUE: Final = frozenset({"1", "true", "yes", "ja"})
-_FALSE: Final = frozenset({"0", "false", "no", "nee"})
+_TRUE: Final = TRUE_WORDS  # the one vocabulary, as in a caseload CSV
+_FALSE: Final = FALSE_WORDS
 
 # What a name the applicant gave turned out to be (ui.texts has the words in both languages).
 NAMED_KINDS: Final[tuple[str, ...]] = (
