@@ -27,7 +27,6 @@ from policy import (
     PolicyError,
     PolicyVersion,
     evaluate,
-    list_versions,
     load_version,
     versions_io,
 )
@@ -85,7 +84,7 @@ def served_leaflet_url() -> str:
 @st.cache_resource
 def policy_versions() -> dict[str, PolicyVersion]:
     """All policy versions by file stem. Shared by all sessions: the models are frozen."""
-    return dict(zip(versions_io._shipped_stems(), list_versions(), strict=True))
+    return versions_io.versions_by_stem()
 
 
 @st.cache_resource
