@@ -18,15 +18,14 @@ from typing import Final
 import geopandas as gpd
 
 import geodata
-from briefing.compare import CHANGE_CLASSES, change_classes, field_changes
 from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
 from briefing.texts import page_t as t
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from geodata.policy_layer import cited_paragraphs, policy_values
 from policy import PolicyVersion, gradation_label
-from policy.diff import field_label, map_class_label
-from policy.labels import Lang
+from policy.diff import MAP_CLASSES, change_map, diff_versions, field_label, map_class_label
+from policy.texts import Lang
 from policy.texts import text as policy_text
 from wording import phrases
 
@@ -127,12 +126,12 @@ def map_content(
     notes: list[str] = []
     legend: list[LegendRow] = []
     if compare is not None:
-        classes = change_classes(version, compare)
+        classes = change_map(version, compare)
         drawn["fill"] = [CHANGE_COLOURS[classes[code]] for code in drawn["code"]]
         shown_classes = {classes[code] for code in drawn["code"]}
         legend += [
             LegendRow("fill", CHANGE_COLOURS[c], map_class_label(c, lang))
-            for c in CHANGE_CLASSES
+            for c in MAP_CLASSES
             if c in shown_classes
         ]
         title = bt("compare_title", lang)
@@ -147,7 +146,7 @@ def map_content(
             )
         ]
         notes.append(bt("compare_outline_note", lang, b=compare.label(lang)))
-        changes = field_changes(version, compare)
+        changes = diff_versions(version, compare)
         notes.append(f"{bt('compare_changes', lang)}:")
         by_region: dict[tuple[str, str], list[str]] = {}
         for change in changes:
@@ -215,8 +214,10 @@ def map_content(
         )
     if scenario is not None:
         notes.append(f"{bt('scenario_changes', lang)}:")
-        for change in scenario.changes:
-            notes.append(f"• {change.name} ({change.code}): {change.rationale}")
+        for scenario_change in scenario.changes:
+            notes.append(
+                f"• {scenario_change.name} ({scenario_change.code}): {scenario_change.rationale}"
+            )
         if scenario.author:
             notes.append(f"{bt('scenario_author', lang)}: {scenario.author}")
     paragraphs = "; ".join(cited_paragraphs(shown))

@@ -18,7 +18,7 @@ import textwrap
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -43,7 +43,7 @@ LAYOUTS: Final = ("a4", "slide")
 # Pixel sizes at 300 dpi: A4 portrait (210 × 297 mm) and a 16:9 slide (13.33 × 7.5 in).
 PIXELS: Final[dict[str, tuple[int, int]]] = {"a4": (2480, 3508), "slide": (4000, 2250)}
 
-RC: Final = {
+RC: Final[dict[Any, Any]] = {
     "font.family": "DejaVu Sans",
     "svg.fonttype": "none",
     "svg.hashsalt": "briefing-map",
@@ -67,6 +67,11 @@ ORIGIN_DASHES: Final = (0, (3.5, 2.5))  # the page's "7 5" dash in units of the 
 DESTINATION_WIDTH: Final = 2.2
 DOT_SIZE: Final = 6.5
 LABEL_SIZE_PT: Final = 8.5
+
+
+def _renderer(fig: Figure) -> Any:
+    """The Agg renderer of a figure drawn on a `_Canvas` (for measuring text and boxes)."""
+    return cast(FigureCanvasAgg, fig.canvas).get_renderer()
 
 
 class _Canvas(FigureCanvasAgg):
@@ -105,7 +110,7 @@ class _Column:
 
     def __init__(self, fig: Figure, x: float, width: float, y: float, down: bool) -> None:
         self.fig, self.x, self.width, self.y, self.down = fig, x, width, y, down
-        self.renderer = fig.canvas.get_renderer()
+        self.renderer = _renderer(fig)
 
     def _height(self, artist) -> float:
         return artist.get_window_extent(self.renderer).height / DPI
@@ -344,8 +349,9 @@ def _north_arrow(ax, layout: Layout) -> None:
     )
 
 
-def _draw_units(ax, units) -> list[Bbox]:
-    """Fills, IPA outlines and Bamako's dot; returns the dots' boxes (obstacles for labels)."""
+def _draw_units(ax, units) -> list[Line2D]:
+    """Fills, IPA outlines and Bamako's dot; returns the dots (their boxes are obstacles for
+    labels)."""
     units.plot(
         ax=ax, color=list(units["fill"]), edgecolor=OUTLINE_COLOUR, linewidth=FILL_EDGE_WIDTH
     )
@@ -387,7 +393,7 @@ def _map_axes(fig: Figure, content: MapContent, box: tuple[float, float, float, 
     ax.set_ylim(miny - pad, maxy + pad)
     ax.set_aspect("equal", adjustable="box")
     ax.apply_aspect()
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     obstacles = [dot.get_window_extent(renderer).padded(3) for dot in dots]
     inset = _destination_inset(ax, units)
     if inset is not None:

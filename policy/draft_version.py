@@ -652,13 +652,13 @@ class _Reader:
         except PolicyError:
             pass
         rows = []
-        for paragraph in self.decree.paragraphs:
-            gloss = glosses.get((paragraph.number, paragraph.text))
+        for decree_paragraph in self.decree.paragraphs:
+            gloss = glosses.get((decree_paragraph.number, decree_paragraph.text))
             rows.append(
                 {
-                    "number": paragraph.number,
-                    "heading": paragraph.heading,
-                    "text_nl": paragraph.text,
+                    "number": decree_paragraph.number,
+                    "heading": decree_paragraph.heading,
+                    "text_nl": decree_paragraph.text,
                     "gloss_en": gloss or t("draft.file.gloss_new", "en"),
                 }
             )

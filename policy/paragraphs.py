@@ -87,7 +87,8 @@ def load_full_text(version: PolicyVersion, text_file: Path | None = None) -> Ful
         )
     files = {source.id: source.file for source in version.sources}
     source = data.get("source")
-    if not files.get(source):
+    file = files.get(source) if isinstance(source, str) else None
+    if source is None or not file:
         raise PolicyError(f"{path}: source: {source!r} is not a source with a file in {version.id}")
     used = used_by(version)
     paragraphs = tuple(
@@ -100,7 +101,7 @@ def load_full_text(version: PolicyVersion, text_file: Path | None = None) -> Ful
         )
         for entry in data["paragraphs"]
     )
-    return FullText(version.id, source, files[source], data["cited_as"], paragraphs)
+    return FullText(version.id, source, file, data["cited_as"], paragraphs)
 
 
 def used_by(version: PolicyVersion) -> dict[str, tuple[str, ...]]:

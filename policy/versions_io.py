@@ -49,6 +49,11 @@ def list_versions() -> list[PolicyVersion]:
     return list(_shipped_versions())
 
 
+def versions_by_stem() -> dict[str, PolicyVersion]:
+    """All shipped versions by file stem (the name a page link uses), oldest first."""
+    return dict(zip(_shipped_stems(), _shipped_versions(), strict=True))
+
+
 def load_version(version: str | None = None) -> PolicyVersion:
     """A shipped version by id ("WBV 2025/11") or file stem ("wbv-2025-11").
 

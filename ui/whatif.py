@@ -157,7 +157,7 @@ def _apply_change(lang: Lang) -> None:
     scenario = current.scenario
     if scenario is None:
         return
-    region = st.session_state.get(REGION_KEY)
+    region = str(st.session_state.get(REGION_KEY) or "")
     gradation = st.session_state.get(GRADATION_KEY, KEEP)
     ipa = st.session_state.get(IPA_KEY, KEEP)
     rationale = str(st.session_state.get(RATIONALE_KEY) or "")
