@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geodata.errors import DataFileError
+from geodata.errors import DataFileError, GeodataError, PlaceNotFoundError
 from geodata.places import Place, load_places
 from geodata.points import PointLocation, locate_point
 from geodata.provenance import REFERENCE_DIR
@@ -153,3 +153,37 @@ def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
         cercle_pcode=location.cercle_pcode,
         cercle_name=location.cercle_name,
     )
+
+
+class AmbiguousPlaceError(GeodataError):
+    """A place name that the applicant may mean in more than one way: only the case worker can
+    choose (places in several regions, or a name equal or close to a region or its capital)."""
+
+
+def place_origin(name: str) -> NamedOrigin:
+    """The origin of an applicant who names the place `name`, as `evaluate --place` answers it.
+
+    Raises PlaceNotFoundError when no place has that name exactly, and AmbiguousPlaceError when
+    its places lie in more than one region (one line naming them).
+    """
+    from geodata.places import locate
+
+    found = locate(name)
+    exact = [place for place in found if place.score == 100]
+    if not exact:
+        raise PlaceNotFoundError(name, list(dict.fromkeys(place.name for place in found[:5])))
+    origins = [named_origin(place) for place in exact]
+    regions = sorted({origin.region_code for origin in origins})
+    if len(regions) > 1:
+        where = sorted(
+            {
+                f"{p.name} ({p.cercle_name}, {o.region_code})"
+                for p, o in zip(exact, origins, strict=True)
+            }
+        )
+        shown = "; ".join(where[:5]) + (f"; and {len(where) - 5} more" if len(where) > 5 else "")
+        raise AmbiguousPlaceError(
+            f"{name!r} names places in {len(regions)} regions ({shown}); choose one with "
+            f"`python -m geodata locate {name}` and give its region with --region"
+        )
+    return origins[0]

@@ -169,7 +169,12 @@ def _print_caseload(
     print(f"{result.total} cases in {path}")
     print(f"base:  {result.base_id}")
     print(f"other: {other_words}")
-    print(f"{changed} of {result.total} cases change outcome.")
+    print(f"{result.changed_count} of {result.total} cases change outcome.")
+    print(
+        f"{result.became_undetermined_count} became undetermined, "
+        f"{result.no_longer_undetermined_count} are no longer undetermined "
+        "(a value the sources leave open; not counted as a change)."
+    )
     print()
     print(f"{'outcome':<34} {'base':>7} {'other':>7} {'change':>7}")
     for row in result.outcome_totals().itertuples(index=False):
@@ -187,7 +192,7 @@ def _print_caseload(
         print()
         shown = result.changed.head(SHOWN_CASES)
         first = f", the first {SHOWN_CASES}" if changed > SHOWN_CASES else ""
-        print(f"changed cases (row, region: from → to{first}):")
+        print(f"cases whose outcome differs (row, region: from → to{first}):")
         for row in shown.to_dict("records"):
             case_id = f" {row['case_id']}" if "case_id" in row else ""
             print(

@@ -65,8 +65,14 @@ class Flag(StrEnum):
     region_not_named = "region_not_named"
     region_scope_unclear = "region_scope_unclear"
     gradation_unknown = "gradation_unknown"
+    gradation_narrowed = "gradation_narrowed"
+    """The sources narrow the level to a set of possibilities without fixing it."""
+    ipa_reading_open = "ipa_reading_open"
+    """Whether the IPA sentence covers a 15(c) risk resting partly on individual elements."""
     ipa_unknown = "ipa_unknown"
     rests_on_reading = "rests_on_reading"
+    rests_on_inference = "rests_on_inference"
+    """Every possibility the sources leave open gives the same outcome: it is inferred."""
 
 
 class IpaRole(StrEnum):
@@ -164,6 +170,24 @@ class RegionPolicy(_Frozen):
     ipa_citation: Citation
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
+    gradation_possible: tuple[Gradation, ...] = ()
+    """Where the sources narrow the level without fixing it (`gradation` is then `unknown`):
+    every level they leave possible. The engine evaluates each (policy.rules)."""
+    gradation_possible_citation: Citation | None = None
+
+    @model_validator(mode="after")
+    def _possible_levels(self) -> RegionPolicy:
+        if not self.gradation_possible:
+            if self.gradation_possible_citation is not None:
+                raise ValueError("gradation_possible_citation needs gradation_possible")
+            return self
+        if self.gradation is not Gradation.unknown:
+            raise ValueError('gradation_possible is only allowed where gradation is "unknown"')
+        if len(set(self.gradation_possible)) < 2 or Gradation.unknown in self.gradation_possible:
+            raise ValueError("gradation_possible must list two or more known levels, each once")
+        if self.gradation_possible_citation is None:
+            raise ValueError("gradation_possible needs gradation_possible_citation")
+        return self
 
     @field_validator("ipa_applies", mode="before")
     @classmethod
@@ -208,6 +232,9 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+    unnamed_region_gradation: Gradation = Gradation.not_designated
+    """The level a region the text does not name has under this version: `not_designated` where
+    the text is known and leaves it out, `unknown` where the text itself is not in the sources."""
 
     @model_validator(mode="before")
     @classmethod
@@ -282,6 +309,8 @@ class PolicyVersion(_Frozen):
                     _word(region["gradation"]),
                 )
                 region["gradation"] = new
+                region["gradation_possible"] = ()
+                region["gradation_possible_citation"] = None
             if code in ipa:
                 new_ipa = ipa[code]
                 region["ipa_citation"] = _overridden(

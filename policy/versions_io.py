@@ -236,7 +236,7 @@ def _resolve_citations(
                 resolved["regions"].append(raw_region)
                 continue
             region = dict(region)
-            for name in ("gradation", "ipa"):
+            for name in ("gradation", "ipa", "gradation_possible"):
                 note = region.pop(f"{name}_note_en", None)
                 if note is not None and (not isinstance(note, str) or not note.strip()):
                     problems.append((f"{prefix}.{name}_note_en", "must be a non-empty text"))

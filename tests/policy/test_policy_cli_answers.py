@@ -33,10 +33,15 @@ def test_gao_before_wbv_with_obstacles_is_determined(capsys) -> None:
     assert data["missing_values"] == []
 
 
-def test_kidal_before_wbv_is_undetermined_on_the_level(capsys) -> None:
+def test_kidal_before_wbv_is_inferred_from_the_letter(capsys) -> None:
+    """The letter 'qualifies' Kidal as the highest situation now: before it was lower or none,
+    and no lower level gives 15(c) on presence alone."""
     data = _json(["--region", "Kidal", "--policy", BEFORE], capsys)
-    assert data["outcome"] == "undetermined"
-    assert data["missing_values"] == ["regions[ML-8].gradation"]
+    assert data["outcome"] == "no_protection_ground"
+    assert data["missing_values"] == []
+    assert "rests_on_inference" in data["flags"] and "gradation_narrowed" in data["flags"]
+    assert len(data["alternative_readings"]) == 4
+    assert "inference" in data["outcome_line"]["en"]
 
 
 def test_kidal_before_wbv_with_persecution_stays_refugee_status(capsys) -> None:
