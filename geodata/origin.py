@@ -187,3 +187,31 @@ def place_origin(name: str) -> NamedOrigin:
             f"`python -m geodata locate {name}` and give its region with --region"
         )
     return origins[0]
+
+
+SCOPE_FLAG = "region_scope_unclear"
+"""The flag the policy's Decision carries for a unit split off from a named one; geodata's
+outputs carry it too, so a point in Taoudénit's area is flagged on every route."""
+
+
+def split_off_picks(lons: np.ndarray, lats: np.ndarray, cercles: np.ndarray) -> np.ndarray:
+    """For each point, the index (into `split_off_areas()`) of the split-off area it lies in, or
+    -1: the same test as `named_origin_of_point` (the nearest place of the cercle lies in one of
+    the area's communes), vectorised for `locate-points`. `cercles` are the points' 2015 cercle
+    P-codes ("" outside Mali)."""
+    picks = np.full(len(lons), -1, dtype=np.int64)
+    for number, area in enumerate(split_off_areas()):
+        rows = np.flatnonzero(cercles == area.cercle)
+        place_lons, place_lats, pcodes = _cercle_places(area.cercle)
+        if len(rows) == 0 or len(pcodes) == 0:
+            continue
+        inside = np.array([area_of_place_pcode(str(p)) is area for p in pcodes], dtype=bool)
+        for start in range(0, len(rows), 20_000):
+            chunk = rows[start : start + 20_000]
+            lon = lons[chunk].astype(float)[:, None]
+            lat = lats[chunk].astype(float)[:, None]
+            dx = (place_lons[None, :] - lon) * np.cos(np.radians(lat))
+            dy = place_lats[None, :] - lat
+            nearest = np.argmin(dx * dx + dy * dy, axis=1)
+            picks[chunk[inside[nearest]]] = number
+    return picks
