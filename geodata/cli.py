@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     locate_cmd.add_argument("--json", action="store_true", help="print JSON")
 
     points_cmd = commands.add_parser(
-        "locate-points", help="add unit_code, cercle_pcode and flags to every lon,lat row of a CSV file"
+        "locate-points",
+        help="add unit_code, cercle_pcode and flags to every lon,lat row of a CSV file",
     )
     points_cmd.add_argument("points", type=Path, metavar="POINTS.csv")
     points_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv")
