@@ -153,14 +153,16 @@ def _split_off(place: Place) -> dict[str, Any]:
     """For a place in the area a newer unit was split off from (Taoudénit from Tombouctou):
     the unit it resolves to, as `evaluate --place` answers it, the unit the 2015 map draws it
     in, and the flag; {} for every other place."""
-    from geodata.origin import area_of_place_pcode
+    from geodata.origin import area_of_place_pcode, drawn_unit_of_cercle
+    from geodata.reference import unit_names
 
     area = area_of_place_pcode(place.pcode)
     if area is None:
         return {}
+    drawn = drawn_unit_of_cercle(place.cercle_pcode)
     return {
         "unit": {"code": area.code, "name": area.name},
-        "drawn_in": {"code": place.unit_code, "name": place.unit_name},
+        "drawn_in": {"code": drawn, "name": unit_names()[drawn]},
         "flags": [SCOPE_FLAG],
     }
 

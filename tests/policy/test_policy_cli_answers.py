@@ -172,3 +172,23 @@ def test_place_in_more_than_one_region_is_an_error(capsys) -> None:
     assert main(["evaluate", "--place", "Darsalam"]) == 2
     err = capsys.readouterr().err
     assert "regions" in err and "python -m geodata locate Darsalam" in err
+
+
+def test_evaluate_place_named_like_a_region_far_away_asks_to_choose(capsys) -> None:
+    """`--place Taoudeni` is a village in Ségou and nearly the region Taoudénit: exit 2, one line
+    naming both, never an answer for Ségou."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--place", "Taoudeni"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "Taoudénit" in lines[0] and "Macina" in lines[0]
+
+
+def test_evaluate_place_boni_is_answered_as_the_region_name_douentza(capsys) -> None:
+    by_place = _json(["--place", "Boni"], capsys)
+    by_name = _json(["--region", "Douentza"], capsys)
+    for key in ("outcome", "flags", "missing_values", "alternative_readings", "gradation"):
+        assert by_place[key] == by_name[key], key
+    assert by_place["region"]["mapped_from"] == "Douentza"
