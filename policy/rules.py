@@ -54,6 +54,7 @@ from policy.regions import (
     split_off,
 )
 from policy.texts import elements_label, gradation_label, outcome_label, text, texts
+from wording import phrases
 
 
 @dataclass
@@ -155,14 +156,17 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         flags=tuple(flag.value for flag in Flag if flag in flags),
         steps=tuple(steps),
         ipa_criteria_answered=result.answered,
-        disclaimer_nl=disclaimer("nl", version),
-        disclaimer_en=disclaimer("en", version),
+        disclaimer_nl=disclaimer("nl", version, Flag.rests_on_reading in flags),
+        disclaimer_en=disclaimer("en", version, Flag.rests_on_reading in flags),
         region_mapping_note=match.mapping_note if match.mapped_from else None,
         region_mapping_note_nl=match.note("nl") if match.mapped_from else None,
         facts=case_facts(case),
         origin=case.origin,
         missing_values=tuple(result.missing),
         alternative_readings=readings,
+        ipa_role=version.ipa_role(region.code).value,
+        policy_label_nl=version.label("nl"),
+        policy_label_en=version.label("en"),
     )
     words = deciding if result.outcome is Outcome.undetermined else axes
     lines = {lang: _outcome_line(decision, version, lang, words) for lang in ("nl", "en")}
@@ -309,7 +313,8 @@ def _combine(
     step = replace(
         _bilingual_step("possibilities", citation, conclusion),
         reading=True,
-        note_en=split.evidence if split is not None and split.code in _codes(axes) else None,
+        note_en=split.note("en") if split is not None and split.code in _codes(axes) else None,
+        note_nl=split.note("nl") if split is not None and split.code in _codes(axes) else None,
     )
     result.steps.append(step)
     outcomes = {(r.outcome, r.ipa) for _, r in evaluated}
@@ -436,6 +441,7 @@ def _bilingual_step(rule: str, citation: Citation, conclusion: dict[str, str]) -
         conclusion_en=conclusion["en"],
         reading=citation.reading,
         note_en=citation.note_en,
+        note_nl=citation.note_nl,
     )
 
 
@@ -672,13 +678,11 @@ def _unclear_scope(code: str, version: PolicyVersion) -> SplitOff | None:
     return None
 
 
-def disclaimer(lang: str, version: PolicyVersion) -> str:
-    """That the IND decides each case, that answers rest partly on readings, and (where it is
-    so) that the version's date of entry into force is not in the sources."""
-    parts = [text("disclaimer.base", lang), text("disclaimer.readings", lang)]
-    if version.in_force is None:
-        parts.append(text("disclaimer.in_force_unknown", lang))
-    return " ".join(parts)
+def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
+    """That the IND decides each case, that the answer rests partly on readings (only when a
+    step is one), and (where it is so) that the version's date of entry into force is not in
+    the sources (wording.phrases.disclaimer)."""
+    return phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
 
 
 def _outcome_line(decision: Decision, version: PolicyVersion, lang: str, axes: list[str]) -> str:

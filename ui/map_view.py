@@ -32,6 +32,7 @@ from geodata.map_render import (
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
 from ui.texts import Lang, t
+from wording import phrases
 
 MAP_KEY: Final = "policy_map"
 MAP_HEIGHT: Final = 480
@@ -92,7 +93,7 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         tooltips[p["code"]] = (
             ("", version.region(p["code"]).name),
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
-            (t("tooltip_ipa", lang), t(f"ipa_role_{p['ipa_role']}", lang)),
+            (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
     return overlay_script(
         tooltips=tooltips,
