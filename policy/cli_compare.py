@@ -120,16 +120,19 @@ def _diff(args: argparse.Namespace) -> int:
     for change in changes:
         print(
             f"{change.code:<7} {change.name:<11} {change.field:<12} "
-            f"{_value(change, change.old)} → {_value(change, change.new)}: {change.change}"
+            f"{_value(change, change.old, change.from_possible)} → "
+            f"{_value(change, change.new, change.to_possible)}: {change.change}"
         )
         for side, citation in (("from", change.from_citation), ("to", change.to_citation)):
             print(f"        {side + ':':<5} {citation.paragraph}: “{citation.text_nl}”")
     return 0
 
 
-def _value(change: RegionChange, value: object) -> str:
+def _value(change: RegionChange, value: object, possible: tuple[str, ...] = ()) -> str:
     if change.field == "ipa_applies":
         return {None: "unknown", True: "applies", False: "does not apply"}[value]  # type: ignore[index]
+    if possible:
+        return f"{value} (one of {', '.join(possible)})"
     return str(value)
 
 

@@ -37,6 +37,7 @@ def test_diff_json_contract(capsys) -> None:
     changes = json.loads(out)
     assert len(changes) == 20
     keys = {"code", "name", "field", "from", "to", "change", "from_citation", "to_citation"}
+    keys |= {"from_possible", "to_possible"}  # the levels left possible where "unknown"
     assert all(set(c) == keys for c in changes)
     menaka = next(c for c in changes if c["code"] == "ML-9" and c["field"] == "gradation")
     assert (menaka["from"], menaka["to"], menaka["change"]) == (
