@@ -241,6 +241,10 @@ class PolicyVersion(_Frozen):
     in_force: dt.date | None = None
     in_force_citation: Citation | None = None
     in_force_note: str = Field(min_length=1)
+    in_force_not_before: dt.date | None = None
+    """The earliest date of entry into force the sources allow, where they give no date: an
+    inference, explained in `in_force_note` (WBV 2025/11: its toelichting cites a letter of
+    17 June 2025, so it was published on or after that day and entered into force after it)."""
     ipa_destination: str | None = None
     ipa_destination_citation: Citation | None = None
     sources: tuple[Source, ...] = Field(min_length=1)

@@ -90,6 +90,11 @@ def _shipped_files() -> tuple[Path, ...]:
     return tuple(sorted(VERSIONS_DIR.glob("*.toml")))
 
 
+def shipped_stems() -> tuple[str, ...]:
+    """The file stem of each shipped version, in the order of `list_versions`."""
+    return _shipped_stems()
+
+
 @cache
 def _shipped_stems() -> tuple[str, ...]:
     by_id = {load_version_file(path).id: path.stem for path in _shipped_files()}
