@@ -255,6 +255,10 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+    level_term_nl: str | None = None
+    """The version's own term for its highest level where it differs from today's (the letter
+    calls the earlier one "de hoogste uitzonderlijke situatie"); shown in that term, with its
+    mapping to `exceptional` marked as a reading."""
     unnamed_region_gradation: Gradation = Gradation.not_designated
     """The level a region the text does not name has under this version: `not_designated` where
     the text is known and leaves it out, `unknown` where the text itself is not in the sources."""

@@ -54,6 +54,7 @@ from policy.regions import (
     split_off,
 )
 from policy.texts import elements_label, gradation_label, outcome_label, text, texts
+from wording import keys as catalogue_keys
 from wording import phrases
 
 
@@ -370,6 +371,11 @@ def _decide(case: Case, version: PolicyVersion, possibility: _Possibility) -> _R
     return result
 
 
+def has_text(key: str) -> bool:
+    """Whether the catalogue holds `key` (a text for one code, where some codes have none)."""
+    return key in catalogue_keys()
+
+
 def _step(rule: str, citation: Citation, key: str, **values: object) -> Step:
     """A step whose conclusion is the catalogue text `key` (both languages)."""
     return _bilingual_step(rule, citation, texts(key, **values))
@@ -508,9 +514,20 @@ def _article_15c(
         gradation_step = replace(
             _bilingual_step("gradation", region.gradation_citation, conclusion), reading=True
         )
+    elif version.level_term_nl and gradation is Gradation.exceptional:
+        # The earlier version in its own term; its mapping to today's term is a reading.
+        term = version.level_term_nl
+        conclusion = texts("step.gradation_own_term", region=region.name, term=term)
+        gradation_step = replace(
+            _bilingual_step("gradation", region.gradation_citation, conclusion), reading=True
+        )
     else:
+        # A level is an assumption of the IND ("De IND neemt voor Mali aan …"), not a finding.
+        key = f"step.gradation_assumed.{gradation.value}"
         conclusion = {
-            lang: text("step.gradation", lang, region=region.name, level=level[lang])
+            lang: text(key, lang, region=region.name)
+            if has_text(key)
+            else text("step.gradation", lang, region=region.name, level=level[lang])
             for lang in ("nl", "en")
         }
         gradation_step = _bilingual_step("gradation", region.gradation_citation, conclusion)
@@ -682,7 +699,24 @@ def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
     """That the IND decides each case, that the answer rests partly on readings (only when a
     step is one), and (where it is so) that the version's date of entry into force is not in
     the sources (wording.phrases.disclaimer)."""
-    return phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
+    said = phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
+    if version.in_force is None and version.in_force_not_before is not None:
+        day = version.in_force_not_before
+        said += " " + text("disclaimer.in_force_not_before", lang, date=_date_words(day, lang))
+    return said
+
+
+_MONTHS = {
+    "nl": ("januari februari maart april mei juni juli augustus september oktober november "
+           "december").split(),
+    "en": ("January February March April May June July August September October November "
+           "December").split(),
+}
+
+
+def _date_words(day: Any, lang: str) -> str:
+    """18 juni 2025 / 18 June 2025."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def _outcome_line(decision: Decision, version: PolicyVersion, lang: str, axes: list[str]) -> str:

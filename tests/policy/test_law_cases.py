@@ -37,6 +37,8 @@ CASE_KEYS = {
     "subject_to_exclusion_review",
     "readings",
     "place",
+    "says_nl",
+    "not_says_nl",
 }
 FACT_KEYS = set(FACT_COLUMNS)
 
@@ -120,5 +122,11 @@ def test_the_case_gets_the_answer_of_the_sentence(name: str, number: int) -> Non
         # Each possibility the sources leave open, with its outcome ({} when there is one).
         found = {r.reading: r.outcome.value for r in decision.alternative_readings}
         assert found == case["readings"], where
+    # Say what the text says: phrases the Dutch memo must hold, and must not.
+    memo = decision.to_markdown("nl")
+    for phrase in case.get("says_nl", []):
+        assert phrase in memo, f"{where}: the memo does not say {phrase!r}"
+    for phrase in case.get("not_says_nl", []):
+        assert phrase not in memo, f"{where}: the memo says {phrase!r}"
     if "subject_to_exclusion_review" in case:
         assert decision.subject_to_exclusion_review is case["subject_to_exclusion_review"], where

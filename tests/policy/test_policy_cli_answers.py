@@ -69,12 +69,16 @@ def test_region_off_the_ipa_list_points_to_the_general_test(capsys, tmp_path) ->
     )
 
 
-def test_ipa_outcome_says_it_is_held_against_the_applicant(capsys) -> None:
+def test_ipa_outcome_says_it_is_assumed_and_tested_per_case(capsys) -> None:
+    """C7/23.5.2 Vc *assumes* the IPA; the letter says whether it can be held against the
+    applicant is tested in every case; the refusal ground is not in our sources."""
     data = _json(["--region", "Gao"], capsys)
     assert data["outcome"] == "internal_protection_alternative"
-    assert "in principle held against the applicant" in data["outcome_line"]["en"]
-    assert "can be refused on that ground" in data["outcome_line"]["en"]
-    assert "in beginsel tegengeworpen" in data["outcome_line"]["nl"]
+    assert "assumes in principle an internal protection alternative" in data["outcome_line"]["en"]
+    assert "tested case by case" in data["outcome_line"]["en"]
+    assert "refused" not in data["outcome_line"]["en"]
+    assert "kan worden tegengeworpen, toetst de IND per zaak" in data["outcome_line"]["nl"]
+    assert "afgewezen" not in json.dumps(data, ensure_ascii=False)
 
 
 def test_statuses_are_indications_and_the_disclaimer_names_readings_and_date(capsys) -> None:
