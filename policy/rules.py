@@ -523,10 +523,10 @@ def _article_15c(
         )
     else:
         # A level is an assumption of the IND ("De IND neemt voor Mali aan …"), not a finding.
-        key = f"step.gradation_assumed.{gradation.value}"
+        assumed = has_text(f"step.gradation_assumed.{gradation.value}")
         conclusion = {
-            lang: text(key, lang, region=region.name)
-            if has_text(key)
+            lang: text(f"step.gradation_assumed.{gradation.value}", lang, region=region.name)
+            if assumed
             else text("step.gradation", lang, region=region.name, level=level[lang])
             for lang in ("nl", "en")
         }
