@@ -95,6 +95,11 @@ def _shipped_files() -> tuple[Path, ...]:
     return tuple(sorted(VERSIONS_DIR.glob("*.toml")))
 
 
+def shipped_stems() -> tuple[str, ...]:
+    """The file stem of each shipped version, in the order of `list_versions`."""
+    return _shipped_stems()
+
+
 @cache
 def _shipped_stems() -> tuple[str, ...]:
     by_id = {load_version_file(path).id: path.stem for path in _shipped_files()}
@@ -289,7 +294,7 @@ def _resolve_citations(
                 resolved["regions"].append(raw_region)
                 continue
             region = dict(region)
-            for name in ("gradation", "ipa"):
+            for name in ("gradation", "ipa", "gradation_possible"):
                 note = region.pop(f"{name}_note_en", None)
                 note_nl = region.pop(f"{name}_note_nl", None)
                 if note is not None and (not isinstance(note_nl, str) or not note_nl.strip()):
