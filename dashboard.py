@@ -55,6 +55,7 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording import phrases
 from wording.escape import markdown
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
@@ -234,8 +235,9 @@ def sidebar_settings(current: PageState) -> None:
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    signed = version.signed.isoformat() if version.signed else t("date_not_in_sources", lang)
-    in_force = version.in_force.isoformat() if version.in_force else t("date_not_in_sources", lang)
+    none = t("date_not_in_sources", lang)
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 

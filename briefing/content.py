@@ -226,7 +226,7 @@ def map_content(
         lang,
         version=shown.label(lang),
         paragraphs=paragraphs,
-        attribution=geodata.ATTRIBUTION,
+        attribution=t("data_credit", lang),
     )
     geometry = _units_projected().set_index("code").loc[list(drawn["code"]), "geometry"]
     projected = gpd.GeoDataFrame(

@@ -312,6 +312,10 @@ class _Reader:
             "label_en": t("draft.file.label", "en", version=self.id, mark=t("draft.mark", "en")),
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
+        if self.base.id == self.id:  # the same decree: its short names in both languages
+            for key in ("label_nl", "label_en"):
+                if self.base_raw.get(key):
+                    data[key] = self.base_raw[key]
         supersedes = self.base.supersedes if self.base.id == self.id else self.base.id
         if supersedes:
             data["supersedes"] = supersedes
@@ -872,3 +876,9 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     version_id = None if number else f"Concept {Path(name).stem}"
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
+
+
+def _notes(field: str, key: str, **values: object) -> dict[str, str]:
+    """A value's note in English and Dutch (`<field>_note_en`, `<field>_note_nl`) from the
+    catalogue, as a shipped version file gives it."""
+    return {f"{field}_note_{lang}": t(key, lang, **values) for lang in ("en", "nl")}
