@@ -22,6 +22,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from briefing.checks import LANGS, choice, scenario_on
 from briefing.content import LegendRow, MapContent, map_content
+from briefing.texts import page_t as t
 from geodata.map_render import (
     context_layer,
     neighbour_label_points,
@@ -32,7 +33,6 @@ from geodata.map_render import (
 from geodata.map_style import map_style
 from geodata.palette import IPA_DESTINATION_COLOUR, OUTLINE_COLOUR
 from policy import PolicyVersion
-from ui.texts import t
 from wording import t as wt
 
 CSP: Final = (

@@ -20,7 +20,8 @@ from policy import PolicyError, PolicyVersion, UnknownRegionError, resolve_regio
 from policy.data_files import read_package_toml
 from policy.regions import normalise_name
 from ui.state import Named
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
+from wording.escape import markdown
 
 PLACE_LIMIT: Final = 8
 REGION_ID: Final = "region"
@@ -115,7 +116,7 @@ def _place_candidate(
 def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     """Regions first (a region name is what the user most likely means), then places."""
     text = query.strip()
-    shown = plain(shortened(text))
+    shown = markdown(shortened(text))
     notes: list[str] = []
     warnings: list[str] = []
     candidates: list[Candidate] = []
@@ -123,8 +124,8 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     if straddle is not None:
         name, codes = straddle
         regions = [version.region(code).name for code in codes if _has(version, code)]
-        joined = " / ".join(plain(region) for region in regions)
-        notes.append(t("form_straddle", lang, name=plain(name), regions=joined))
+        joined = " / ".join(markdown(region) for region in regions)
+        notes.append(t("form_straddle", lang, name=markdown(name), regions=joined))
     else:
         region = _region_candidate(text, version, lang)
         if region is not None:
@@ -133,7 +134,7 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         places = geodata.locate(text, limit=PLACE_LIMIT)
     except geodata.PlaceNotFoundError as error:
         if not candidates:
-            suggestions = ", ".join(plain(s) for s in error.suggestions) or "—"
+            suggestions = ", ".join(markdown(s) for s in error.suggestions) or "—"
             warnings.append(t("form_place_not_found", lang, name=shown, suggestions=suggestions))
         places = []
     except geodata.GeodataError:
