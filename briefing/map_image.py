@@ -599,6 +599,8 @@ def _map_axes(fig: Figure, content: MapContent, box: tuple[float, float, float, 
     small = MIN_TEXT_PT[layout.name] if layout.name == "slide" else layout.small_pt
     neighbour_texts = _draw_neighbours(ax, content.lang, small)
     dots = _draw_units(ax, content)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
     ax.set_xlim(*limits[0])
     ax.set_ylim(*limits[1])
     renderer = fig.canvas.get_renderer()
@@ -791,21 +793,17 @@ def _pdf_language(pdf: bytes, lang: str) -> bytes:
     if xref_at < 0 or startxref_at < 0:
         return pdf
     head, table = out[: xref_at + 6], out[xref_at + 6 : startxref_at]
-    lines = table.split(b"\n")
-    fixed = []
-    for line in lines:
-        parts = line.split(b" ")
-        if len(parts) == 3 and len(parts[0]) == 10 and parts[2] == b"n":
-            offset = int(parts[0])
-            if offset > at:
-                offset += shift
-            line = b"%010d %s n" % (offset, parts[1])
-        fixed.append(line)
+
+    def moved(match: re.Match[bytes]) -> bytes:
+        offset = int(match.group(1))
+        return b"%010d %s n" % (offset + shift if offset > at else offset, match.group(2))
+
+    table = re.sub(rb"(\d{10}) (\d{5}) n", moved, table)
     old_start = int(out[startxref_at + 10 :].split(b"\n")[0])
     tail = out[startxref_at:].replace(
         b"startxref\n%d" % old_start, b"startxref\n%d" % (old_start + shift), 1
     )
-    return head + b"\n".join(fixed) + tail
+    return head + table + tail
 
 
 def render_map(
