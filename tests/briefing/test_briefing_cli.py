@@ -31,7 +31,7 @@ def test_compare_html_and_case_commands(tmp_path) -> None:
     memo = tmp_path / "case.md"
     assert main(["case", "--region", "Ménaka", "--individual-elements", "limited",
                  "--lang", "nl", "--date", "2026-01-15", "-o", str(memo)]) == 0  # fmt: skip
-    assert "2026-01-15" in memo.read_text(encoding="utf-8")
+    assert "15 januari 2026" in memo.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -43,19 +43,15 @@ def test_compare_html_and_case_commands(tmp_path) -> None:
         (["map", "--layout", "a3", "-o", "{tmp}/x.png"], "invalid choice"),
         (["map", "--date", "2026-13-01", "-o", "{tmp}/x.png"], "not a date"),
         (["map", "--compare", "nope", "-o", "{tmp}/x.png"], "unknown policy version"),
-        (
-            ["map", "--scenario", "{tmp}/s.json", "--compare", "WBV 2025/11", "-o", "{tmp}/x.png"],
-            "one or the other",
-        ),  # fmt: skip
+        (["map", "--scenario", "{tmp}/s.json", "--compare", "WBV 2025/11", "-o", "{tmp}/x.png"],
+         "one or the other"),  # fmt: skip
         (["html", "-o", "{tmp}/x.pdf"], "must end in .html"),
         (["case", "-o", "{tmp}/x.pdf"], "--region"),
         (["case", "--region", "Atlantis", "-o", "{tmp}/x.pdf"], "unknown region"),
         (["case", "--region", "Gao", "-o", "{tmp}/x.docx"], "must end in .pdf, .md"),
         (["case", "--region", "Gao", "-o", "{tmp}/missing/x.pdf"], "cannot write"),
-        (
-            ["case", "--region", "Gao", "--scenario", "{tmp}/none.json", "-o", "{tmp}/x.md"],
-            "none.json",
-        ),  # fmt: skip
+        (["case", "--region", "Gao", "--scenario", "{tmp}/none.json", "-o", "{tmp}/x.md"],
+         "none.json"),  # fmt: skip
         (["bogus"], "invalid choice"),
         ([], "required"),
     ],
@@ -72,16 +68,8 @@ def test_every_bad_input_exits_2_with_one_line(tmp_path, capsys, argv, message) 
 
 def test_module_entry_point_exits_2_with_one_line(tmp_path) -> None:
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "briefing",
-            "case",
-            "--region",
-            "Atlantis",
-            "-o",
-            str(tmp_path / "x.md"),
-        ],  # fmt: skip
+        [sys.executable, "-m", "briefing", "case", "--region", "Atlantis",
+         "-o", str(tmp_path / "x.md")],  # fmt: skip
         capture_output=True,
         text=True,
     )
