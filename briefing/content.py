@@ -84,6 +84,7 @@ class MapContent:
     changed_codes: tuple[str, ...] = ()
     scenario_band: str = ""
     short_title: str = ""
+    short_subtitle: tuple[str, ...] = ()
     short_notes: tuple[str, ...] = ()
     boundary_disclaimer: str = ""
     footer: str = ""
@@ -225,6 +226,7 @@ def map_content(
     changed_codes: tuple[str, ...] = ()
     band = ""
     short_changes: dict[str, str] = {}
+    short_subtitle: list[str] = []  # the slide's: the title already says "from … to …"
     all_codes = list(drawn["code"]) + list(joined.undrawn["code"])
     if compare is not None:
         classes = change_classes(version, compare)
@@ -259,8 +261,13 @@ def map_content(
         notes.append(bt("compare_outline_note", lang, b=compare.id))
         changes = field_changes(version, compare)
         notes.append(f"{bt('compare_changes', lang)}:")
-        notes += _change_lines(changes, lang)
-        short_changes = {line: "" for line in _change_lines(changes, lang)}
+        # One short line per region (the A4 page has room for ten of them, not for ten long
+        # ones); the slide points to the A4 page.
+        notes += _short_change_lines(changes, lang)
+        if changes:
+            notes.append(wt("map.short.legend_note", lang))
+        short_changes = {line: "" for line in _short_change_lines(changes, lang)}
+        short_changes[wt("map.short.legend_note", lang)] = ""
         short_changes[f"{bt('compare_changes', lang)}:"] = wt("map.slide.changes_elsewhere", lang)
         if not changes:
             notes.append(bt("compare_none", lang))
@@ -297,7 +304,14 @@ def map_content(
                 "map.scenario.title", lang, mark=mark, title=scenario.title, base=scenario.base_id
             )
             band = wt("map.scenario.band", lang)
-            short_title = title
+            short_title = wt("map.scenario.title_short", lang, mark=mark, title=scenario.title)
+            short_subtitle = [
+                wt(
+                    "map.slide.scenario_subtitle",
+                    lang,
+                    base=scenario.base_id,
+                )
+            ]
             subtitle = [
                 bt(
                     "subtitle_scenario",
@@ -311,6 +325,7 @@ def map_content(
             subtitle = [
                 bt("subtitle_version", lang, version=version.id, dates=version_dates(version, lang))
             ]
+            short_subtitle = list(subtitle)
     roles = set(drawn["ipa_role"])
     if "origin" in roles:
         legend.append(
@@ -379,7 +394,12 @@ def map_content(
         )
         notes.append(f"{wt('map.scenario.changes', lang)}:")
         rationale = {change.code: change.rationale for change in scenario.changes}
-        by_code = _changes_by_region(field_changes(version, scenario.version), lang)
+        scenario_changes = field_changes(version, scenario.version)
+        by_code = _changes_by_region(scenario_changes, lang)
+        short_by_code = {
+            line.split(" (", 1)[1].split(")", 1)[0]: line
+            for line in _short_change_lines(scenario_changes, lang)
+        }
         for change in scenario.changes:
             fields = "; ".join(by_code.get(change.code, []))
             line = (
@@ -387,9 +407,12 @@ def map_content(
                 if fields
                 else (f"• {change.name} ({change.code})")
             )
+            short = short_by_code.get(change.code, line)
             if rationale.get(change.code):
                 line += f" ({rationale[change.code]})"
+                short += f" ({rationale[change.code]})"
             notes.append(line)
+            short_changes[line] = short
         if scenario.author:
             notes.append(f"{bt('scenario_author', lang)}: {scenario.author}")
         names = ", ".join(change.name for change in scenario.changes)
@@ -434,6 +457,7 @@ def map_content(
         changed_codes=changed_codes,
         scenario_band=band,
         short_title=short_title,
+        short_subtitle=tuple(short_subtitle) + (subtitle[-1],),
         short_notes=_slide_notes(notes, short_changes),
         boundary_disclaimer=wt("map.disclaimer.boundaries", lang),
         footer=footer,
@@ -461,6 +485,25 @@ def _change_lines(changes, lang: Lang) -> list[str]:
         f"• {names[code]} ({code}): {'; '.join(fields)}"
         for code, fields in _changes_by_region(changes, lang).items()
     ]
+
+
+def _short_value(field: str, value, lang: Lang) -> str:
+    if field == "gradation":
+        return wt(f"map.short.gradation.{value or 'unknown'}", lang)
+    return _ipa_word(value if isinstance(value, bool) else None, lang)
+
+
+def _short_change_lines(changes, lang: Lang) -> list[str]:
+    """One line per changed region: "• Kayes (ML-1): level: unknown → not named; …"."""
+    names = {change.code: change.name for change in changes}
+    by_code: dict[str, list[str]] = {}
+    for change in changes:
+        by_code.setdefault(change.code, []).append(
+            f"{wt(f'map.short.field.{change.field}', lang)}: "
+            f"{_short_value(change.field, change.old, lang)} → "
+            f"{_short_value(change.field, change.new, lang)}"
+        )
+    return [f"• {names[code]} ({code}): {'; '.join(parts)}" for code, parts in by_code.items()]
 
 
 def _slide_notes(notes: list[str], short_changes: dict[str, str]) -> tuple[str, ...]:

@@ -209,7 +209,10 @@ class _Column:
 def _legend_and_notes(column: _Column, content: MapContent, layout: Layout, scale: float) -> None:
     text_pt, small_pt = layout.text_pt * scale, layout.small_pt * scale
     blocks: list[tuple[str, object]] = [("heading", content.legend_heading)]
-    blocks += [("legend", row) for row in content.legend]
+    rows = content.legend
+    if layout.name == "slide":  # no room on a slide for what the map shows by itself
+        rows = tuple(row for row in rows if row.kind != "country_border")
+    blocks += [("legend", row) for row in rows]
     notes = content.short_notes if layout.name == "slide" and content.short_notes else content.notes
     blocks += [("note", note) for note in notes]
     if not column.down:
@@ -250,7 +253,7 @@ def _header(fig: Figure, content: MapContent, layout: Layout, width: float) -> f
     title = content.short_title if slide and content.short_title else content.title
     column.text(title, layout.title_pt, gap=0.08, **title_style)
     subtitle_pt = layout.text_pt if slide else layout.text_pt + 0.5
-    lines = [" · ".join(content.subtitle)] if slide else list(content.subtitle)
+    lines = [" · ".join(content.short_subtitle or content.subtitle)] if slide else content.subtitle
     for line in lines:
         column.text(line, subtitle_pt, gap=0.03, color="#222222")
     return column.y - 0.08
@@ -700,6 +703,9 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
     attempts = [(scale, layout.side_column) for scale in scales]
     if layout.side_column:
         attempts = [(1.0, layout.side_column + extra) for extra in (0.0, 0.4, 0.8, 1.2)]
+        # Only when an analyst's long title or many changes leave no room: smaller text
+        # rather than text over text (the sizes test holds the normal case to 14/11 pt).
+        attempts += [(0.9, layout.side_column + 1.2), (0.8, layout.side_column + 1.2)]
     for scale, side_column in attempts:
         fig = Figure(figsize=(layout.width, layout.height), dpi=DPI, facecolor="white")
         _Canvas(fig)
@@ -708,7 +714,7 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
         if layout.side_column:
             side_x = layout.width - layout.margin - side_column
             credits = _Column(fig, side_x, side_column, layout.margin, down=False)
-            _credits(credits, content, layout.small_pt * scale)
+            _credits(credits, content, max(layout.small_pt * scale, MIN_TEXT_PT["a4"]))
             column = _Column(fig, side_x, side_column, header_bottom, down=True)
             _legend_and_notes(column, content, layout, scale)
             fits = column.y >= credits.y + 0.04
@@ -725,7 +731,8 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
             column = _Column(fig, layout.margin, inner, credits_top, down=False)
             _legend_and_notes(column, content, layout, scale)
             top_of_footer = column.y + 0.1
-            fits = header_bottom - top_of_footer >= 0.45 * layout.height
+            # A4: the map keeps at least 30 % of the page (a comparison lists its changes below).
+            fits = header_bottom - top_of_footer >= 0.30 * layout.height
             map_box = (layout.margin, top_of_footer, inner, header_bottom - top_of_footer)
         if fits:
             break
@@ -734,6 +741,7 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
     obstacles.append(_north_arrow(ax, layout))
     labels = place_labels(ax, _names(content), obstacles, layout.label_pt)
     fig._map_axes = ax  # type: ignore[attr-defined]
+    fig._text_fits = fits  # type: ignore[attr-defined]
     fig._obstacles = obstacles  # type: ignore[attr-defined]
     return fig, labels
 

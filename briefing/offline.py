@@ -140,7 +140,7 @@ body { font-family: FONT_STACK; margin: 1.2rem auto;
        max-width: 70rem; padding: 0 1rem; color: #111; }
 h1 { font-size: 1.35rem; margin: 0 0 .3rem; }
 .subtitle { margin: 0; color: #333; }
-#map { height: 68vh; min-height: 420px; margin: .8rem 0; background: #fff;
+#map { height: 68vh; min-height: 420px; margin: .8rem 0; background: MAP_BACKGROUND;
        border: 1px solid #ccc; position: relative; }
 .scenario-band { position: absolute; top: 0; left: 0; right: 0; z-index: 800;
                  text-align: center; font-weight: bold; letter-spacing: .08em;
@@ -226,7 +226,9 @@ _SCRIPT: Final = """
 
 
 def _style() -> str:
-    return _STYLE.replace("FONT_STACK", map_style().font_css)
+    # The map's background is the neighbours' grey: beyond the drawn neighbours is "elsewhere".
+    background = map_style().areas["neighbour"]["fill"]
+    return _STYLE.replace("FONT_STACK", map_style().font_css).replace("MAP_BACKGROUND", background)
 
 
 def _context(content: MapContent, features: dict[str, Any]) -> dict[str, Any]:
