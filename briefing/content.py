@@ -106,10 +106,10 @@ def drawn_units(projected: bool = True) -> gpd.GeoDataFrame:
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    """ "signed 2025-06-04; in force: date not in the sources" in `lang`."""
+    """ "signed: 4 June 2025; in force: date not in the sources" in `lang`."""
     none = bt("no_date", lang)
-    signed = version.signed.isoformat() if version.signed else none
-    in_force = version.in_force.isoformat() if version.in_force else none
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{bt('signed', lang, date=signed)}; {bt('in_force', lang, date=in_force)}"
 
 
@@ -217,7 +217,7 @@ def map_content(
         raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
     if compare is not None and scenario is not None:
         raise ValueError("a map shows a scenario or a comparison, not both")
-    date = (today or dt.date.today()).isoformat()
+    date = phrases.date(today or dt.date.today(), lang)
     shown = scenario.version if scenario else (compare or version)
     joined = _joined(shown, lang)
     drawn = joined.drawn
@@ -246,19 +246,21 @@ def map_content(
             for c in CHANGE_CLASSES
             if c in shown_classes
         ]
-        title = wt("map.title.compare", lang, a=version.id, b=compare.id)
-        short_title = title
+        title = wt("map.title.compare", lang, a=version.label(lang), b=compare.label(lang))
+        short_title = wt(
+            "map.title.compare_short", lang, a=version.label(lang), b=compare.label(lang)
+        )
         subtitle = [
             bt(
                 "subtitle_compare",
                 lang,
-                a=version.id,
+                a=version.label(lang),
                 a_dates=version_dates(version, lang),
-                b=compare.id,
+                b=compare.label(lang),
                 b_dates=version_dates(compare, lang),
             )
         ]
-        notes.append(bt("compare_outline_note", lang, b=compare.id))
+        notes.append(bt("compare_outline_note", lang, b=compare.label(lang)))
         changes = field_changes(version, compare)
         notes.append(f"{bt('compare_changes', lang)}:")
         # One short line per region (the A4 page has room for ten of them, not for ten long
@@ -299,17 +301,19 @@ def map_content(
         title = bt("map_title", lang)
         short_title = wt("map.title.short", lang)
         if scenario is not None:
-            mark = wt("map.scenario.mark", lang)
-            title = wt(
-                "map.scenario.title", lang, mark=mark, title=scenario.title, base=scenario.base_id
+            # The scenario mark every headline carries (wording.phrases), here first in the title.
+            mark = phrases.scenario_mark(lang)
+            base = version.label(lang)
+            title = phrases.marked(
+                wt("map.scenario.title", lang, title=scenario.title, base=base), [mark], lang
             )
             band = wt("map.scenario.band", lang)
-            short_title = wt("map.scenario.title_short", lang, mark=mark, title=scenario.title)
+            short_title = wt("map.scenario.title_short", lang, title=scenario.title)
             short_subtitle = [
                 wt(
                     "map.slide.scenario_subtitle",
                     lang,
-                    base=scenario.base_id,
+                    base=base,
                 )
             ]
             subtitle = [
@@ -317,13 +321,18 @@ def map_content(
                     "subtitle_scenario",
                     lang,
                     title=scenario.title,
-                    base=scenario.base_id,
+                    base=version.label(lang),
                     dates=version_dates(version, lang),
                 )
             ]
         else:
             subtitle = [
-                bt("subtitle_version", lang, version=version.id, dates=version_dates(version, lang))
+                bt(
+                    "subtitle_version",
+                    lang,
+                    version=version.label(lang),
+                    dates=version_dates(version, lang),
+                )
             ]
             short_subtitle = list(subtitle)
     roles = set(drawn["ipa_role"])
@@ -378,7 +387,7 @@ def map_content(
     sources = bt(
         "sources_line",
         lang,
-        version=shown.id,
+        version=shown.label(lang),
         paragraphs=paragraphs,
         attribution=geodata.ATTRIBUTION,
     )
@@ -415,13 +424,14 @@ def map_content(
             short_changes[line] = short
         if scenario.author:
             notes.append(f"{bt('scenario_author', lang)}: {scenario.author}")
+            short_changes[notes[-1]] = ""  # the A4 map and the memo name the author
         names = ", ".join(change.name for change in scenario.changes)
         sources = wt(
             "map.scenario.sources",
             lang,
             regions=names,
             title=scenario.title,
-            version=version.id,
+            version=version.label(lang),
             paragraphs="; ".join(cited_paragraphs(version)),
             attribution=geodata.ATTRIBUTION,
         )

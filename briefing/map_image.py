@@ -159,7 +159,7 @@ class _Column:
         """A swatch or line sample and its label; the sample sits beside the label's first line."""
         sample_w, indent = 0.32 * size / 9, 0.42 * size / 9
         start = self.y
-        height = self.text(label, size, gap=0.05, indent=indent)
+        height = self.text(label, size, gap=0.03, indent=indent)
         fig_w, fig_h = self.fig.get_figwidth(), self.fig.get_figheight()
         line_h = size * 1.2 / 72
         top = start if self.down else start + height
@@ -226,7 +226,7 @@ def _legend_and_notes(column: _Column, content: MapContent, layout: Layout, scal
         else:
             note = str(value)
             indent = 0.15 if note.startswith("• ") else 0.0
-            column.text(note, small_pt, indent=indent, gap=0.04)
+            column.text(note, small_pt, indent=indent, gap=0.03)
 
 
 def _credits(column: _Column, content: MapContent, size: float) -> None:
@@ -240,7 +240,7 @@ def _credits(column: _Column, content: MapContent, size: float) -> None:
     if not column.down:
         blocks.reverse()
     for text, style in blocks:
-        column.text(text, size, gap=0.04, **style)
+        column.text(text, size, gap=0.025, **style)
 
 
 def _header(fig: Figure, content: MapContent, layout: Layout, width: float) -> float:
@@ -252,7 +252,7 @@ def _header(fig: Figure, content: MapContent, layout: Layout, width: float) -> f
     slide = layout.name == "slide"
     title = content.short_title if slide and content.short_title else content.title
     column.text(title, layout.title_pt, gap=0.08, **title_style)
-    subtitle_pt = layout.text_pt if slide else layout.text_pt + 0.5
+    subtitle_pt = layout.text_pt - 2 if slide else layout.text_pt + 0.5
     lines = [" · ".join(content.short_subtitle or content.subtitle)] if slide else content.subtitle
     for line in lines:
         column.text(line, subtitle_pt, gap=0.03, color="#222222")
@@ -731,8 +731,9 @@ def map_figure(content: MapContent, layout_name: str) -> tuple[Figure, list[Bbox
             column = _Column(fig, layout.margin, inner, credits_top, down=False)
             _legend_and_notes(column, content, layout, scale)
             top_of_footer = column.y + 0.1
-            # A4: the map keeps at least 30 % of the page (a comparison lists its changes below).
-            fits = header_bottom - top_of_footer >= 0.30 * layout.height
+            # A4: the map keeps at least a quarter of the page (a comparison lists its changes
+            # below it; the texts never overlap, the map takes what is left).
+            fits = header_bottom - top_of_footer >= 0.25 * layout.height
             map_box = (layout.margin, top_of_footer, inner, header_bottom - top_of_footer)
         if fits:
             break

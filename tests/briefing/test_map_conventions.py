@@ -30,6 +30,7 @@ from geodata.origin import named_origin_of_point
 from geodata.policy_layer import policy_map_layer
 from geodata.split_off_shapes import split_off_shapes, unambiguous_part
 from policy import list_versions
+from wording import phrases
 from wording import t as wt
 
 TODAY = dt.date(2026, 1, 15)
@@ -238,7 +239,7 @@ def test_comparison_is_drawn_older_to_newer_whichever_argument_names_which(tmp_p
         == 0
     )
     assert a.read_bytes() == b.read_bytes()
-    title = wt("map.title.compare", "nl", a=older.id, b=newer.id)
+    title = wt("map.title.compare", "nl", a=older.label("nl"), b=newer.label("nl"))
     assert title.split(":")[-1].strip().startswith("wijzigingen van")
     content = map_content(older, "nl", compare=newer, today=TODAY)
     assert content.title == title
@@ -247,14 +248,15 @@ def test_comparison_is_drawn_older_to_newer_whichever_argument_names_which(tmp_p
 
 
 def test_reverse_draws_newer_to_older_and_needs_compare(tmp_path, capsys) -> None:
-    out = tmp_path / "r.svg"
-    code = briefing_main(
-        ["map", "--compare", "c7-23-before-wbv-2025-11", "--reverse", "--date", "2026-01-15",
-         "-o", str(out)]
-    )  # fmt: skip
-    assert code == 0
     older, newer = list_versions()
-    assert wt("map.title.compare", "nl", a=newer.id, b=older.id).split(" (")[0] in out.read_text()
+    out = tmp_path / "r.svg"
+    args = ["map", "--compare", "c7-23-before-wbv-2025-11", "--reverse", "--date", "2026-01-15"]
+    assert briefing_main([*args, "-o", str(out)]) == 0
+    backwards = render_map(newer, "nl", "a4", "svg", compare=older, reverse=True, today=TODAY)
+    forwards = render_map(newer, "nl", "a4", "svg", compare=older, today=TODAY)
+    assert out.read_bytes() == backwards != forwards
+    content = map_content(newer, "nl", compare=older, today=TODAY)
+    assert content.title == wt("map.title.compare", "nl", a=newer.label("nl"), b=older.label("nl"))
     assert briefing_main(["map", "--reverse", "-o", str(tmp_path / "x.png")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--reverse" in err[0]
@@ -265,7 +267,8 @@ def test_reverse_draws_newer_to_older_and_needs_compare(tmp_path, capsys) -> Non
 
 def test_scenario_is_marked_on_the_map_and_in_the_sources(in_force, hostile_scenario) -> None:
     content = map_content(in_force, "en", scenario=hostile_scenario, today=TODAY)
-    assert content.title.startswith(wt("map.scenario.mark", "en"))
+    assert content.title.startswith(f"[{phrases.scenario_mark('en')}")
+    assert content.short_title.startswith("What-if scenario")
     assert content.scenario_band and content.changed_codes == ("ML-9",)
     assert any(note.startswith("• Ménaka (ML-9)") and "→" in note for note in content.notes)
     assert "scenario" in content.sources.lower() and "Ménaka" in content.sources
