@@ -176,11 +176,25 @@ def start_from_link() -> None:
     state.start(initial, notices)
 
 
+LINK_WRITTEN_KEY = "page_link_written"
+
+
 def write_link(current: PageState) -> None:
-    """Keep the address bar equal to the state, so a reload or a copied link restores it."""
-    wanted = state.to_link(current, default_version=stem_in_force())
+    """Keep the address bar equal to the whole state (language and version included), so a
+    reload or a copied link restores it. Each change of the address is one entry in the
+    browser's history (Streamlit pushes it)."""
+    wanted = state.to_link(current)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[LINK_WRITTEN_KEY] = wanted
+
+
+def follow_history() -> None:
+    """Back or Forward in the browser: the address is no longer the one this session wrote, so
+    the page becomes the state that address names (as a reload of it would)."""
+    written = st.session_state.get(LINK_WRITTEN_KEY)
+    if written is not None and st.query_params.to_dict() != written:
+        start_from_link()
 
 
 def page_link(current: PageState) -> str:
@@ -378,6 +392,8 @@ def main() -> None:
         st.stop()
     if not state.started():
         start_from_link()
+    else:
+        follow_history()
     basemap = bool(st.session_state.get("basemap", False))
     current = state.current()
     what_if = scenario_key(current)

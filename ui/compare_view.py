@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geodata.map_render import MALI_BOUNDS
+from geodata.map_render import MALI_BOUNDS, label_points
 from geodata.palette import OUTLINE_COLOUR
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
@@ -33,7 +33,9 @@ from policy.diff import (
     map_class_label,
 )
 from policy.models import Citation
+from ui.map_interaction import MapInteraction
 from ui.texts import Lang, t
+from wording import t as wt
 
 try:  # the briefing palette's change colours, where it has them
     from geodata.palette import CHANGE_COLOURS as _PALETTE
@@ -141,14 +143,16 @@ def change_features(
                     "code": code,
                     "change": classes[code],
                     "tip": html.escape(f"{name}: {label}"),
+                    "name": name,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}, classes
 
 
-def compare_map(features: Mapping[str, Any], leaflet_url: str) -> folium.Map:
-    """A static folium map filled by change class (Leaflet from the app itself, no tiles)."""
+def compare_map(features: Mapping[str, Any], leaflet_url: str, lang: Lang = "nl") -> folium.Map:
+    """A static folium map filled by change class (Leaflet from the app itself, no tiles),
+    each region named on it; it moves as the page map does (`ui.map_interaction`)."""
     fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None, zoom_snap=0.25)
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
@@ -165,8 +169,44 @@ def compare_map(features: Mapping[str, Any], leaflet_url: str) -> folium.Map:
         },
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(fmap)
+    for point, name in _name_labels(features):
+        folium.Marker(
+            point,
+            icon=folium.DivIcon(
+                html=f'<div class="change-name">{html.escape(name)}</div>',
+                class_name="change-label",
+                icon_size=(0, 0),
+            ),
+            interactive=False,
+        ).add_to(fmap)
+    fmap.get_root().header.add_child(folium.Element(_LABEL_CSS), name="change_label_css")
+    MapInteraction(
+        MALI_BOUNDS,
+        texts={
+            "wheelHint": wt("page_use.map.wheel_hint", lang),
+            "reset": wt("page_use.map.reset_title", lang),
+            "frameTitle": wt("page_use.map.compare_frame_title", lang),
+        },
+    ).add_to(fmap)
     fmap.fit_bounds(MALI_BOUNDS)
     return fmap
+
+
+_LABEL_CSS: Final = """<style>
+.change-name { transform: translate(-50%, -50%); white-space: nowrap; font: 600 12px/1.2
+  sans-serif; color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
+  pointer-events: none; }
+</style>"""
+
+
+def _name_labels(features: Mapping[str, Any]) -> list[tuple[tuple[float, float], str]]:
+    """A (lat, lon) inside each drawn region and its name, for the names on the change map."""
+    points = label_points(features)
+    return [
+        (points[f["properties"]["code"]], f["properties"]["name"])
+        for f in features["features"]
+        if f["properties"]["code"] in points
+    ]
 
 
 def render_compare(
@@ -211,7 +251,7 @@ def render_compare(
     map_column, legend_column = st.columns([3, 2])
     with map_column:
         st_folium(
-            compare_map(features, leaflet_url),
+            compare_map(features, leaflet_url, lang),
             height=420,
             returned_objects=[],
             key=f"compare_map_{stem_a}_{stem_b}_{lang}",

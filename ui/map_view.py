@@ -23,6 +23,7 @@ import streamlit as st
 import streamlit_folium
 
 from geodata.map_render import (
+    MALI_BOUNDS,
     build_policy_map,
     compact_embedded_data,
     compact_features,
@@ -31,7 +32,9 @@ from geodata.map_render import (
 )
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
+from ui.map_interaction import MapInteraction, interaction_texts_script
 from ui.texts import Lang, t
+from wording import t as wt
 
 MAP_KEY: Final = "policy_map"
 MAP_HEIGHT: Final = 480
@@ -64,6 +67,7 @@ def render_parts(version: PolicyVersion, leaflet_url: str, basemap: bool) -> Map
     fmap = build_policy_map(
         compact_features(layer.features), leaflet_url=leaflet_url, basemap=basemap
     )
+    MapInteraction(MALI_BOUNDS).add_to(fmap)
     fmap.get_root().render()
     fmap.render()
     html = streamlit_folium._get_html(fmap)
@@ -94,6 +98,10 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
             (t("tooltip_ipa", lang), t(f"ipa_role_{p['ipa_role']}", lang)),
         )
+    names = {
+        code: f"{name}: {gradation_label(version.region(code).gradation, lang)}"
+        for code, (_, name) in parts.labels.items()
+    }
     return overlay_script(
         tooltips=tooltips,
         labels=parts.labels,
@@ -101,6 +109,10 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         zoom_titles=(t("zoom_in", lang), t("zoom_out", lang)),
         frame_title=t("map_frame_title", lang),
         lang=lang,
+    ) + interaction_texts_script(
+        wheel_hint=wt("page_use.map.wheel_hint", lang),
+        reset=wt("page_use.map.reset_title", lang),
+        names=names,
     )
 
 

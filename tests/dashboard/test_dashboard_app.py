@@ -387,9 +387,29 @@ def test_region_overview_lists_every_unit() -> None:
     assert "'=HYPERLINK(1)" in overview_csv(frame).decode("utf-8-sig")
 
 
-def test_a_page_opened_without_a_link_writes_none() -> None:
+def test_the_address_always_names_language_and_version() -> None:
     app = fresh_app()
-    assert dict(app.query_params) == {}
+    assert dict(app.query_params) == {"lang": "nl", "version": "wbv-2025-11"}
+
+
+def test_an_address_changed_by_back_or_forward_becomes_the_page() -> None:
+    """The browser's Back gives the page an address this session did not write last: the page
+    then shows what that address names, as a reload of it would."""
+    app = fresh_app()
+    app.selectbox(key="form_region").set_value("ML-8")
+    run(app)
+    first = dict(app.query_params)
+    assert first["region"] == "ML-8"
+    app.selectbox(key="form_region").set_value("ML-9")
+    run(app)
+    assert dict(app.query_params)["region"] == "ML-9"
+    # What Back does: the address of the earlier entry, then a run.
+    app.query_params.clear()
+    for name, value in first.items():
+        app.query_params[name] = value
+    run(app)
+    assert shown_regions(app) == ("ML-8", "ML-8", "ML-8")
+    assert dict(app.query_params) == first
 
 
 def test_every_text_has_both_languages() -> None:
