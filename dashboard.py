@@ -351,6 +351,8 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
         return version_label(stem, versions[stem].id, lang)
 
     st.subheader(t("tools_heading", lang))
+    # Written every run, so the choice stays and shows in the page's language after a switch.
+    state.show_in_widget(TOOLS_KEY, st.session_state.get(TOOLS_KEY))
     choice = st.radio(
         t("tools_heading", lang),
         TOOLS,

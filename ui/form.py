@@ -143,8 +143,10 @@ def _filter(found: Lookup, lang: Lang, new_query: bool) -> str:
     options = filter_options(found)
     if len(options) <= 2:
         return ""
-    if new_query or st.session_state.get(PLACE_FILTER_KEY) not in options:
-        state.show_in_widget(PLACE_FILTER_KEY, "")
+    chosen = st.session_state.get(PLACE_FILTER_KEY)
+    # Written every run, so the list shows its choice in the page's language after a switch
+    # (the browser keeps the label it was given last).
+    state.show_in_widget(PLACE_FILTER_KEY, "" if new_query or chosen not in options else chosen)
 
     def label(option: str) -> str:
         kind, region, cercle, count = options[option]
@@ -199,8 +201,10 @@ def _search(version: PolicyVersion, lang: Lang, current: PageState) -> None:
     shown = [c for c in found.candidates if matches_filter(c, chosen_filter)]
     ids = [candidate.id for candidate in shown]
     labels = {candidate.id: candidate.label for candidate in shown}
-    if new_query or st.session_state.get(PLACE_CHOICE_KEY) not in ids:
-        state.show_in_widget(PLACE_CHOICE_KEY, None if differ else ids[0])
+    chosen = st.session_state.get(PLACE_CHOICE_KEY)
+    if new_query or chosen not in ids:
+        chosen = None if differ else ids[0]
+    state.show_in_widget(PLACE_CHOICE_KEY, chosen)  # every run: see _filter
     st.session_state[SEARCHED_KEY] = raw_query
     st.selectbox(
         t("form_place_matches", lang),

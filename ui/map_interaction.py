@@ -53,7 +53,10 @@ _INTERACTION_JS = """
     if (!(e.ctrlKey || e.metaKey || active)) { move.showHint(); return; }
     e.preventDefault();
     var step = e.deltaY < 0 ? 0.5 : -0.5;
-    map.setZoomAround(map.mouseEventToContainerPoint(e), map.getZoom() + step);
+    var zoom = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), map.getZoom() + step));
+    // No animation: a quick series of wheel turns then adds up (Leaflet drops a zoom asked
+    // for while an animated one runs).
+    map.setZoomAround(map.mouseEventToContainerPoint(e), zoom, {animate: false});
   }, {passive: false});
   var Reset = L.Control.extend({
     options: {position: "topleft"},
