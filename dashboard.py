@@ -49,7 +49,7 @@ from ui.overview import overview_csv, overview_frame, overview_markdown
 from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
-from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, plain, t, version_label
+from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, t
 from ui.whatif import (
     legend_note,
     render_banner,
@@ -57,6 +57,7 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording.escape import markdown
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
 # that leaves room for the map and legend on a 768-pixel-high screen.
@@ -211,7 +212,10 @@ def page_link(current: PageState) -> str:
 def notice_text(notice: LinkNotice, lang: Lang) -> str:
     limit = 200 if notice.reason == "link_bad_scenario" else 40
     return t(
-        notice.reason, lang, param=plain(notice.param), value=plain(shortened(notice.value, limit))
+        notice.reason,
+        lang,
+        param=markdown(notice.param),
+        value=markdown(shortened(notice.value, limit)),
     )
 
 
@@ -249,7 +253,7 @@ def sidebar_settings(current: PageState) -> None:
     st.sidebar.selectbox(
         t("policy_version", lang),
         list(versions),
-        format_func=lambda stem: version_label(stem, versions[stem].id, lang),
+        format_func=lambda stem: versions[stem].label(lang),
         key="policy_version",
         help=t("scenario_version_locked" if current.scenario else "policy_version_help", lang),
         on_change=_version_changed,
@@ -277,7 +281,7 @@ def render_map_notes(current: PageState, version: PolicyVersion, layer: MapLayer
                 f"**{unit.name}** ({unit.code}): {unit.gradation_label}; "
                 f"{t('tooltip_ipa', lang)}: {unit.ipa_label}. {t('undrawn_reason', lang)}"
             )
-    name = version_label(current.version, version.id, lang)
+    name = version.label(lang)
     if version.modified:
         name += f" ({t('modified_version', lang)})"
     st.caption(
@@ -348,7 +352,7 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     versions = policy_versions()
 
     def name(stem: str) -> str:
-        return version_label(stem, versions[stem].id, lang)
+        return versions[stem].label(lang)
 
     st.subheader(t("tools_heading", lang))
     # Written every run, so the choice stays and shows in the page's language after a switch.
@@ -373,7 +377,7 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     elif choice == "briefing":
         shown_name = name(current.version)
         if scenario is not None:
-            shown_name = f"{plain(scenario.title)} ({t('col_base', lang)}: {shown_name})"
+            shown_name = f"{markdown(scenario.title)} ({t('col_base', lang)}: {shown_name})"
         render_downloads(versions[current.version], scenario, decision, lang, shown_name)
     elif choice == "paragraphs":
         # The law text of the version itself: a scenario changes values, not the decree.
@@ -435,7 +439,8 @@ def main() -> None:
         layer = map_layer(current.version, lang, what_if)
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
         if scenario is not None:
-            st.caption(t("scenario_map_caption", lang, title=plain(scenario.title), base=base.id))
+            title = markdown(scenario.title)
+            st.caption(t("scenario_map_caption", lang, title=title, base=base.id))
         render_map_notes(current, version, layer)
     case = state.case_of(current)
     decision = None
@@ -447,7 +452,7 @@ def main() -> None:
                 try:
                     decision = evaluate(case, version)
                 except PolicyError as error:
-                    st.error(t("error_region", lang, message=plain(str(error))))
+                    st.error(t("error_region", lang, message=markdown(str(error))))
                 if decision is not None:
                     if scenario is not None:
                         render_outcome_marking(scenario, base, lang, decision.region_code)
@@ -468,7 +473,7 @@ def main() -> None:
             render_region_details(version, lang, drawn)
     with guarded(lang, "overview"):
         if scenario is not None:
-            st.caption(t("scenario_overview_note", lang, title=plain(scenario.title)))
+            st.caption(t("scenario_overview_note", lang, title=markdown(scenario.title)))
         render_overview(version, lang, drawn, current.version)
     with guarded(lang, "sources"):
         render_sources(version, lang)
@@ -480,7 +485,7 @@ def main() -> None:
         st.divider()
         with guarded(lang, "form"):
             if scenario is not None:
-                st.warning(t("scenario_form_note", lang, title=plain(scenario.title)), icon="⚠️")
+                st.warning(t("scenario_form_note", lang, title=markdown(scenario.title)), icon="⚠️")
             decision_form(version, lang)
     with guarded(lang, "link"):
         render_link(current)

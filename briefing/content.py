@@ -21,13 +21,14 @@ import geodata
 from briefing.compare import CHANGE_CLASSES, change_classes, field_changes
 from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
+from briefing.texts import page_t as t
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS, GRADATION_ORDER
 from geodata.policy_layer import cited_paragraphs, policy_values
 from policy import PolicyVersion, gradation_label
 from policy.diff import field_label, map_class_label
 from policy.labels import Lang
 from policy.texts import text as policy_text
-from ui.texts import t
+from wording import phrases
 
 # An equal-area projection centred on Mali: shapes keep their relative size and the scale bar
 # is true to within a few per cent across the country.
@@ -90,12 +91,12 @@ def _both_languages(key: str, lang: Lang) -> str:
 
 
 def _ipa_word(value: bool | None, lang: Lang) -> str:
-    return bt("ipa_unknown" if value is None else ("ipa_yes" if value else "ipa_no"), lang)
+    return phrases.ipa_value(value, lang)
 
 
 def _field_value(field: str, value: str | bool | None, lang: Lang) -> str:
     if field == "gradation":
-        return bt("ipa_unknown", lang) if value is None else gradation_label(str(value), lang)
+        return phrases.yes_no(None, lang) if value is None else gradation_label(str(value), lang)
     return _ipa_word(value if isinstance(value, bool) else None, lang)
 
 

@@ -22,10 +22,10 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from briefing.checks import LANGS, choice, scenario_on
 from briefing.content import LegendRow, MapContent, map_content
+from briefing.texts import page_t as t
 from geodata.map_render import unit_style
 from geodata.palette import IPA_DESTINATION_COLOUR, IPA_ORIGIN_DASH, OUTLINE_COLOUR
 from policy import PolicyVersion
-from ui.texts import t
 
 CSP: Final = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"

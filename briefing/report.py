@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import html
-import re
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,20 +34,12 @@ from policy import (
     outcome_label,
 )
 from policy.labels import Lang
+from wording import phrases
+from wording.escape import markdown
 
 REPORT_FORMATS: Final = ("pdf", "md")
 FONT_DIR: Final = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONTS: Final = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-
-
-def markdown_text(text: str) -> str:
-    """User text made inert in Markdown: HTML escaped, Markdown punctuation backslashed, on
-    one line (a newline could start a heading or a list)."""
-    one_line = " ".join(str(text).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
-
-
 def _scenario_for(decision: Decision, scenario: Any) -> BriefingScenario | None:
     if scenario is None:
         return None
@@ -61,10 +51,6 @@ def _scenario_for(decision: Decision, scenario: Any) -> BriefingScenario | None:
         raise BriefingError(f"scenario: {error}") from None
 
 
-def _yes_no(value: bool | None, lang: Lang) -> str:
-    return bt("ipa_unknown" if value is None else ("ipa_yes" if value else "ipa_no"), lang)
-
-
 def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
     """(question, answer) for each fact as given; the region as the user typed it."""
     lines = [(bt("report_region_given", lang), str(decision.facts.get("region", "")))]
@@ -74,7 +60,7 @@ def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         elif isinstance(value, bool):
-            answer = _yes_no(value, lang)
+            answer = phrases.yes_no(value, lang)
         else:
             answer = str(value)
         lines.append((fact_label(name, lang), answer))
@@ -92,11 +78,11 @@ def markdown_report(
     """The memo of `decision.to_markdown` with the date and the scenario, user text escaped."""
     safe_facts = {**decision.facts}
     if "region" in safe_facts:
-        safe_facts["region"] = markdown_text(safe_facts["region"])
+        safe_facts["region"] = markdown(safe_facts["region"])
     safe: dict[str, Any] = {"facts": safe_facts}
     origin = getattr(decision, "origin", None)
     if origin is not None:
-        safe["origin"] = dataclasses.replace(origin, text=markdown_text(origin.text))
+        safe["origin"] = dataclasses.replace(origin, text=markdown(origin.text))
     memo = dataclasses.replace(decision, **safe).to_markdown(lang)
     lines = memo.splitlines()
     extra = [f"- **{bt('report_date', lang)}:** {date}"]
@@ -104,16 +90,16 @@ def markdown_report(
         value = bt(
             "report_scenario_value",
             lang,
-            title=markdown_text(scenario.title),
-            base=markdown_text(scenario.base_id),
+            title=markdown(scenario.title),
+            base=markdown(scenario.base_id),
         )
         extra.append(f"- **{bt('report_scenario', lang)}:** {value}")
         if scenario.author:
-            extra.append(f"- **{bt('scenario_author', lang)}:** {markdown_text(scenario.author)}")
+            extra.append(f"- **{bt('scenario_author', lang)}:** {markdown(scenario.author)}")
         for change in scenario.changes:
             extra.append(
-                f"  - {markdown_text(change.name)} ({change.code}): "
-                f"{markdown_text(change.rationale)}"
+                f"  - {markdown(change.name)} ({change.code}): "
+                f"{markdown(change.rationale)}"
             )
     at = next((i for i, line in enumerate(lines) if line.startswith("- ")), 1)
     return "\n".join([*lines[:at], *extra, *lines[at:]]) + "\n"
@@ -195,7 +181,7 @@ def _pdf_once(
     line = decision.outcome_line(lang) if hasattr(decision, "outcome_line") else ""
     if line:
         pdf.line_of(line)
-    pdf.line_of(f"{bt('report_ipa', lang)}: {_yes_no(decision.ipa_applies, lang)}")
+    pdf.line_of(f"{bt('report_ipa', lang)}: {decision.ipa_answer(lang)}")
     missing = getattr(decision, "missing_values", ())
     if missing:
         pdf.line_of(f"{bt('report_missing', lang)}: {', '.join(missing)}")

@@ -13,7 +13,7 @@ blank line, or `,,` as spreadsheets write one) is skipped, and anything that wou
 invent data stops the run with one line naming file, line and field.
 
 Writing quotes a field only where CSV needs it, like Python's `csv.writer`, and passes every
-text cell through `policy.csv_safety` unless the caller asks for the raw text.
+text cell through `wording.escape` unless the caller asks for the raw text.
 
 No pyarrow array or scalar here is built from Python objects: that conversion makes pyarrow
 import pandas (a third of a second and 40 MB the command does not need). `_texts` builds text
@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from geodata.errors import GeodataError, shortened
-from policy.csv_safety import FORMULA_PREFIXES, neutralise_cell
+from wording.escape import FORMULA_PREFIXES, csv_cell
 
 # The columns `locate-points` adds (issue 4): empty when the point is outside Mali.
 ADDED_COLUMNS = ("unit_code", "cercle_pcode")
@@ -391,10 +391,10 @@ def _first_bytes(values: pa.Array) -> np.ndarray:
 
 
 def neutralise_texts(column: pa.Array) -> pa.Array:
-    """`policy.csv_safety.neutralise_cell` on every value of a text column, vectorised.
+    """`wording.escape.csv_cell` on every value of a text column, vectorised.
 
     Values that start like a formula and are not plain numbers (most that do are plain
-    numbers: a negative longitude) are passed to `neutralise_cell` one by one, so the rule is
+    numbers: a negative longitude) are passed to `csv_cell` one by one, so the rule is
     the same as everywhere else in the project.
     """
     starts = np.flatnonzero(np.isin(_first_bytes(column), _FORMULA_BYTES))
@@ -405,7 +405,7 @@ def neutralise_texts(column: pa.Array) -> pa.Array:
     positions = starts[~plain]
     if not len(positions):
         return column
-    safe = [neutralise_cell(text) for text in pc.take(column, _arrow(positions)).to_pylist()]
+    safe = [csv_cell(text) for text in pc.take(column, _arrow(positions)).to_pylist()]
     mask = np.zeros(len(column), dtype=bool)
     mask[positions] = True
     return pc.replace_with_mask(column, _arrow(mask), _texts(safe).cast(column.type))

@@ -31,9 +31,9 @@ from policy.batch import (
     BatchInputError,
     decode_cases,
 )
-from policy.csv_safety import neutralise_table
 from policy.messages import quoted, shorten
 from policy.models import PolicyVersion
+from wording.escape import csv_table
 
 # A caseload uploaded on the page: 50 MB is about 900,000 cases of the example's shape.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -508,7 +508,7 @@ def write_cases(
     delimiter = delimiter or frame.attrs.get("delimiter", ",")
     table = pa.Table.from_pandas(frame, preserve_index=False)
     if not raw:
-        table = neutralise_table(table)
+        table = csv_table(table)
     target = Path(path)
     partial = target.with_name(f".{target.name}.partial")
     try:

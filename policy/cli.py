@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from policy import cli_compare
+from policy import cli_compare, cli_draft
 from policy.batch import evaluate_batch
 from policy.case import Case, NamedOrigin
 from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
     cli_compare.add_commands(commands)
+    cli_draft.add_command(commands)
     return parser
 
 
@@ -300,3 +301,4 @@ _COMMANDS = {
     "validate": _validate,
 }
 _COMMANDS.update(cli_compare.COMMANDS)
+_COMMANDS["draft-version"] = cli_draft.main

@@ -12,6 +12,7 @@ from typing import Any
 from policy.case import NamedOrigin
 from policy.models import Flag, Gradation, Outcome
 from policy.texts import LANGUAGES
+from wording import phrases
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,11 @@ class Step:
     conclusion_en: str
     reading: bool = False
     note_en: str | None = None
+    note_nl: str | None = None
+
+    def note(self, lang: str) -> str | None:
+        """The step's remark (a what-if change, a gap in the sources, evidence) in `lang`."""
+        return self.note_nl if lang == "nl" else self.note_en
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +42,7 @@ class Step:
             "conclusion": {"nl": self.conclusion_nl, "en": self.conclusion_en},
             "reading": self.reading,
             "note_en": self.note_en,
+            "note_nl": self.note_nl,
         }
 
 
@@ -95,6 +102,11 @@ class Decision:
     alternative_readings: tuple[AlternativeReading, ...] = ()
     outcome_line_nl: str = ""
     outcome_line_en: str = ""
+    ipa_role: str = ""
+    policy_label_nl: str = ""
+    policy_label_en: str = ""
+    """The version's short name in each language (the id where the version gives none)."""
+    """The region's IPA role in the version (`origin`, `destination`, `none`, `unknown`)."""
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -115,11 +127,30 @@ class Decision:
             raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
         return self.outcome_line_nl if lang == "nl" else self.outcome_line_en
 
+    def policy_label(self, lang: str = "en") -> str:
+        """The version's short name in `lang` (memo, PDF, CLI)."""
+        return (self.policy_label_nl if lang == "nl" else self.policy_label_en) or self.policy_id
+
+    def headline(self, lang: str = "en") -> str:
+        """The outcome line with the decision's marks in front (a what-if scenario, a reading):
+        the first thing every surface says (page box, memo, PDF, CLI), in the same words."""
+        return phrases.headline(self.outcome_line(lang), self.flags, lang)
+
+    def ipa_answer(self, lang: str = "en") -> str:
+        """The decision's IPA answer in words, the same on every surface (wording.phrases)."""
+        at_issue = self.outcome is not Outcome.no_protection_ground
+        return phrases.ipa_answer(self.ipa_applies, self.ipa_role, lang, at_issue)
+
+    def disclaimer(self, lang: str = "en") -> str:
+        """The decision's disclaimer in `lang`."""
+        return self.disclaimer_nl if lang == "nl" else self.disclaimer_en
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `python -m policy evaluate --json` (README lists every key)."""
         return {
             "policy": self.policy_id,
             "policy_modified": self.policy_modified,
+            "policy_label": {"nl": self.policy_label("nl"), "en": self.policy_label("en")},
             "region": {
                 **self.region,
                 "mapped_from": self.region_mapped_from,
@@ -130,10 +161,12 @@ class Decision:
             "gradation": self.gradation.value,
             "outcome": self.outcome.value,
             "outcome_line": {"nl": self.outcome_line_nl, "en": self.outcome_line_en},
+            "headline": {"nl": self.headline("nl"), "en": self.headline("en")},
             "missing_values": list(self.missing_values),
             "alternative_readings": [reading.to_dict() for reading in self.alternative_readings],
             "subject_to_exclusion_review": self.subject_to_exclusion_review,
             "ipa_applies": self.ipa_applies,
+            "ipa_role": self.ipa_role,
             "flags": list(self.flags),
             "steps": [step.to_dict() for step in self.steps],
             "ipa_criteria_answered": dict(self.ipa_criteria_answered),

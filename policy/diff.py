@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from policy.data_files import read_package_toml
 from policy.errors import PolicyError
 from policy.framework import ELEMENTS, establishes_15c
 from policy.models import Citation, Gradation, PolicyVersion
+from wording import t
 
 Field = Literal["gradation", "ipa_applies"]
 FIELDS: tuple[str, ...] = ("gradation", "ipa_applies")
@@ -192,9 +192,4 @@ def _same_regions(a: PolicyVersion, b: PolicyVersion) -> None:
 
 
 def _label(kind: str, code: str, lang: str) -> str:
-    if lang not in ("nl", "en"):
-        raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
-    table = read_package_toml("what_if.toml")[kind]
-    if code not in table:
-        raise KeyError(f"what_if.toml: no {kind} label for {code!r}")
-    return table[code][lang]
+    return t(f"{kind}.{code}", lang)

@@ -6,33 +6,22 @@ Every word comes from the Decision or from the one catalogue (`wording/catalogue
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from policy.models import Outcome
 from policy.texts import (
     LANGUAGES,
     elements_label,
     fact_label,
     flag_label,
     gradation_label,
-    ipa_answer_label,
     outcome_label,
     text,
 )
+from wording import phrases
+from wording.escape import markdown
 
 if TYPE_CHECKING:
     from policy.decision import Decision
-
-
-# What turns text into markup in Markdown (emphasis, code, links, HTML): written with a backslash,
-# CommonMark shows the character itself, so a note or a name given can never become an element.
-_MARKUP = re.compile(r"([\\`*_\[\]<>])")
-
-
-def _md(value: object) -> str:
-    """Text from a version file or from the user, as literal Markdown on one line."""
-    return _MARKUP.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def render_memo(decision: Decision, lang: str = "en") -> str:
@@ -44,32 +33,31 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         return text(f"memo.{key}", lang, **values)
 
     modified = f" ({word('modified')})" if decision.policy_modified else ""
-    region = f"{_md(decision.region_name)} ({decision.region_code})"
+    region = f"{markdown(decision.region_name)} ({decision.region_code})"
     mapped = (
-        f" ({word('mapped_from')} {_md(decision.region_mapped_from)})"
+        f" ({word('mapped_from')} {markdown(decision.region_mapped_from)})"
         if decision.region_mapped_from
         else ""
     )
-    at_issue = decision.outcome is not Outcome.no_protection_ground
     lines = [
         f"# {word('title')}: {region}",
         "",
-        f"**{decision.outcome_line(lang)}**",
+        f"**{decision.headline(lang)}**",
         "",
-        f"- **{word('policy')}:** {_md(decision.policy_id)}{modified}",
+        f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
         decision.region_mapping_note
     )
     if note:
-        lines.append(f"  - {word('mapping_why')}: {_md(note)}")
+        lines.append(f"  - {word('mapping_why')}: {markdown(note)}")
     if decision.origin is not None:
         lines.append(f"- **{word('origin')}:** {_origin(decision, lang)}")
     lines += [
         f"- **{word('gradation')}:** {gradation_label(decision.gradation, lang)}",
         f"- **{word('outcome')}:** {outcome_label(decision.outcome, lang)}",
-        f"- **{word('ipa')}:** {ipa_answer_label(decision.ipa_applies, lang, at_issue)}",
+        f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]
     if decision.missing_values:
         missing = ", ".join(f"`{value}`" for value in decision.missing_values)
@@ -89,39 +77,39 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     for number, step in enumerate(decision.steps, start=1):
         reading = f" *({word('reading')})*" if step.reading else ""
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
-        lines.append(f"{number}. **{_md(step.citation)}**{reading}: {conclusion}")
+        lines.append(f"{number}. **{markdown(step.citation)}**{reading}: {conclusion}")
         lines.append("")
-        lines.append(f"   > {_md(step.source_text)}")
-        if step.note_en and lang == "en":
+        lines.append(f"   > {markdown(step.source_text)}")
+        if step.note(lang):
             lines.append("")
-            lines.append(f"   {_md(step.note_en)}")
+            lines.append(f"   {markdown(step.note(lang))}")
         lines.append("")
-    lines.append(f"*{decision.disclaimer_nl if lang == 'nl' else decision.disclaimer_en}*")
+    lines.append(f"*{decision.disclaimer(lang)}*")
     return "\n".join(lines) + "\n"
 
 
 def _origin(decision: Decision, lang: str) -> str:
     origin = decision.origin
     assert origin is not None
-    described = f"{_md(origin.text)} ({text(f'memo.origin_{origin.kind}', lang)}"
+    described = f"{markdown(origin.text)} ({text(f'memo.origin_{origin.kind}', lang)}"
     if origin.cercle_name:
-        described += f", {text('memo.cercle', lang)} {_md(origin.cercle_name)}"
+        described += f", {text('memo.cercle', lang)} {markdown(origin.cercle_name)}"
     described += ")"
     if origin.note and lang == "en":
-        described += f" — {_md(origin.note)}"
+        described += f" — {markdown(origin.note)}"
     return described
 
 
 def _fact_lines(decision: Decision, lang: str) -> list[str]:
     """The case's facts as the memo lists them: each question with its answer."""
     facts = decision.facts
-    lines = [f"{text('memo.region_given', lang)}: {_md(facts.get('region', ''))}"]
+    lines = [f"{text('memo.region_given', lang)}: {markdown(facts.get('region', ''))}"]
     for name, value in facts.items():
         if name == "region":
             continue
         if name == "individual_elements":
             answer = elements_label(value, lang)
         else:
-            answer = text("memo.yes" if value else "memo.no", lang)
+            answer = phrases.yes_no(bool(value), lang)
         lines.append(f"{fact_label(name, lang)}: {answer}")
     return lines

@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from wording import phrases, t
+
 
 class Gradation(StrEnum):
     """The Article 15(c) level a version assigns to a region (C7/23.4.2 Vc)."""
@@ -96,6 +98,13 @@ class Citation(_Frozen):
     reading: bool = False
     override: bool = False
     note_en: str | None = None
+    note_nl: str | None = None
+    """The same remark as `note_en`, in Dutch: a Dutch memo carries every note an English one
+    does (a version file gives both; the loader refuses a note without its Dutch)."""
+
+    def note(self, lang: str) -> str | None:
+        """The remark on this citation in `lang` (None when there is none)."""
+        return self.note_nl if lang == "nl" else self.note_en
 
     def __str__(self) -> str:
         return self.paragraph
@@ -164,6 +173,12 @@ class RegionPolicy(_Frozen):
     ipa_citation: Citation
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
+    """A remark on the region in English; `note_nl` is the same remark in Dutch."""
+    note_nl: str | None = None
+
+    def note_text(self, lang: str) -> str | None:
+        """The region's note in `lang` (None when the version gives none)."""
+        return self.note_nl if lang == "nl" else self.note
 
     @field_validator("ipa_applies", mode="before")
     @classmethod
@@ -191,6 +206,9 @@ class PolicyVersion(_Frozen):
     """
 
     id: str = Field(min_length=1)
+    label_nl: str | None = None
+    """The version's short name in Dutch (menus, memo, PDF, map titles); the id when absent."""
+    label_en: str | None = None
     title: str = Field(min_length=1)
     supersedes: str | None = None
     signed: dt.date | None = None
@@ -208,6 +226,10 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+
+    def label(self, lang: str) -> str:
+        """The version's short name in `lang`; a version file without one shows its id."""
+        return (self.label_nl if lang == "nl" else self.label_en) or self.id
 
     @model_validator(mode="before")
     @classmethod
@@ -278,28 +300,36 @@ class PolicyVersion(_Frozen):
                 region["gradation_citation"] = _overridden(
                     region["gradation_citation"],
                     "gradation",
-                    _word(new),
-                    _word(region["gradation"]),
+                    _gradation_word(new, "en"),
+                    _gradation_word(region["gradation"], "en"),
+                    _gradation_word(new, "nl"),
+                    _gradation_word(region["gradation"], "nl"),
                 )
                 region["gradation"] = new
             if code in ipa:
                 new_ipa = ipa[code]
                 region["ipa_citation"] = _overridden(
                     region["ipa_citation"],
-                    "IPA",
-                    _ipa_word(new_ipa),
-                    _ipa_word(region["ipa_applies"]),
+                    "ipa",
+                    _ipa_word(new_ipa, "en"),
+                    _ipa_word(region["ipa_applies"], "en"),
+                    _ipa_word(new_ipa, "nl"),
+                    _ipa_word(region["ipa_applies"], "nl"),
                 )
                 region["ipa_applies"] = new_ipa
         return build_version(data, f"policy {self.id} (what-if)")
 
 
-def _overridden(citation: dict[str, Any], what: str, new: str, cited: str) -> dict[str, Any]:
-    """The citation of a what-if value: still the cited sentence, marked as overridden."""
+def _overridden(
+    citation: dict[str, Any], what: str, new: str, cited: str, new_nl: str, cited_nl: str
+) -> dict[str, Any]:
+    """The citation of a what-if value: still the cited sentence, marked as overridden, with
+    the what-if remark in both languages (catalogue `what_if_note.*`)."""
     return {
         **citation,
         "override": True,
-        "note_en": f"What-if: {what} set to {new}; the cited text gives {cited}.",
+        "note_en": t(f"what_if_note.{what}", "en", new=new, cited=cited),
+        "note_nl": t(f"what_if_note.{what}", "nl", new=new_nl, cited=cited_nl),
     }
 
 
@@ -307,6 +337,16 @@ def _word(value: Any) -> str:
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
-def _ipa_word(value: Any) -> str:
-    words = {None: "unknown", True: "applies", False: "does not apply"}
-    return words[value] if value is None or isinstance(value, bool) else repr(value)
+def _gradation_word(value: Any, lang: str) -> str:
+    """A gradation in words; a value that is no gradation stays as given, for the checks of
+    `build_version` to name."""
+    try:
+        return phrases.gradation_label(Gradation(_word(value)), lang)
+    except ValueError:
+        return _word(value)
+
+
+def _ipa_word(value: Any, lang: str) -> str:
+    if value is None or isinstance(value, bool):
+        return phrases.ipa_value(value, lang)
+    return repr(value)

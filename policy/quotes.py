@@ -8,18 +8,41 @@ Every other character, hyphens inside a line included, must match exactly.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
+from pathlib import Path
 
 from policy.data_files import SOURCES_DIR
 
 _LINE_END_HYPHEN = "\x00"
+_MEMORY = "memory:"
+_TEXTS: dict[str, str] = {}
+"""Source texts held in memory (a decree uploaded on the page), by `memory:<sha256>` name."""
+
+
+def register_source_text(text: str) -> str:
+    """A name under which `text` is a source of a version (`Source.file`), for a decree that
+    exists only in memory (a draft uploaded on the page). The name is the text's hash, so the
+    same name always means the same text, in every session."""
+    name = _MEMORY + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _TEXTS.setdefault(name, text)
+    return name
 
 
 @cache
 def normalised_source(file_name: str) -> str:
-    """The source text with whitespace collapsed and line-end hyphens marked; OSError if absent."""
-    text = (SOURCES_DIR / file_name).read_text(encoding="utf-8")
+    """The source text with whitespace collapsed and line-end hyphens marked; OSError if absent.
+
+    `file_name` is a file in `policy/sources/`, an absolute path (a version file read from a
+    path may name its decree next to it) or a name from `register_source_text`.
+    """
+    if file_name.startswith(_MEMORY):
+        if file_name not in _TEXTS:
+            raise FileNotFoundError(file_name)
+        text = _TEXTS[file_name]
+    else:
+        text = (SOURCES_DIR / file_name).read_text(encoding="utf-8")
     text = re.sub(r"-[ \t]*\r?\n\s*", _LINE_END_HYPHEN, text)
     return " ".join(text.split())
 
@@ -87,6 +110,9 @@ def _matches_at(source: str, start: int, quote: str) -> bool:
 
 
 def source_file_exists(file_name: str) -> bool:
-    """Whether `file_name` names a file directly in `policy/sources/`."""
+    """Whether `file_name` names a file directly in `policy/sources/`, a text registered in
+    memory, or (an absolute path) a file a version read from a path names beside it."""
+    if file_name.startswith(_MEMORY):
+        return file_name in _TEXTS
     path = SOURCES_DIR / file_name
-    return path.parent == SOURCES_DIR and path.is_file()
+    return (path.parent == SOURCES_DIR or Path(file_name).is_absolute()) and path.is_file()

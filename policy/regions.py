@@ -43,6 +43,11 @@ class SplitOff:
     code: str
     parent: str
     evidence: str
+    evidence_nl: str | None = None
+
+    def note(self, lang: str) -> str:
+        """The evidence in `lang`."""
+        return (self.evidence_nl if lang == "nl" else None) or self.evidence
 
 
 def split_off(code: str) -> SplitOff | None:
@@ -50,7 +55,12 @@ def split_off(code: str) -> SplitOff | None:
     entry = read_package_toml("region_names.toml").get("split_off", {}).get(code)
     if entry is None:
         return None
-    return SplitOff(code=code, parent=entry["from"], evidence=entry["evidence"])
+    return SplitOff(
+        code=code,
+        parent=entry["from"],
+        evidence=entry["evidence"],
+        evidence_nl=entry.get("evidence_nl"),
+    )
 
 
 @lru_cache(maxsize=16)

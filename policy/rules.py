@@ -36,6 +36,7 @@ from policy.models import (
 )
 from policy.regions import RegionMatch, SplitOff, resolve_region, split_off
 from policy.texts import elements_label, gradation_label, outcome_label, text, texts
+from wording import phrases
 
 
 @dataclass
@@ -86,14 +87,17 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         flags=tuple(flag.value for flag in Flag if flag in flags),
         steps=tuple(steps),
         ipa_criteria_answered=result.answered,
-        disclaimer_nl=disclaimer("nl", version),
-        disclaimer_en=disclaimer("en", version),
+        disclaimer_nl=disclaimer("nl", version, Flag.rests_on_reading in flags),
+        disclaimer_en=disclaimer("en", version, Flag.rests_on_reading in flags),
         region_mapping_note=match.mapping_note if match.mapped_from else None,
         region_mapping_note_nl=match.note("nl") if match.mapped_from else None,
         facts=case_facts(case),
         origin=case.origin,
         missing_values=tuple(result.missing),
         alternative_readings=readings,
+        ipa_role=version.ipa_role(region.code).value,
+        policy_label_nl=version.label("nl"),
+        policy_label_en=version.label("en"),
     )
     lines = {lang: _outcome_line(decision, version, lang) for lang in ("nl", "en")}
     return replace(decision, outcome_line_nl=lines["nl"], outcome_line_en=lines["en"])
@@ -181,6 +185,7 @@ def _bilingual_step(rule: str, citation: Citation, conclusion: dict[str, str]) -
         conclusion_en=conclusion["en"],
         reading=citation.reading,
         note_en=citation.note_en,
+        note_nl=citation.note_nl,
     )
 
 
@@ -420,7 +425,8 @@ def _scope_readings(
     step = replace(
         _bilingual_step("region_scope", own.gradation_citation, conclusion),
         reading=True,
-        note_en=split.evidence,
+        note_en=split.note("en"),
+        note_nl=split.note("nl"),
     )
     result.steps.append(step)
     result.flags.add(Flag.region_scope_unclear)
@@ -432,13 +438,11 @@ def _scope_readings(
     return readings
 
 
-def disclaimer(lang: str, version: PolicyVersion) -> str:
-    """That the IND decides each case, that answers rest partly on readings, and (where it is
-    so) that the version's date of entry into force is not in the sources."""
-    parts = [text("disclaimer.base", lang), text("disclaimer.readings", lang)]
-    if version.in_force is None:
-        parts.append(text("disclaimer.in_force_unknown", lang))
-    return " ".join(parts)
+def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
+    """That the IND decides each case, that the answer rests partly on readings (only when a
+    step is one), and (where it is so) that the version's date of entry into force is not in
+    the sources (wording.phrases.disclaimer)."""
+    return phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
 
 
 def _outcome_line(decision: Decision, version: PolicyVersion, lang: str) -> str:

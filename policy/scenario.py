@@ -34,13 +34,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from policy.data_files import read_package_toml
 from policy.diff import diff_versions
 from policy.errors import PolicyError
 from policy.labels import gradation_label
 from policy.models import Gradation, PolicyVersion
 from policy.regions import resolve_region
 from policy.versions_io import load_version
+from wording import check_lang, phrases, t
+from wording.escape import markdown
 
 FORMAT = 1
 MAX_BYTES = 64 * 1024
@@ -226,35 +227,36 @@ class Scenario:
     def markdown_note(self, lang: str = "en") -> str:
         """A Markdown block saying that a what-if scenario, not the law, is applied, and what
         it changes (put before a memo)."""
-        texts = read_package_toml("what_if.toml")["scenario_note"]
-        if lang not in ("nl", "en"):
-            raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
+        check_lang(lang)
         base = load_version(self.base)
-        lines = [
-            "> **" + texts["heading"][lang].format(title=self.title, base=self.base) + "**",
-            ">",
-        ]
+
+        def word(key: str, **values: object) -> str:
+            return t(f"scenario_note.{key}", lang, **values)
+
+        title, base_name = markdown(self.title), markdown(base.label(lang))
+        lines = [f"> **{word('heading', title=title, base=base_name)}**", ">"]
         for change in self.changes:
             region = base.region(change.code)
             values = []
             if change.gradation is not None:
                 values.append(
-                    texts["gradation"][lang].format(
+                    word(
+                        "gradation",
                         new=gradation_label(change.gradation, lang),
                         old=gradation_label(region.gradation, lang),
                     )
                 )
             if change.ipa_applies is not None:
                 values.append(
-                    texts["ipa"][lang].format(
-                        new=texts["ipa_values"][_ipa_key(change.ipa_applies)][lang],
-                        old=texts["ipa_values"][_ipa_key(region.ipa_applies)][lang],
+                    word(
+                        "ipa",
+                        new=phrases.ipa_value(change.ipa_applies, lang),
+                        old=phrases.ipa_value(region.ipa_applies, lang),
                     )
                 )
-            rationale = " ".join(change.rationale.split())
             lines.append(
-                f"> - {region.name} ({region.code}): {'; '.join(values)}. "
-                f"{texts['rationale'][lang]}: {rationale}"
+                f"> - {markdown(region.name)} ({region.code}): {'; '.join(values)}. "
+                f"{word('rationale')}: {markdown(change.rationale)}"
             )
         return "\n".join(lines) + "\n\n"
 
@@ -532,7 +534,3 @@ def _show(value: object, limit: int = 40) -> str:
 def _one_line(error: Exception) -> str:
     text = " ".join(str(error).split())
     return text or type(error).__name__
-
-
-def _ipa_key(value: bool | None) -> str:
-    return "unknown" if value is None else ("applies" if value else "does_not_apply")

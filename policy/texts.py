@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from wording import LANGUAGES, Lang, check_lang, entry, t, texts
+from wording import LANGUAGES, Lang, check_lang, entry, phrases, t, texts
 
 __all__ = ["LANGUAGES", "Lang", "entry", "text", "texts"]
 
@@ -25,13 +25,13 @@ def _code(code: str | Enum) -> str:
 
 
 def gradation_label(code: str | Enum, lang: Lang = "en") -> str:
-    """The Dutch legal term or English rendering of a gradation code."""
-    return text(f"gradation.{_code(code)}", lang)
+    """The Dutch legal term or English rendering of a gradation code (wording.phrases)."""
+    return phrases.gradation_label(code, lang)
 
 
 def outcome_label(code: str | Enum, lang: Lang = "en") -> str:
-    """The Dutch or English label of an outcome code."""
-    return text(f"outcome.{_code(code)}", lang)
+    """The Dutch or English label of an outcome code (wording.phrases)."""
+    return phrases.outcome_label(code, lang)
 
 
 def flag_label(code: str | Enum, lang: Lang = "en") -> str:
@@ -50,14 +50,13 @@ def fact_label(name: str, lang: Lang = "en") -> str:
 
 
 def ipa_role_label(role: str | Enum, lang: Lang = "en") -> str:
-    """A region's part in the internal protection alternative, in words (map, details)."""
-    return text(f"ipa_role.{_code(role)}", lang)
+    """A region's IPA status, in words (map, details, overview, legend, CLI): wording.phrases."""
+    return phrases.ipa_status(role, lang)
 
 
-def ipa_answer_label(answer: bool | None, lang: Lang = "en", at_issue: bool = True) -> str:
-    """A Decision's answer to "does the IPA apply?"; `at_issue=False` when no protection need
-    arises, so the question does not either."""
-    if not at_issue:
-        return text("ipa_answer.not_at_issue", lang)
-    key = {True: "yes", False: "no", None: "unknown"}[answer]
-    return text(f"ipa_answer.{key}", lang)
+def ipa_answer_label(
+    answer: bool | None, lang: Lang = "en", at_issue: bool = True, role: str | Enum = ""
+) -> str:
+    """A Decision's answer to "does the IPA apply?" (wording.phrases.ipa_answer); `role` is the
+    region's IPA role, so a region not on the list reads as it does on the map."""
+    return phrases.ipa_answer(answer, role, lang, at_issue)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError
 
-from policy.data_files import VERSIONS_DIR
+from policy.data_files import SOURCES_DIR, VERSIONS_DIR
 from policy.errors import PolicyError, PolicyFileError
 from policy.messages import printable, quoted
 from policy.models import Citation, PolicyVersion
@@ -52,8 +52,14 @@ def list_versions() -> list[PolicyVersion]:
 def load_version(version: str | None = None) -> PolicyVersion:
     """A shipped version by id ("WBV 2025/11") or file stem ("wbv-2025-11").
 
-    None gives the version in force: the latest in the `supersedes` chain.
+    None gives the version in force: the latest in the `supersedes` chain. A value ending in
+    `.toml` is the path of a version file (a draft written by `python -m policy draft-version`).
     """
+    if version is not None and version.strip().lower().endswith(".toml"):
+        path = Path(version)
+        if not path.is_file():
+            raise PolicyError(f"{quoted(version)}: no such version file")
+        return load_version_file(path)
     versions = _shipped_versions()
     if version is None:
         return versions[-1]
@@ -137,9 +143,48 @@ def _check_raw(path: Path) -> tuple[list[str], PolicyVersion | None]:
         return [f"{where}: {_not_utf8(error)}"], None
     except RecursionError:
         return [f"{where}: not valid TOML: nested too deeply"], None
-    resolved, tables, found = _resolve_citations(data)
+    return check_version_data(data, where, path.parent)
+
+
+def check_version_data(
+    data: dict[str, Any], where: str, folder: Path | None
+) -> tuple[list[str], PolicyVersion | None]:
+    resolved, tables, found = _resolve_citations(_sources_beside(data, folder))
     problems, version = validated(resolved, citations=tables, found=found)
     return [f"{where}: {problem}" for problem in problems], version
+
+
+def load_version_text(text: str, where: str) -> PolicyVersion:
+    """A validated PolicyVersion from TOML text held in memory (a draft built on the page);
+    its sources are files in policy/sources/ or texts registered with
+    `policy.quotes.register_source_text`. Raises PolicyFileError listing the problems."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyFileError(where, [f"{where}: not valid TOML: {error}"]) from None
+    problems, version = check_version_data(data, where, None)
+    problems = [printable(problem) for problem in problems]
+    if problems or version is None:
+        raise PolicyFileError(where, problems)
+    return version
+
+
+def _sources_beside(data: dict[str, Any], folder: Path | None) -> dict[str, Any]:
+    """The data with each source `file` that is not in policy/sources/ but lies beside the
+    version file (a draft read from a decree next to it) given as its absolute path."""
+    listed = data.get("sources")
+    if folder is None or not isinstance(listed, list):
+        return data
+    changed = []
+    for source in listed:
+        file = source.get("file") if isinstance(source, dict) else None
+        if isinstance(file, str) and not file.startswith("memory:"):
+            in_package = (SOURCES_DIR / file).parent == SOURCES_DIR
+            beside = (folder / file).resolve()
+            if not (in_package and (SOURCES_DIR / file).is_file()) and beside.is_file():
+                source = {**source, "file": str(beside)}
+        changed.append(source)
+    return {**data, "sources": changed}
 
 
 class _CitationTable(Citation):
@@ -177,7 +222,9 @@ def _resolve_citations(
         tables[key] = table
     used: set[str] = set()
 
-    def cite(location: str, value: Any, note: Any = None, reason: bool = False) -> Any:
+    def cite(
+        location: str, value: Any, note: Any = None, reason: bool = False, note_nl: Any = None
+    ) -> Any:
         if not isinstance(value, str):
             problems.append(
                 (location, f"must be the id of a [citations.<id>] table, not {value!r}")
@@ -197,6 +244,7 @@ def _resolve_citations(
             table.pop("summary_en", None)
         if note is not None:
             table["note_en"] = note
+            table["note_nl"] = note_nl
         return table
 
     def cite_all(location: str, values: Any, reason: bool = False) -> Any:
@@ -238,6 +286,11 @@ def _resolve_citations(
             region = dict(region)
             for name in ("gradation", "ipa"):
                 note = region.pop(f"{name}_note_en", None)
+                note_nl = region.pop(f"{name}_note_nl", None)
+                if note is not None and (not isinstance(note_nl, str) or not note_nl.strip()):
+                    problems.append(
+                        (f"{prefix}.{name}_note_nl", "required: the note in Dutch, beside note_en")
+                    )
                 if note is not None and (not isinstance(note, str) or not note.strip()):
                     problems.append((f"{prefix}.{name}_note_en", "must be a non-empty text"))
                     note = None
@@ -247,8 +300,9 @@ def _resolve_citations(
                     )
                 if f"{name}_citation" in region:
                     region[f"{name}_citation"] = cite(
-                        f"{prefix}.{name}_citation", region[f"{name}_citation"], note
-                    )
+                        f"{prefix}.{name}_citation", region[f"{name}_citation"], note,
+                        note_nl=note_nl,
+                    )  # fmt: skip
             if "reasons" in region:
                 region["reasons"] = cite_all(f"{prefix}.reasons", region["reasons"], reason=True)
             resolved["regions"].append(region)

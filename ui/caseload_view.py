@@ -22,10 +22,10 @@ from policy import PolicyError, PolicyVersion, outcome_label
 from policy.batch import FACT_COLUMNS
 from policy.case_csv import MAX_UPLOAD_BYTES, read_cases
 from policy.caseload import CaseloadComparison, compare
-from policy.csv_safety import neutralise_frame
 from policy.scenario import Scenario
 from ui.errors import safe_callback
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
+from wording.escape import csv_frame, markdown
 
 EXAMPLE_NAME: Final = "synthetic-caseload.csv"
 UPLOAD_KEY: Final = "caseload_upload"
@@ -56,7 +56,7 @@ def _load(name: str, raw: bytes, lang: Lang) -> None:
         st.session_state[ERROR_KEY] = t(
             "caseload_error",
             lang,
-            message=plain(f"{name}: {len(raw)} bytes; at most {MAX_UPLOAD_BYTES} bytes"),
+            message=markdown(f"{name}: {len(raw)} bytes; at most {MAX_UPLOAD_BYTES} bytes"),
         )
         return
     token = st.session_state.get(CASES_KEY, LoadedCases("", b"", 0)).token + 1
@@ -97,7 +97,7 @@ def results_csv(result: CaseloadComparison, lang: Lang) -> bytes:
     frame = pd.concat([counts, changed], ignore_index=True, sort=False)
     frame = frame[["section", *[c for c in frame.columns if c != "section"]]]
     return (
-        neutralise_frame(frame.astype(object).where(frame.notna(), ""))
+        csv_frame(frame.astype(object).where(frame.notna(), ""))
         .to_csv(index=False)
         .encode("utf-8")
     )
@@ -133,7 +133,7 @@ def render_caseload(
     other = shown if other_choice == SCENARIO_CHOICE else versions[other_choice]
     other_key = scenario.to_json() if other_choice == SCENARIO_CHOICE and scenario else other_choice
     name_a, name_b = version_name(base_stem), name_of(other_choice)
-    st.caption(t("caseload_intro", lang, a=plain(name_a), b=plain(name_b)))
+    st.caption(t("caseload_intro", lang, a=markdown(name_a), b=markdown(name_b)))
     st.caption(
         t(
             "caseload_columns",
@@ -167,7 +167,7 @@ def render_caseload(
     try:
         result = comparison(cases, base, other, other_key)
     except PolicyError as problem:
-        st.error(t("caseload_error", lang, message=plain(str(problem))))
+        st.error(t("caseload_error", lang, message=markdown(str(problem))))
         return
     _render_result(result, lang, name_a, name_b)
 
@@ -179,8 +179,8 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
             lang,
             changed=len(result.changed),
             total=result.total,
-            a=plain(name_a),
-            b=plain(name_b),
+            a=markdown(name_a),
+            b=markdown(name_b),
         )
     )
     totals = result.outcome_totals()
@@ -198,7 +198,7 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
         hide_index=True,
         width="stretch",
     )
-    st.markdown(f"**{t('caseload_chart', lang, a=plain(name_a), b=plain(name_b))}**")
+    st.markdown(f"**{t('caseload_chart', lang, a=markdown(name_a), b=markdown(name_b))}**")
     st.bar_chart(
         totals.set_index("label")[["difference"]].rename(
             columns={"difference": t("col_difference", lang)}

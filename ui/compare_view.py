@@ -35,6 +35,7 @@ from policy.diff import (
 from policy.models import Citation
 from ui.map_interaction import MapInteraction
 from ui.texts import Lang, t
+from wording import phrases
 from wording import t as wt
 
 try:  # the briefing palette's change colours, where it has them
@@ -67,9 +68,7 @@ _SWATCH: Final = (
 def value_text(change: RegionChange, value: str | bool | None, lang: Lang) -> str:
     if change.field == "gradation":
         return gradation_label(str(value), lang)
-    if value is None:
-        return t("ipa_unknown_value", lang)
-    return t("scenario_ipa_yes", lang) if value else t("scenario_ipa_no", lang)
+    return phrases.ipa_value(value if isinstance(value, bool) else None, lang)
 
 
 def citation_text(citation: Citation) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from policy import Citation, PolicyVersion, Reason, RegionPolicy, gradation_label
+from policy import Citation, PolicyVersion, Reason, gradation_label
 from ui import state
 from ui.form import DETAILS_KEY, region_select
-from ui.texts import Lang, region_note, t
+from ui.texts import Lang, t
+from wording import phrases
+from wording.escape import markdown
 
 
 def blockquote(text: str) -> str:
@@ -31,12 +33,6 @@ def _quote(citation: Citation, lang: Lang) -> None:
         st.caption(f"{citation.paragraph}{note}")
 
 
-def _ipa_text(region: RegionPolicy, lang: Lang) -> str:
-    if region.ipa_applies is None:
-        return t("details_unknown", lang)
-    return t("details_yes", lang) if region.ipa_applies else t("details_no", lang)
-
-
 def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[str]) -> None:
     """The details panel with its region list: both show the page's selected region."""
     region_select(version, lang, t("details_choose", lang), DETAILS_KEY)
@@ -50,10 +46,10 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
         st.info(t("details_not_drawn", lang))
     st.markdown(f"**{t('details_gradation', lang)}:** {gradation_label(region.gradation, lang)}")
     _quote(region.gradation_citation, lang)
-    st.markdown(f"**{t('details_ipa', lang)}:** {_ipa_text(region, lang)}")
+    st.markdown(f"**{t('details_ipa', lang)}:** {phrases.ipa_status(version.ipa_role(code), lang)}")
     _quote(region.ipa_citation, lang)
     if region.note:
-        st.markdown(f"**{t('details_note', lang)}:** {region_note(region.note, lang)}")
+        st.markdown(f"**{t('details_note', lang)}:** {markdown(region.note_text(lang))}")
     reasons = version.reasons_for(code)
     st.markdown(f"**{t('details_reasons', lang)}**")
     if not reasons.region:

@@ -28,8 +28,9 @@ from ui.search import (
     outcomes_differ,
 )
 from ui.state import BOOLEAN_FACTS, Named, PageState
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
 from wording import t as wt
+from wording.escape import markdown
 
 FORM_REGION_KEY: Final = "form_region"
 DETAILS_KEY: Final = "details_region"
@@ -290,15 +291,15 @@ def decision_form(version: PolicyVersion, lang: Lang) -> None:
     region_select(version, lang, t("form_region", lang), FORM_REGION_KEY)
     named = current.named
     if named is not None:
-        st.caption(t("named_given", lang, line=plain(named_line(named, lang))))
+        st.caption(t("named_given", lang, line=markdown(named_line(named, lang))))
         if named.drawn_in and named.place:
             st.caption(
                 t(
                     "named_split_off",
                     lang,
-                    place=plain(named.place),
-                    region=plain(named.region_name),
-                    drawn=plain(named.drawn_in),
+                    place=markdown(named.place),
+                    region=markdown(named.region_name),
+                    drawn=markdown(named.drawn_in),
                 )
             )
     _search(version, lang, current)

@@ -34,6 +34,7 @@ from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
 from ui.map_interaction import MapInteraction, interaction_texts_script
 from ui.texts import Lang, t
+from wording import phrases
 from wording import t as wt
 
 MAP_KEY: Final = "policy_map"
@@ -96,7 +97,7 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         tooltips[p["code"]] = (
             ("", version.region(p["code"]).name),
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
-            (t("tooltip_ipa", lang), t(f"ipa_role_{p['ipa_role']}", lang)),
+            (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
     names = {
         code: f"{name}: {gradation_label(version.region(code).gradation, lang)}"

@@ -19,11 +19,12 @@ from typing import Any, Final
 import streamlit as st
 
 import geodata
-from policy import Decision, Outcome, flag_label, gradation_label, outcome_label
+from policy import Decision, flag_label, gradation_label, outcome_label
 from ui.details import blockquote
 from ui.form import named_line
 from ui.state import Named
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
+from wording.escape import markdown
 
 PROTECTION: Final = frozenset(
     {"refugee_status", "subsidiary_protection_individual", "subsidiary_protection_15c"}
@@ -48,38 +49,27 @@ _BOX = {"settled": st.success, "caution": st.warning, "neutral": st.info}
 
 
 def headline(decision: Decision, lang: Lang) -> str:
-    """The outcome in one line: the Decision's own sentence (with what it means, what it rests
-    on and the Article 1F reservation)."""
-    return decision.outcome_line(lang)
-
-
-def _notes(decision: Decision, lang: Lang) -> list[str]:
-    """What the headline adds to the Decision's line: that the outcome rests on a reading."""
-    return [t("outcome_reading_note", lang)] if "rests_on_reading" in decision.flags else []
+    """The outcome in one line: the Decision's headline (its marks, then its sentence with what
+    it means, what it rests on and the Article 1F reservation), as the memo, PDF and CLI say it."""
+    return decision.headline(lang)
 
 
 def render_headline(decision: Decision, lang: Lang) -> None:
     """The outcome box: the answer at a glance, with what it rests on."""
     box = _BOX[outcome_style(decision)]
-    notes = "".join(f"  \n{note}" for note in _notes(decision, lang))
-    box(f"**{t('outcome_heading', lang)}: {plain(headline(decision, lang))}**{notes}")
+    box(f"**{t('outcome_heading', lang)}: {markdown(headline(decision, lang))}**")
 
 
 def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
     """Region, level and IPA of the decision, and what the applicant named."""
-    ipa = t("details_unknown", lang)
-    if decision.outcome is Outcome.no_protection_ground:
-        # No protection need, so whether an alternative exists in Bamako does not arise.
-        ipa = t("ipa_not_at_issue", lang)
-    elif decision.ipa_applies is not None:
-        ipa = t("details_yes", lang) if decision.ipa_applies else t("details_no", lang)
+    ipa = decision.ipa_answer(lang)
     lines = [
         f"**{t('form_region', lang)}:** {decision.region_name} ({decision.region_code})",
         f"**{t('outcome_gradation', lang)}:** {gradation_label(decision.gradation, lang)}",
         f"**{t('outcome_ipa', lang)}:** {ipa}",
     ]
     if named is not None:
-        lines.append(t("named_given", lang, line=plain(named_line(named, lang))))
+        lines.append(t("named_given", lang, line=markdown(named_line(named, lang))))
     st.markdown("  \n".join(lines))
 
 
@@ -104,7 +94,7 @@ def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
         st.markdown(f"{number}. {conclusion}  \n`{step.citation}`{reading}")
         if step.source_text:
             st.markdown(blockquote(step.source_text))
-    st.caption(decision.disclaimer_nl if lang == "nl" else decision.disclaimer_en)
+    st.caption(decision.disclaimer(lang))
     stem = _file_stem(decision)
     st.download_button(
         t("outcome_download_md", lang),

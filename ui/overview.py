@@ -1,7 +1,7 @@
 """The region overview: every unit of a version with its level, IPA and citations, as a table
 and a spreadsheet-safe CSV (the same rows `python -m policy regions` prints).
 
-The CSV goes through `policy.csv_safety`, since a note or name that starts with "=" would
+The CSV goes through `wording.escape`, since a note or name that starts with "=" would
 otherwise run as a formula when an analyst opens the file in a spreadsheet.
 """
 
@@ -10,14 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from policy import PolicyVersion, gradation_label
-from policy.csv_safety import neutralise_frame
-from ui.texts import Lang, plain, region_note, t
-
-
-def _ipa(value: bool | None, lang: Lang) -> str:
-    if value is None:
-        return t("details_unknown", lang)
-    return t("details_yes", lang) if value else t("details_no", lang)
+from ui.texts import Lang, t
+from wording import phrases
+from wording.escape import csv_frame, markdown
 
 
 def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.DataFrame:
@@ -28,12 +23,10 @@ def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.Da
             t("overview_region", lang): region.name,
             t("overview_gradation", lang): gradation_label(region.gradation, lang),
             t("overview_gradation_citation", lang): region.gradation_citation.paragraph,
-            t("overview_ipa", lang): _ipa(region.ipa_applies, lang),
+            t("overview_ipa", lang): phrases.ipa_status(version.ipa_role(region.code), lang),
             t("overview_ipa_citation", lang): region.ipa_citation.paragraph,
-            t("overview_drawn", lang): t("details_yes", lang)
-            if region.code in drawn
-            else t("details_no", lang),
-            t("details_note", lang): region_note(region.note, lang) if region.note else "",
+            t("overview_drawn", lang): phrases.yes_no(region.code in drawn, lang),
+            t("details_note", lang): region.note_text(lang) or "",
         }
         for region in version.regions
     ]
@@ -42,15 +35,15 @@ def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.Da
 
 def overview_csv(frame: pd.DataFrame) -> bytes:
     """The table as UTF-8 CSV (with BOM, so spreadsheets read the accents), formula-safe."""
-    return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    return csv_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def overview_markdown(frame: pd.DataFrame) -> str:
     """The table as Markdown, every cell literal text (a light element: no grid to load)."""
-    header = "| " + " | ".join(plain(str(c)) for c in frame.columns) + " |"
+    header = "| " + " | ".join(markdown(str(c)) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
     rows = [
-        "| " + " | ".join(plain(str(v)) for v in row) + " |"
+        "| " + " | ".join(markdown(str(v)) for v in row) + " |"
         for row in frame.itertuples(index=False)
     ]
     return "\n".join([header, rule, *rows])

@@ -28,8 +28,9 @@ from policy import PolicyError, PolicyVersion, UnknownRegionError, evaluate, res
 from policy.data_files import read_package_toml
 from policy.regions import normalise_name
 from ui.state import Named, PageState, case_of
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
 from wording import t as wt
+from wording.escape import markdown
 
 REGION_ID: Final = "region"
 PLACE_KINDS: Final[dict[int, str]] = {
@@ -190,7 +191,7 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     """Every region and place the query names: exact names first (a 2016 region's own name
     before its places), then similar names; each group by region and cercle."""
     text = query.strip()
-    shown = plain(shortened(text))
+    shown = markdown(shortened(text))
     notes: list[str] = []
     warnings: list[str] = []
     candidates: list[Candidate] = []
@@ -198,8 +199,8 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     if straddle is not None:
         name, codes = straddle
         regions = [version.region(code).name for code in codes if _has(version, code)]
-        joined = " / ".join(plain(region) for region in regions)
-        notes.append(t("form_straddle", lang, name=plain(name), regions=joined))
+        joined = " / ".join(markdown(region) for region in regions)
+        notes.append(t("form_straddle", lang, name=markdown(name), regions=joined))
     else:
         region = _region_candidate(text, version, lang)
         if region is not None:
@@ -208,7 +209,7 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         places = geodata.locate(text)
     except geodata.PlaceNotFoundError as error:
         if not candidates:
-            suggestions = ", ".join(plain(s) for s in error.suggestions) or "—"
+            suggestions = ", ".join(markdown(s) for s in error.suggestions) or "—"
             warnings.append(t("form_place_not_found", lang, name=shown, suggestions=suggestions))
         places = []
     except geodata.GeodataError:
@@ -222,8 +223,8 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
             wt(
                 "page_use.search.also_region_2023",
                 lang,
-                name=plain(region_2023.named.mapped_from or text),
-                region=plain(region_2023.named.region_name),
+                name=markdown(region_2023.named.mapped_from or text),
+                region=markdown(region_2023.named.region_name),
             )
         )
     return Lookup(
@@ -236,7 +237,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
     "49 plaatsen heten precies “Madina”, in Kayes 30, Koulikoro 7, …"."""
     exact = [c for c in found.exact if c.named.place]
     similar = [c for c in found.candidates if not c.exact]
-    name = plain(shortened(found.query))
+    name = markdown(shortened(found.query))
     if not exact:
         if not similar:
             return ""
@@ -245,7 +246,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
     for c in exact:
         per_region[c.named.region_name] = per_region.get(c.named.region_name, 0) + 1
     regions = ", ".join(
-        f"{plain(region)} {count}"
+        f"{markdown(region)} {count}"
         for region, count in sorted(per_region.items(), key=lambda item: (-item[1], item[0]))
     )
     key = "page_use.search.count_one_exact" if len(exact) == 1 else "page_use.search.count_exact"

@@ -28,8 +28,11 @@ from policy.scenario import (
     scenario_from_data,
 )
 from ui import state
+from ui.draft_view import render_draft
 from ui.errors import safe_callback
-from ui.texts import Lang, plain, t
+from ui.texts import Lang, t
+from wording import phrases
+from wording.escape import markdown
 
 MESSAGE_KEY: Final = "whatif_message"
 UPLOAD_KEY: Final = "whatif_upload"
@@ -60,8 +63,8 @@ def render_banner(scenario: Scenario, base: PolicyVersion, lang: Lang) -> None:
         t(
             "scenario_banner",
             lang,
-            title=plain(scenario.title),
-            base=plain(scenario.base),
+            title=markdown(scenario.title),
+            base=markdown(scenario.base),
             regions=changed_names(scenario, base, lang),
         ),
         icon="⚠️",
@@ -72,7 +75,7 @@ def legend_note(scenario: Scenario, base: PolicyVersion, lang: Lang) -> str:
     return t(
         "scenario_legend_note",
         lang,
-        title=plain(scenario.title),
+        title=markdown(scenario.title),
         regions=changed_names(scenario, base, lang),
     )
 
@@ -80,7 +83,7 @@ def legend_note(scenario: Scenario, base: PolicyVersion, lang: Lang) -> str:
 def render_outcome_marking(scenario: Scenario, base: PolicyVersion, lang: Lang, code: str) -> None:
     """Above the outcome: the decision is made under the scenario (and whether its region is
     one the scenario changes)."""
-    text = t("scenario_outcome_note", lang, title=plain(scenario.title))
+    text = t("scenario_outcome_note", lang, title=markdown(scenario.title))
     if code in scenario.changed_regions(base):
         text += " " + t("scenario_outcome_region", lang)
     st.warning(text, icon="⚠️")
@@ -96,19 +99,17 @@ def render_details_marking(scenario: Scenario, base: PolicyVersion, lang: Lang, 
         t(
             "scenario_details_note",
             lang,
-            base=plain(base.id),
+            base=markdown(base.id),
             gradation=gradation_label(region.gradation, lang),
             ipa=ipa_word(region.ipa_applies, lang),
-            rationale=plain(change.rationale),
+            rationale=markdown(change.rationale),
         ),
         icon="⚠️",
     )
 
 
 def ipa_word(value: bool | None, lang: Lang) -> str:
-    if value is None:
-        return t("ipa_unknown_value", lang)
-    return t("scenario_ipa_yes", lang) if value else t("scenario_ipa_no", lang)
+    return phrases.ipa_value(value, lang)
 
 
 # --- editing (callbacks) -----------------------------------------------------------------------
@@ -125,7 +126,7 @@ def _start(base: PolicyVersion, stem: str, lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=plain(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
         return
     state.put_scenario(scenario, stem)
 
@@ -144,10 +145,10 @@ def _uploaded(stem_of: Callable[[str], str | None], lang: Lang) -> None:
         if stem is None:
             raise ScenarioError(f"{name}: base: {scenario.base} is not a version of this page")
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=plain(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
         return
     state.put_scenario(scenario, stem)
-    _say("success", t("scenario_loaded", lang, title=plain(scenario.title)))
+    _say("success", t("scenario_loaded", lang, title=markdown(scenario.title)))
 
 
 @safe_callback
@@ -168,11 +169,11 @@ def _apply_change(lang: Lang) -> None:
             ipa_applies=None if ipa == KEEP else ipa == "yes",
         )
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=plain(_without_name(error))))
+        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
-    _say("success", t("scenario_change_applied", lang, region=plain(str(region))))
+    _say("success", t("scenario_change_applied", lang, region=markdown(str(region))))
 
 
 @safe_callback
@@ -193,7 +194,7 @@ def _set_title(lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=plain(_without_name(error))))
+        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
         return
     state.put_scenario(scenario, current.version)
 
@@ -223,6 +224,7 @@ def render_scenario_editor(
 ) -> None:
     """The editor: start or load a scenario; add, change and remove changes; title; download;
     end. `version_name(stem)` is the version's name in `lang`."""
+    render_draft(versions[stem], lang, version_name(stem))
     st.caption(t("scenario_intro", lang))
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message is not None:
@@ -328,8 +330,8 @@ def _render_change_form(scenario: Scenario, base: PolicyVersion, lang: Lang) -> 
         )
         ipa_options = {
             KEEP: t("scenario_keep", lang),
-            "yes": t("scenario_ipa_yes", lang),
-            "no": t("scenario_ipa_no", lang),
+            "yes": phrases.ipa_value(True, lang),
+            "no": phrases.ipa_value(False, lang),
         }
         st.selectbox(
             t("scenario_ipa", lang),

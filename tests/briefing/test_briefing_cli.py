@@ -96,7 +96,7 @@ def test_scenario_file_drives_map_html_and_case(tmp_path) -> None:
     assert main(["case", "--region", "ML-9", "--scenario", str(scenario), "--lang", "en",
                  "-o", str(memo)]) == 0  # fmt: skip
     report = memo.read_text(encoding="utf-8")
-    assert "&amp; ‘naïef’" in report and "based on WBV 2025/11" in report
+    assert "\\& ‘naïef’" in report and "based on WBV 2025/11" in report
     assert "Exceptional level" in report  # the scenario's value, not the law's
     assert main(["case", "--region", "ML-9", "--scenario", str(scenario), "-o", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")

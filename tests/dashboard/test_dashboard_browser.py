@@ -253,13 +253,7 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
 
 
 def _version_label(version) -> str:
-    from policy import versions_io
-    from ui.texts import version_label
-
-    stem = dict(zip([v.id for v in list_versions()], versions_io._shipped_stems(), strict=True))[
-        version.id
-    ]
-    return version_label(stem, version.id, "en")
+    return version.label("en")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ from geodata.errors import shortened
 from policy import list_versions, versions_io
 from ui import state
 from ui.search import resolve_named
-from ui.texts import plain, t
+from ui.texts import t
+from wording.escape import markdown
 
 NOTICE_REASONS = {"link_bad_value", "link_too_long", "link_named_unresolved"}
 HOSTILE = [
@@ -92,7 +93,10 @@ def parse(params):
 def notice_line(notice: state.LinkNotice, lang: str) -> str:
     """The notice as the page words it (dashboard.notice_text)."""
     return t(
-        notice.reason, lang, param=plain(notice.param), value=plain(shortened(notice.value, 40))
+        notice.reason,
+        lang,
+        param=markdown(notice.param),
+        value=markdown(shortened(notice.value, 40)),
     )
 
 

@@ -25,7 +25,7 @@ from geodata.point_csv import (
     read_points,
     write_points,
 )
-from policy.csv_safety import neutralise_cell
+from wording.escape import csv_cell as neutralise_cell
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -206,7 +206,7 @@ def test_the_derived_places_csv_is_spreadsheet_safe_as_it_is() -> None:
     (a leading ' would change the names it serves); no cell of it reads as a formula."""
     import csv
 
-    from policy.csv_safety import neutralise_cell
+    from wording.escape import csv_cell as neutralise_cell
 
     with (DATA_DIR / PLACES_FILE).open(encoding="utf-8", newline="") as handle:
         risky = [

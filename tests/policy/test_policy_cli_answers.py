@@ -76,8 +76,13 @@ def test_statuses_are_indications_and_the_disclaimer_names_readings_and_date(cap
     data = _json(["--region", "Gao", "--persecution"], capsys)
     assert data["outcome_line"]["nl"].startswith("Het beleid wijst op")
     assert data["outcome_line"]["en"].startswith("The policy points to")
-    assert "readings" in data["disclaimer"]["en"] and "lezingen" in data["disclaimer"]["nl"]
     assert "entered into force is not in the sources" in data["disclaimer"]["en"]
+    # Readings are named only when a step is one (Gao with persecution: none is).
+    assert not any(step["reading"] for step in data["steps"])
+    assert "readings" not in data["disclaimer"]["en"] and "lezingen" not in data["disclaimer"]["nl"]
+    data = _json(["--region", "Kayes"], capsys)
+    assert any(step["reading"] for step in data["steps"])
+    assert "readings" in data["disclaimer"]["en"] and "lezingen" in data["disclaimer"]["nl"]
 
 
 def test_article_1f_is_in_the_outcome_line(capsys) -> None:

@@ -110,7 +110,10 @@ def test_evaluate_with_scenario_memo_says_it_is_not_the_law(capsys) -> None:
         ["evaluate", "--region", "ML-9", "--scenario", SCENARIO, "--lang", "nl"], capsys
     )
     assert status == 0
-    assert out.startswith("> **Wat-als-scenario “Ménaka back to exceptional” op WBV 2025/11")
+    assert out.startswith(
+        "> **Wat-als-scenario “Ménaka back to exceptional” op "
+        "C7/23 Vc zoals gewijzigd bij WBV 2025/11"
+    )
     assert "(gewijzigd: wat-als)" in out
 
 

@@ -7,7 +7,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy.csv_safety import neutralise_cell, neutralise_frame, neutralise_table
+from wording.escape import csv_cell, csv_frame, csv_table
 
 TEXTS = st.one_of(
     st.text(max_size=12),
@@ -20,11 +20,11 @@ TEXTS = st.one_of(
 
 
 def test_formulas_get_a_quote_and_numbers_do_not():
-    assert neutralise_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert neutralise_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert neutralise_cell("+31 20") == "'+31 20"
-    assert neutralise_cell("\t=1") == "'\t=1"
-    assert [neutralise_cell(v) for v in ("-3.5", "+1", "-1e5", "Gao", 7)] == [
+    assert csv_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("+31 20") == "'+31 20"
+    assert csv_cell("\t=1") == "'\t=1"
+    assert [csv_cell(v) for v in ("-3.5", "+1", "-1e5", "Gao", 7)] == [
         "-3.5",
         "+1",
         "-1e5",
@@ -39,8 +39,8 @@ def test_the_vectorised_variant_agrees_with_the_cell_rule(values):
     plain = pa.array(values, pa.string())
     table = pa.table({"text": plain, "large": plain.cast(pa.large_string()), "coded": plain})
     table = table.set_column(2, "coded", pa.chunked_array([plain.dictionary_encode()]))
-    safe = neutralise_table(table)
-    expected = [neutralise_cell(v) for v in values]
+    safe = csv_table(table)
+    expected = [csv_cell(v) for v in values]
     for column in ("text", "large"):
         assert safe[column].to_pylist() == expected
     assert safe["coded"].to_pylist() == expected
@@ -48,7 +48,7 @@ def test_the_vectorised_variant_agrees_with_the_cell_rule(values):
 
 def test_numbers_keep_their_type_and_names_are_neutralised():
     table = pa.table({"=name": ["=1"], "n": [-3]})
-    safe = neutralise_table(table)
+    safe = csv_table(table)
     assert safe.column_names == ["'=name", "n"] and safe["n"].type == pa.int64()
-    frame = neutralise_frame(pd.DataFrame({"=name": ["=1"], "n": [-3]}))
+    frame = csv_frame(pd.DataFrame({"=name": ["=1"], "n": [-3]}))
     assert list(frame.columns) == ["'=name", "n"] and frame.loc[0, "'=name"] == "'=1"

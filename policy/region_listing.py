@@ -1,0 +1,28 @@
+"""The regions of a version as `python -m policy regions --json` lists them.
+
+The draft reader's report (`draft-version --json`) gives its `regions` in this shape; a test
+keeps it equal to the output of `regions --json`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policy.models import PolicyVersion
+
+
+def region_rows(version: PolicyVersion) -> list[dict[str, Any]]:
+    """Each region: code, name, gradation, IPA, their citations, note and reasons."""
+    return [
+        {
+            "code": region.code,
+            "name": region.name,
+            "gradation": region.gradation.value,
+            "ipa_applies": region.ipa_applies,
+            "gradation_citation": region.gradation_citation.model_dump(),
+            "ipa_citation": region.ipa_citation.model_dump(),
+            "note": region.note,
+            "reasons": [reason.model_dump() for reason in region.reasons],
+        }
+        for region in version.regions
+    ]

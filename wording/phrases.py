@@ -1,0 +1,117 @@
+"""One function per shared phrase: every surface says these things through here, so the page,
+the memo, the case PDF, the map images, the offline map and the command lines say them alike.
+
+The functions take codes and plain values (a role code, a flag name, a date), never a policy
+object: `wording` imports nothing of `policy`, `geodata`, `briefing` or `ui`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from enum import Enum
+
+from wording.catalogue import t
+
+# The marks, in the order they stand in a headline, and the flag or outcome that sets each.
+MARKS: tuple[str, ...] = ("scenario", "reading", "undetermined", "exclusion_review")
+_MARK_FLAGS = {"what_if": "scenario", "rests_on_reading": "reading"}
+
+
+def _code(code: object) -> str:
+    return str(code.value) if isinstance(code, Enum) else str(code)
+
+
+def yes_no(value: bool | None, lang: str) -> str:
+    """The one "yes" / "no" / "unknown" (None) of the project."""
+    return t(f"answer.{'unknown' if value is None else ('yes' if value else 'no')}", lang)
+
+
+def gradation_label(code: object, lang: str) -> str:
+    """The legal term (nl) or its English rendering of a gradation code."""
+    return t(f"gradation.{_code(code)}", lang)
+
+
+def outcome_label(code: object, lang: str) -> str:
+    """The label of an outcome code."""
+    return t(f"outcome.{_code(code)}", lang)
+
+
+def ipa_status(role: object, lang: str) -> str:
+    """A region's IPA status by its role (`origin`, `destination`, `none`, `unknown`): the
+    words of the details, the overview, the tooltip, the legend, the CLI and the briefing.
+    A region not on the list reads "not on the list in C7/23.5.2 Vc; …" everywhere."""
+    return t(f"ipa_role.{_code(role)}", lang)
+
+
+def ipa_answer(answer: bool | None, role: object, lang: str, at_issue: bool = True) -> str:
+    """A decision's answer to "is an IPA held against the applicant?" (memo, PDF, page).
+
+    For a region not on the list the answer is the region's status ("not on the list in
+    C7/23.5.2 Vc; …"), so a decision on Kayes reads as Kayes does on the map. Otherwise: "not
+    at issue" when no protection need arises, else yes / no / unknown.
+    """
+    if _code(role) == "none" and answer is not True:
+        return ipa_status("none", lang)
+    if not at_issue:
+        return t("ipa_answer.not_at_issue", lang)
+    return t(f"ipa_answer.{'unknown' if answer is None else ('yes' if answer else 'no')}", lang)
+
+
+def marks(flags: Iterable[str], outcome: object, lang: str) -> list[str]:
+    """The marks a decision with `flags` and `outcome` carries, in `lang`, in headline order."""
+    given = set(flags)
+    present = {_MARK_FLAGS[f] for f in given if f in _MARK_FLAGS}
+    if "exclusion_review" in given:
+        present.add("exclusion_review")
+    if _code(outcome) == "undetermined":
+        present.add("undetermined")
+    return [t(f"mark.{mark}", lang) for mark in MARKS if mark in present]
+
+
+def scenario_mark(lang: str) -> str:
+    """The mark of a scenario (what-if) result: a map title, a batch column, a banner."""
+    return t("mark.scenario", lang)
+
+
+def reading_mark(lang: str) -> str:
+    """The mark of a result that rests partly on the project's reading."""
+    return t("mark.reading", lang)
+
+
+def headline(line: str, flags: Iterable[str], lang: str) -> str:
+    """The outcome line with its marks in front: "[What-if scenario … · Rests partly on …] The
+    policy points to: …". The one headline of the page box, the memo, the PDF and the CLI.
+
+    The line itself already opens with "Undetermined:" and ends with the Article 1F
+    reservation where they apply (outcome_line.*), so only the scenario and reading marks are
+    put in front: the four marks are in every headline, none twice."""
+    given = set(flags)
+    found = [t(f"mark.{_MARK_FLAGS[f]}", lang) for f in _MARK_FLAGS if f in given]
+    if not found:
+        return line
+    return t("mark.headline", lang, marks=t("mark.separator", lang).join(found), line=line)
+
+
+def disclaimer(lang: str, *, readings: bool, in_force_known: bool) -> str:
+    """That the IND decides each case; that the answer rests on readings only when a step is
+    one; and, where it is so, that the version's date of entry into force is not known."""
+    parts = [t("disclaimer.base", lang)]
+    if readings:
+        parts.append(t("disclaimer.readings", lang))
+    if not in_force_known:
+        parts.append(t("disclaimer.in_force_unknown", lang))
+    return " ".join(parts)
+
+
+def date(day: dt.date, lang: str) -> str:
+    """A date in a sentence: "7 december 2026" (nl), "7 December 2026" (en)."""
+    month = t("date.months", lang).split()[day.month - 1]
+    return t("date.format", lang, day=day.day, month=month, year=day.year)
+
+
+def ipa_value(value: bool | None, lang: str) -> str:
+    """A version's IPA value for a region in words ("applies", "does not apply", "unknown"): what
+    a scenario sets and a comparison shows."""
+    key = "unknown" if value is None else ("applies" if value else "does_not_apply")
+    return t(f"scenario_note.ipa_values.{key}", lang)
