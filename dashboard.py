@@ -34,7 +34,7 @@ from policy import (
 )
 from policy.scenario import load_scenario
 from ui import state
-from ui.assets import ensure_leaflet, leaflet_url
+from ui.assets import leaflet_url, serve_leaflet
 from ui.caseload_view import render_caseload
 from ui.compare_view import render_compare
 from ui.details import render_region_details
@@ -78,8 +78,8 @@ h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
 
 @st.cache_resource
 def served_leaflet_url() -> str:
-    """Copy Leaflet into static/ once per server process; the URL the map loads it from."""
-    ensure_leaflet()
+    """Serve Leaflet from its package, once per server process; the URL the map loads it from."""
+    serve_leaflet()
     return leaflet_url(st.get_option("server.baseUrlPath") or "")
 
 

@@ -78,10 +78,10 @@ def drawn_units(projected: bool = True) -> gpd.GeoDataFrame:
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    """ "signed 2025-06-04; in force: date not in the sources" in `lang`."""
+    """ "signed: 4 June 2025; in force: date not in the sources" in `lang`."""
     none = bt("no_date", lang)
-    signed = version.signed.isoformat() if version.signed else none
-    in_force = version.in_force.isoformat() if version.in_force else none
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{bt('signed', lang, date=signed)}; {bt('in_force', lang, date=in_force)}"
 
 
@@ -120,7 +120,7 @@ def map_content(
         raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
     if compare is not None and scenario is not None:
         raise ValueError("a map shows a scenario or a comparison, not both")
-    date = (today or dt.date.today()).isoformat()
+    date = phrases.date(today or dt.date.today(), lang)
     shown = scenario.version if scenario else (compare or version)
     joined = _joined(shown, lang)
     drawn = joined.drawn
@@ -140,13 +140,13 @@ def map_content(
             bt(
                 "subtitle_compare",
                 lang,
-                a=version.id,
+                a=version.label(lang),
                 a_dates=version_dates(version, lang),
-                b=compare.id,
+                b=compare.label(lang),
                 b_dates=version_dates(compare, lang),
             )
         ]
-        notes.append(bt("compare_outline_note", lang, b=compare.id))
+        notes.append(bt("compare_outline_note", lang, b=compare.label(lang)))
         changes = field_changes(version, compare)
         notes.append(f"{bt('compare_changes', lang)}:")
         by_region: dict[tuple[str, str], list[str]] = {}
@@ -175,18 +175,25 @@ def map_content(
         ]
         title = bt("map_title", lang)
         if scenario is not None:
+            # A scenario's map carries the scenario mark in its title, as every headline does.
+            title = phrases.marked(title, [phrases.scenario_mark(lang)], lang)
             subtitle = [
                 bt(
                     "subtitle_scenario",
                     lang,
                     title=scenario.title,
-                    base=scenario.base_id,
+                    base=version.label(lang),
                     dates=version_dates(version, lang),
                 )
             ]
         else:
             subtitle = [
-                bt("subtitle_version", lang, version=version.id, dates=version_dates(version, lang))
+                bt(
+                    "subtitle_version",
+                    lang,
+                    version=version.label(lang),
+                    dates=version_dates(version, lang),
+                )
             ]
     roles = set(drawn["ipa_role"])
     if "origin" in roles:
@@ -216,7 +223,7 @@ def map_content(
     sources = bt(
         "sources_line",
         lang,
-        version=shown.id,
+        version=shown.label(lang),
         paragraphs=paragraphs,
         attribution=geodata.ATTRIBUTION,
     )

@@ -34,7 +34,7 @@ from policy import (
     outcome_label,
 )
 from policy.labels import Lang
-from wording import phrases
+from wording import phrases, t
 from wording.escape import markdown
 
 REPORT_FORMATS: Final = ("pdf", "md")
@@ -69,7 +69,7 @@ def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
 
 def _policy_line(decision: Decision, scenario: BriefingScenario | None, lang: Lang) -> str:
     modified = f" — {bt('report_modified', lang)}" if decision.policy_modified else ""
-    return f"{decision.policy_id}{modified}"
+    return f"{decision.policy_label(lang)}{modified}"
 
 
 def markdown_report(
@@ -160,7 +160,7 @@ def _pdf_once(
         )
         if scenario.author:
             rows.append((bt("scenario_author", lang), scenario.author))
-    rows.append((bt("report_date", lang), date.isoformat()))
+    rows.append((bt("report_date", lang), phrases.date(date, lang)))
     region = f"{decision.region_name} ({decision.region_code})"
     if decision.region_mapped_from:
         region += f" — {bt('report_mapped', lang, name=decision.region_mapped_from)}"
@@ -170,17 +170,19 @@ def _pdf_once(
     ]
     for label, value in rows:
         pdf.line_of(f"{label}: {value}")
-    if decision.region_mapping_note:
-        pdf.line_of(decision.region_mapping_note, "I", 0.9, indent=4)
+    mapping_note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
+        decision.region_mapping_note
+    )
+    if mapping_note:
+        pdf.line_of(mapping_note, "I", 0.9, indent=4)
     origin = getattr(decision, "origin", None)
     if origin is not None:
-        cercle = f", cercle {origin.cercle_name}" if origin.cercle_name else ""
-        pdf.line_of(f"{bt('report_origin', lang)}: {origin.text} ({origin.kind}{cercle})")
+        kind = t(f"memo.origin_{origin.kind}", lang)
+        cercle = f", {t('memo.cercle', lang)} {origin.cercle_name}" if origin.cercle_name else ""
+        pdf.line_of(f"{bt('report_origin', lang)}: {origin.text} ({kind}{cercle})")
     pdf.gap(1)
-    pdf.line_of(f"{bt('report_outcome', lang)}: {outcome_label(decision.outcome, lang)}", "B", 1.15)
-    line = decision.outcome_line(lang) if hasattr(decision, "outcome_line") else ""
-    if line:
-        pdf.line_of(line)
+    # The headline every surface opens with: marks (scenario, reading), then the outcome line.
+    pdf.line_of(f"{bt('report_outcome', lang)}: {decision.headline(lang)}", "B", 1.15)
     pdf.line_of(f"{bt('report_ipa', lang)}: {decision.ipa_answer(lang)}")
     missing = getattr(decision, "missing_values", ())
     if missing:
@@ -211,10 +213,10 @@ def _pdf_once(
         pdf.line_of(f"{number}. {step.citation}{reading}", "B")
         pdf.line_of(conclusion, indent=5)
         pdf.line_of(f"{bt('report_source_text', lang)}: “{step.source_text}”", "I", 0.9, indent=5)
-        if step.note_en and lang == "en":
-            pdf.line_of(step.note_en, "", 0.9, indent=5)
+        if step.note(lang):
+            pdf.line_of(step.note(lang), "", 0.9, indent=5)
     pdf.gap(2.5)
-    pdf.line_of(decision.disclaimer_nl if lang == "nl" else decision.disclaimer_en, "I")
+    pdf.line_of(decision.disclaimer(lang), "I")
     return pdf
 
 
@@ -246,5 +248,5 @@ def case_report(
     applied = _scenario_for(decision, scenario)
     date = today or dt.date.today()
     if fmt == "md":
-        return markdown_report(decision, lang, applied, date.isoformat()).encode("utf-8")  # type: ignore[arg-type]
+        return markdown_report(decision, lang, applied, phrases.date(date, lang)).encode("utf-8")  # type: ignore[arg-type]
     return pdf_report(decision, lang, applied, date)  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ from policy.messages import quoted
 from policy.models import IndividualElements, PolicyVersion
 from policy.regions import RegionMatch, resolve_region
 from policy.rules import evaluate
+from wording import phrases
 
 BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
 FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
@@ -46,6 +47,7 @@ OUTPUT_COLUMNS = (
     "ipa_applies",
     "flags",
     "missing_values",
+    "marks",
 )
 # A frame whose index has this name counts its rows as lines of the file it was read from
 # (`policy.case_csv.read_cases`); messages then say "line N" as an editor or spreadsheet shows.
@@ -124,6 +126,9 @@ def decision_columns(decision: Decision) -> dict[str, str]:
         "ipa_applies": "" if ipa is None else str(bool(ipa)).lower(),
         "flags": ";".join(data["flags"]),
         "missing_values": ";".join(data["missing_values"]),
+        # The marks every headline carries (scenario, reading, undetermined, Article 1F review),
+        # as codes: a scenario's rows say so beside the policy id.
+        "marks": ";".join(phrases.mark_codes(data["flags"], data["outcome"])),
     }
 
 

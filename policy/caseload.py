@@ -49,7 +49,7 @@ class CaseloadComparison:
         return totals.rename_axis("outcome").reset_index()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of `python -m policy caseload --json` (README, "caseload")."""
+        """The JSON contract of `python -m policy caseload --json` (docs/cli.md, "caseload")."""
         input_columns = [c for c in self.changed.columns if c not in CHANGED_COLUMNS]
         changed = [
             {

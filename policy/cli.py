@@ -12,14 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from policy import cli_compare, cli_draft
-from policy.batch import evaluate_batch
-from policy.case import Case, NamedOrigin
-from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
+from policy import cli_draft, cli_places, cli_whatif
+from policy.case import Case
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import one_line
 from policy.models import IndividualElements
-from policy.names import normalise_name
 from policy.paragraphs import load_full_text
 from policy.regions import resolve_region
 from policy.rules import evaluate
@@ -67,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
-    cli_compare.add_scenario_option(one)
+    cli_whatif.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
     batch.add_argument("cases", metavar="CASES.csv")
@@ -79,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write cells as they are, without the ' that keeps a spreadsheet from reading "
         "=, +, -, @ as a formula",
     )
-    cli_compare.add_scenario_option(batch)
+    cli_whatif.add_scenario_option(batch)
 
     full = commands.add_parser("paragraphs", help="print paragraph C7/23 Vc in full")
     full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
@@ -87,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
-    cli_compare.add_commands(commands)
+    cli_whatif.add_commands(commands)
     cli_draft.add_command(commands)
     return parser
 
@@ -153,9 +150,9 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    version = cli_compare.version_for(args)
+    version = cli_whatif.version_for(args)
     if args.place is not None:
-        origin = _place_origin(args.place)
+        origin = cli_places.place_origin(args.place)
         region = origin.region_code
     else:
         origin = None
@@ -163,7 +160,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         try:
             resolve_region(region, version)
         except UnknownRegionError as error:
-            raise PolicyError(_not_a_region(region) or str(error)) from None
+            raise PolicyError(cli_places.not_a_region(region) or str(error)) from None
     case = Case(
         region=region,
         origin=origin,
@@ -175,94 +172,25 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     decision = evaluate(case, version)
     if args.json:
-        data = cli_compare.with_scenario(decision.to_dict(), args)
+        data = cli_whatif.with_scenario(decision.to_dict(), args)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(cli_compare.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
+        print(cli_whatif.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
     return 0
 
 
-def _exact_places(name: str) -> list:
-    """The places named exactly `name` (after normalisation), best first; [] when none."""
-    import geodata
-
-    try:
-        return [place for place in geodata.locate(name) if place.score == 100]
-    except geodata.PlaceNotFoundError:
-        return []
-
-
-def _not_a_region(name: str) -> str | None:
-    """Why `name`, not a region of the policy, is a place or cercle instead, or None.
-
-    A cercle or town given as a region would otherwise be answered with the closest region
-    names, which may be another region altogether (Kati → Kita flips the result).
-    """
-    # geodata is imported only here and for --place: the policy commands need no geometry.
-    from geodata.errors import GeodataError
-    from geodata.layers import cercle_names
-
-    try:
-        key = normalise_name(name)
-        cercles = [n for n in cercle_names().values() if normalise_name(n) == key]
-        places = _exact_places(name)
-    except GeodataError:
-        return None
-    if not cercles and not places:
-        return None
-    what = []
-    if cercles:
-        what.append(f"a cercle ({', '.join(sorted(set(cercles)))})")
-    if places:
-        where = sorted({f"{place.cercle_name}, {place.unit_name}" for place in places})
-        shown = "; ".join(where[:4]) + (f"; and {len(where) - 4} more" if len(where) > 4 else "")
-        what.append(f"{len(places)} place(s) of that name (in {shown})")
-    return (
-        f"{name!r} is not a region of the policy: it is {' and '.join(what)}; see where it lies "
-        f"with `python -m geodata locate {name}`, or give it with --place instead of --region"
-    )
-
-
-def _place_origin(name: str) -> NamedOrigin:
-    """The origin of an applicant from the place `name`; an error when no place has that name
-    or its places lie in more than one region (only the case worker can tell which is meant)."""
-    import geodata
-    from geodata.errors import GeodataError
-
-    try:
-        found = geodata.locate(name)
-    except geodata.PlaceNotFoundError as error:
-        raise PolicyError(str(error)) from None
-    except GeodataError as error:
-        raise PolicyError(f"--place: {error}") from None
-    exact = [place for place in found if place.score == 100]
-    if not exact:
-        closest = ", ".join(dict.fromkeys(place.name for place in found[:5]))
-        raise PolicyError(f"no place named {name!r}; closest: {closest}")
-    origins = [geodata.named_origin(place) for place in exact]
-    regions = sorted({origin.region_code for origin in origins})
-    if len(regions) > 1:
-        where = sorted(
-            {
-                f"{p.name} ({p.cercle_name}, {o.region_code})"
-                for p, o in zip(exact, origins, strict=True)
-            }
-        )
-        shown = "; ".join(where[:5]) + (f"; and {len(where) - 5} more" if len(where) > 5 else "")
-        raise PolicyError(
-            f"{name!r} names places in {len(regions)} regions ({shown}); choose one with "
-            f"`python -m geodata locate {name}` and give its region with --region"
-        )
-    return origins[0]
-
-
 def _batch(args: argparse.Namespace) -> int:
-    version = cli_compare.version_for(args)
+    # pandas and pyarrow only for the commands that read a CSV: the others start in a tenth
+    # of the time (docs/performance.md, "Command-line start-up").
+    from policy.batch import evaluate_batch
+    from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
+
+    version = cli_whatif.version_for(args)
     path = Path(args.cases)
     cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
     write_cases(result, args.output, raw=args.raw_csv)
-    what_if = cli_compare.what_if_words(args)
+    what_if = cli_whatif.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")
     return 0
 
@@ -300,5 +228,5 @@ _COMMANDS = {
     "paragraphs": _paragraphs,
     "validate": _validate,
 }
-_COMMANDS.update(cli_compare.COMMANDS)
+_COMMANDS.update(cli_whatif.COMMANDS)
 _COMMANDS["draft-version"] = cli_draft.main

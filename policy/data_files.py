@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-# POLICY_VERSIONS_DIR (README, "Settings") lets whoever starts the page or the command line use
+# POLICY_VERSIONS_DIR (docs/settings.md) lets whoever starts the page or the command line use
 # another folder of version files, e.g. a test's own copies; it is read from the environment of
 # the process, never from a page or a link, and the files there get the same checks.
 VERSIONS_DIR = Path(os.environ.get("POLICY_VERSIONS_DIR") or PACKAGE_DIR / "versions")

@@ -146,7 +146,7 @@ class Decision:
         return self.disclaimer_nl if lang == "nl" else self.disclaimer_en
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of `python -m policy evaluate --json` (README lists every key)."""
+        """The JSON contract of `python -m policy evaluate --json` (docs/cli.md lists every key)."""
         return {
             "policy": self.policy_id,
             "policy_modified": self.policy_modified,

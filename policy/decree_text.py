@@ -264,7 +264,9 @@ def _sentences(lines: list[str], start: int, stop: int) -> tuple[Sentence, ...]:
     """
     found: list[Sentence] = []
     for first, end in _blocks(lines, start, stop):
-        if end - first == 1 and re.fullmatch(r"[A-Z]{1,3}\.?", lines[first]):
+        while first < end and re.fullmatch(r"[A-Z]{1,3}\.?", lines[first]):
+            first += 1  # a letter heading (`A`) on a line of its own
+        if first == end:
             continue
         text, starts = _joined_with_lines(lines, first, end)
         position = 0
@@ -298,8 +300,9 @@ def _joined_with_lines(
         line = " ".join(lines[index].split())
         if not line:
             continue
-        if text.endswith("-") and _broken_word(text, line):
-            text = text[:-1]
+        if text.endswith("-") and re.search(r"\w-$", text) and line[:1].islower():
+            if not _keeps_hyphen(text):
+                text = text[:-1]  # a word broken by the layout: joined without its hyphen
         elif text:
             text += " "
         starts.append((len(text), index + 1))
@@ -307,11 +310,12 @@ def _joined_with_lines(
     return text, starts
 
 
-def _broken_word(before: str, after: str) -> bool:
+def _keeps_hyphen(before: str) -> bool:
+    """Whether the hyphen ending `before` belongs to the word (`niet-`, `2025-`)."""
     word = re.search(r"(\w+)-$", before)
-    if not word or not after[:1].islower():
+    if word is None:
         return False
-    return word.group(1) not in _KEEP_HYPHEN_BEFORE and not word.group(1)[-1].isdigit()
+    return word.group(1) in _KEEP_HYPHEN_BEFORE or word.group(1)[-1].isdigit()
 
 
 def _line_at(starts: list[tuple[int, int]], offset: int) -> int:

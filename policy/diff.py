@@ -67,7 +67,7 @@ class RegionChange:
     to_citation: Citation
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of `python -m policy diff --json` (README, "diff")."""
+        """The JSON contract of `python -m policy diff --json` (docs/cli.md, "diff")."""
         return {
             "code": self.code,
             "name": self.name,

@@ -225,7 +225,7 @@ class _Reader:
         self,
         decree: Decree,
         text: str,
-        decree_file: str,
+        decree_file: str | None,
         shown_name: str,
         version_id: str,
         base: PolicyVersion,
@@ -613,8 +613,8 @@ class _Reader:
         try:
             from policy.paragraphs import load_full_text
 
-            for paragraph in load_full_text(self.base).paragraphs:
-                glosses[(paragraph.number, paragraph.text_nl)] = paragraph.gloss_en
+            for shipped in load_full_text(self.base).paragraphs:
+                glosses[(shipped.number, shipped.text_nl)] = shipped.gloss_en
         except PolicyError:
             pass
         rows = []

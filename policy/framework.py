@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from policy.data_files import read_package_toml
 from policy.models import Citation, Gradation, IndividualElements
+
+if TYPE_CHECKING:
+    import numpy as np
 
 GRADATIONS: tuple[Gradation, ...] = tuple(Gradation)
 ELEMENTS: tuple[IndividualElements, ...] = tuple(IndividualElements)
@@ -86,7 +88,12 @@ def establishes_15c(gradation: Gradation, elements: IndividualElements) -> bool:
 
 @cache
 def article_15c_table() -> np.ndarray:
-    """The table as a read-only bool array [gradation code, elements code] for batch work."""
+    """The table as a read-only bool array [gradation code, elements code] for batch work.
+
+    numpy is imported here, not at the top: a single decision (`python -m policy evaluate`)
+    never needs it, and importing it would double the command's start-up time."""
+    import numpy as np
+
     table = np.array([[establishes_15c(g, e) for e in ELEMENTS] for g in GRADATIONS], dtype=bool)
     table.setflags(write=False)
     return table

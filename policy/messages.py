@@ -1,6 +1,6 @@
 """What a user typed, shown back in an error message: short, on one line.
 
-Why: an error must be one readable line (README: CLI contract). A region name of 5,000
+Why: an error must be one readable line (docs/cli.md: the CLI contract). A region name of 5,000
 characters, a pasted paragraph or a binary cell echoed in full would bury the message and can
 carry line breaks. Every message that quotes user input goes through :func:`quoted`, and the
 command line passes its final line through :func:`one_line`.

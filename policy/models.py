@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from policy.errors import UnknownRegionError
+from policy.version_checks import build_version, version_problems
 from wording import phrases, t
 
 
@@ -236,8 +238,6 @@ class PolicyVersion(_Frozen):
     def _checked(cls, data: Any, info: ValidationInfo) -> Any:
         """Run the one set of checks unless the caller (version_checks) has already done so."""
         if not (info.context or {}).get("checked"):
-            from policy.version_checks import version_problems
-
             problems = version_problems(data)
             if problems:
                 raise ValueError("; ".join(f"{where}: {message}" for where, message in problems))
@@ -248,8 +248,6 @@ class PolicyVersion(_Frozen):
         for region in self.regions:
             if region.code == code:
                 return region
-        from policy.errors import UnknownRegionError
-
         raise UnknownRegionError(
             f"policy {self.id}: no region with code {code!r}",
             suggestions=[region.code for region in self.regions],
@@ -285,8 +283,6 @@ class PolicyVersion(_Frozen):
         Changed values keep the cited sentence but are marked `override=True` with a note, so a
         memo never presents a scenario as the text of the law.
         """
-        from policy.version_checks import build_version
-
         gradations = dict(gradations or {})
         ipa = dict(ipa or {})
         for code in [*gradations, *ipa]:
@@ -317,7 +313,7 @@ class PolicyVersion(_Frozen):
                     _ipa_word(region["ipa_applies"], "nl"),
                 )
                 region["ipa_applies"] = new_ipa
-        return build_version(data, f"policy {self.id} (what-if)")
+        return build_version(data, f"policy {self.id} (what-if)", type(self))
 
 
 def _overridden(

@@ -5,7 +5,7 @@ touching the law: it names the version it starts from (`base`), and `apply` buil
 copy through `PolicyVersion.with_overrides`, which marks every changed value and the version
 (`modified`, flag `what_if`). A scenario is never written into `policy/versions/`.
 
-A scenario file is JSON (format in README, schema in `scenario.schema.json`):
+A scenario file is JSON (format in docs/formats.md, schema in `scenario.schema.json`):
 
     {"scenario": 1, "base": "WBV 2025/11", "title": "Ménaka back to exceptional",
      "author": "…", "created": "2026-01-15",

@@ -28,9 +28,10 @@ RULES = ("exclusion", "no_ipa_individual", "ipa_individual_assessment")
 _DATED = (("signed", "signed_citation"), ("in_force", "in_force_citation"))
 
 
-def build_version(data: Mapping[str, Any], where: str) -> Any:
-    """A PolicyVersion from model-shaped data, or InvalidVersionError listing every problem."""
-    problems, version = validated(data)
+def build_version(data: Mapping[str, Any], where: str, model: type[BaseModel]) -> Any:
+    """A `model` (PolicyVersion) from model-shaped data, or InvalidVersionError listing every
+    problem."""
+    problems, version = validated(data, model)
     if problems or version is None:
         raise InvalidVersionError(where, [f"{where}: {problem}" for problem in problems])
     return version
@@ -38,6 +39,7 @@ def build_version(data: Mapping[str, Any], where: str) -> Any:
 
 def validated(
     data: Mapping[str, Any],
+    model: type[BaseModel],
     citations: Iterable[tuple[str, Mapping[str, Any]]] | None = None,
     found: Sequence[Problem] = (),
 ) -> tuple[list[str], Any]:
@@ -47,14 +49,14 @@ def validated(
     citation in `data`. A file passes its `[citations.<id>]` tables so that a wrong quote is
     reported once, where it is written. `found` are problems the caller has already found (e.g.
     an unknown citation id); the schema errors at the same locations are not repeated.
+    `model` is the version model (PolicyVersion): passed in, because the models run these
+    checks and this module must not import them back (no import cycle).
     """
-    from policy.models import PolicyVersion
-
     data = _plain(data)
     problems = [*found, *version_problems(data, citations)]
     reported = {location for location, _ in problems}
     try:
-        version = PolicyVersion.model_validate(data, context={"checked": True})
+        version = model.model_validate(data, context={"checked": True})
     except ValidationError as error:
         for item in error.errors():
             if citations is not None and _inside_a_citation(item["loc"]):

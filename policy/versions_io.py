@@ -150,7 +150,7 @@ def check_version_data(
     data: dict[str, Any], where: str, folder: Path | None
 ) -> tuple[list[str], PolicyVersion | None]:
     resolved, tables, found = _resolve_citations(_sources_beside(data, folder))
-    problems, version = validated(resolved, citations=tables, found=found)
+    problems, version = validated(resolved, PolicyVersion, citations=tables, found=found)
     return [f"{where}: {problem}" for problem in problems], version
 
 

@@ -1,13 +1,13 @@
 """Prints how fast geodata answers, each figure beside its baseline measured in the same run.
 
-- units loading and name lookups/s (issue 4: >= 1,000 lookups/s). Name lookups use distinct
+- units loading and name lookups/s (target: >= 1,000 lookups/s). Name lookups use distinct
   names (no cache hits): real names, and the same names with one letter dropped, which forces
   the fuzzy search.
 - `locate_points` on 200,000 random points over Mali's bounding box beside
-  `geopandas.sjoin(points, raw cercles, predicate="within")` on the same points (issue 12:
+  `geopandas.sjoin(points, raw cercles, predicate="within")` on the same points (target:
   at least as fast). The sjoin is timed without building its points frame.
 - `python -m geodata locate-points` on 1,000,000 points, end to end in a fresh process: wall
-  time and peak RSS (issue 12: <= 2 s, <= 300 MB), beside `pandas.read_csv` + `to_csv` of the
+  time and peak RSS (target: <= 2 s, <= 300 MB), beside `pandas.read_csv` + `to_csv` of the
   same file in a fresh process.
 
 Run: python3 scripts/bench_geodata.py [--points-only | --cli-only]
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 import geodata  # noqa: E402
 
-# Mali's bounding box, as issue 12 samples it.
+# Mali's bounding box, as the performance target samples it.
 LON_RANGE = (-12.3, 4.3)
 LAT_RANGE = (10.1, 25.0)
 REPEATS = 5

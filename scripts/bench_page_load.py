@@ -46,9 +46,9 @@ MINIMAL_MAP_PAGE = textwrap.dedent(
     import streamlit as st
     from streamlit_folium import st_folium
 
-    from ui.assets import ensure_leaflet, leaflet_url
+    from ui.assets import leaflet_url, serve_leaflet
 
-    ensure_leaflet()
+    serve_leaflet()
     url = leaflet_url()
     fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None)
     fmap.default_js = [("leaflet", f"{url}/leaflet.js")]
@@ -183,8 +183,6 @@ def main() -> None:
             shutil.copy(ROOT / ".streamlit" / "config.toml", work / name / ".streamlit")
         (work / "minimal" / "app.py").write_text(MINIMAL_MAP_PAGE)
         (work / "bare" / "app.py").write_text(BARE_PAGE)
-        # The minimal page serves the same Leaflet files from its own static/ folder.
-        (work / "minimal" / "static").symlink_to(ROOT / "static")
         urls = {
             "project": servers.enter_context(streamlit_server(ROOT / "dashboard.py", ROOT))[0],
             "minimal": servers.enter_context(

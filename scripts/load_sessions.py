@@ -4,10 +4,10 @@ checks, not a test (tests/dashboard has a short version).
 
 Starts the dashboard on loopback (a free port), then drives headless Chromium: one browser
 context per session, all at once (asyncio). Each session opens the page through its own link
-(language, region, facts; README "Link to a view"), then reloads it again and again until the
-time is up, and after every load checks that the page shows its own region and language and no
-error. The server's resident memory (the process and its children, from /proc) is sampled every
-half second.
+(language, region, facts; docs/user-guide.md, "Link to a view"), then reloads it again and
+again until the time is up, and after every load checks that the page shows its own region
+and language and no error. The server's resident memory (the process and its children, from
+/proc) is sampled every half second.
 
 Run from the repository root:
     .venv/bin/python scripts/load_sessions.py [--sessions 20] [--seconds 60]

@@ -1,5 +1,5 @@
 """scripts/install on a bare Debian: `python3 -m venv` fails there until Debian's python3-venv
-(ensurepip) is installed, and the set-up must install it rather than stop (issue 12, item 9).
+(ensurepip) is installed, and the set-up must install it rather than stop.
 
 The script runs for real in a copy of the project layout. Only the two system commands a test
 cannot run here are replaced by small programs on PATH: `python3` (whose `-m venv` fails the

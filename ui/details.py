@@ -68,5 +68,5 @@ def _reason(reason: Reason, lang: Lang) -> None:
     """A reason: the Dutch sentence with its paragraph, then its English summary and note."""
     _quote(reason, lang)
     st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
-    if reason.note_en:
-        st.caption(reason.note_en)
+    if reason.note(lang):
+        st.caption(reason.note(lang))

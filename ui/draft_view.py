@@ -20,8 +20,9 @@ from policy import PolicyError, PolicyVersion, outcome_label
 from policy.decree_text import MAX_DECREE_BYTES
 from policy.draft_version import Draft, read_draft
 from ui.errors import safe_callback
-from ui.texts import Lang, plain
+from ui.texts import Lang
 from wording import t
+from wording.escape import markdown as plain
 
 DRAFT_KEY: Final = "draft_decree"
 UPLOAD_KEY: Final = "draft_upload"

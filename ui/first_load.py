@@ -3,7 +3,7 @@
 Why: the browser builds every element of a run on the same thread as the map's frame, and on a
 fresh load each kind of element (the form's radios, lists, checkboxes and text field, the legend,
 the details, the tools) first fetches its own code. Sent together with the map, that work held
-up the first map shape by about a quarter of a second (README, "Page speed and load"); sent
+up the first map shape by about a quarter of a second (docs/performance.md); sent
 after the map, the form comes about 0.1 s later. So the first run of a session sends the title,
 the map and a short note in the sidebar, and stops. The map tells when its shapes are drawn:
 streamlit-folium sends its value once the map is set up, if that value differs from the

@@ -28,7 +28,7 @@ from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
 LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 DEFAULT_LANG: Final[Lang] = "nl"
 
-# Query parameters of a link (README, "Link to a view").
+# Query parameters of a link (docs/user-guide.md, "Link to a view").
 PARAM_LANG: Final = "lang"
 PARAM_VERSION: Final = "version"
 PARAM_REGION: Final = "region"

@@ -26,11 +26,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.compute as pc
-
-if TYPE_CHECKING:  # pandas loads only for csv_frame: the CLIs start faster without it
+if TYPE_CHECKING:  # pandas and pyarrow load only for the CSV writers: the CLIs start faster
     import pandas as pd
+    import pyarrow as pa
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A plain number (ASCII digits, as a spreadsheet reads one), after trimming ASCII whitespace.
@@ -81,6 +79,8 @@ def csv_table(table: pa.Table) -> pa.Table:
     Text columns (string, large string, dictionary of strings) are checked with pyarrow compute;
     a dictionary column is fixed in its dictionary only. Other columns are returned as they are.
     """
+    import pyarrow as pa
+
     columns = []
     for column in table.columns:
         chunks = [csv_array(chunk) for chunk in column.chunks]
@@ -90,6 +90,9 @@ def csv_table(table: pa.Table) -> pa.Table:
 
 
 def csv_array(values: pa.Array) -> pa.Array:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if pa.types.is_dictionary(values.type):
         dictionary = csv_array(values.dictionary)
         if dictionary is values.dictionary:

@@ -58,15 +58,21 @@ def ipa_answer(answer: bool | None, role: object, lang: str, at_issue: bool = Tr
     return t(f"ipa_answer.{'unknown' if answer is None else ('yes' if answer else 'no')}", lang)
 
 
-def marks(flags: Iterable[str], outcome: object, lang: str) -> list[str]:
-    """The marks a decision with `flags` and `outcome` carries, in `lang`, in headline order."""
+def mark_codes(flags: Iterable[str], outcome: object) -> list[str]:
+    """The marks a decision with `flags` and `outcome` carries, as codes in headline order
+    (`scenario`, `reading`, `undetermined`, `exclusion_review`): the batch's `marks` column."""
     given = set(flags)
     present = {_MARK_FLAGS[f] for f in given if f in _MARK_FLAGS}
     if "exclusion_review" in given:
         present.add("exclusion_review")
     if _code(outcome) == "undetermined":
         present.add("undetermined")
-    return [t(f"mark.{mark}", lang) for mark in MARKS if mark in present]
+    return [mark for mark in MARKS if mark in present]
+
+
+def marks(flags: Iterable[str], outcome: object, lang: str) -> list[str]:
+    """The marks a decision with `flags` and `outcome` carries, in `lang`, in headline order."""
+    return [t(f"mark.{mark}", lang) for mark in mark_codes(flags, outcome)]
 
 
 def scenario_mark(lang: str) -> str:
@@ -87,7 +93,13 @@ def headline(line: str, flags: Iterable[str], lang: str) -> str:
     reservation where they apply (outcome_line.*), so only the scenario and reading marks are
     put in front: the four marks are in every headline, none twice."""
     given = set(flags)
-    found = [t(f"mark.{_MARK_FLAGS[f]}", lang) for f in _MARK_FLAGS if f in given]
+    found = [t(f"mark.{mark}", lang) for flag, mark in _MARK_FLAGS.items() if flag in given]
+    return marked(line, found, lang)
+
+
+def marked(line: str, found: list[str], lang: str) -> str:
+    """`line` with the marks `found` in front ("[mark · mark] line"); a title of a scenario's
+    map is marked this way too."""
     if not found:
         return line
     return t("mark.headline", lang, marks=t("mark.separator", lang).join(found), line=line)

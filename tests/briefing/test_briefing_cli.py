@@ -31,7 +31,7 @@ def test_compare_html_and_case_commands(tmp_path) -> None:
     memo = tmp_path / "case.md"
     assert main(["case", "--region", "Ménaka", "--individual-elements", "limited",
                  "--lang", "nl", "--date", "2026-01-15", "-o", str(memo)]) == 0  # fmt: skip
-    assert "2026-01-15" in memo.read_text(encoding="utf-8")
+    assert "15 januari 2026" in memo.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

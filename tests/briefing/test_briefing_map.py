@@ -103,8 +103,8 @@ def test_pdf_map_carries_title_dates_sources_and_disclaimer(in_force, tmp_path) 
     for expected in (
         "Landgebonden asielbeleid Mali",
         "WBV 2025/11",
-        "2025-06-04",
-        "Kaart gemaakt op 2026-01-15",
+        "4 juni 2025",
+        "Kaart gemaakt op 15 januari 2026",
         "Taoudénit (ML-10)",
         "C7/23.4.2 Vc",
         "CC BY-IGO",

@@ -82,7 +82,7 @@ def test_policy_and_geodata_name_the_same_units() -> None:
 
 def test_the_page_map_is_small_language_free_and_metric() -> None:
     """The map the page sends: compact properties, rounded coordinates, a scale in km only,
-    no focus rectangle; map and overlay within the payload budget of issue 12 (60 KB)."""
+    no focus rectangle; map and overlay within the payload budget (60 KB)."""
     from ui.map_view import overlay, render_parts
 
     for version in list_versions():

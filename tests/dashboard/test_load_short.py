@@ -1,8 +1,9 @@
-"""The page under load, short (issue 12, item 4): scripts/load_sessions.py with 3 concurrent
+"""The page under load, short: scripts/load_sessions.py with 3 concurrent
 sessions for 10 s. Each session opens its own link (region, facts, language) in its own browser
 context and reloads it again and again; after every load it must show its own region and
 language, never another session's, and no error. The full run (20 sessions × 60 s, with the
-server's memory at 1, 5 and 20 sessions) is the script itself; README keeps its figures.
+server's memory at 1, 5 and 20 sessions) is the script itself; docs/performance.md keeps
+its figures.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The page's "C7/23 in full" view (issue 8, item 6): every sub-paragraph of the version shown
+"""The page's "C7/23 in full" view: every sub-paragraph of the version shown
 with its Dutch text, the English gloss and the steps that use it — the same data as
 `python -m policy paragraphs` — and, for a version whose full text is not in the sources, one
 line saying so instead of an error. A fresh app per test; several actions in a row.

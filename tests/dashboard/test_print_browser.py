@@ -1,4 +1,4 @@
-"""The page's own print (issue 11, item 4): Ctrl+P prints map, legend, outcome and details, not
+"""The page's own print: Ctrl+P prints map, legend, outcome and details, not
 the sidebar and its widgets. Checked in a real browser with print media emulated, after a
 region was chosen through the link, then back on screen (nothing lost).
 """

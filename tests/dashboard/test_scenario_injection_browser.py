@@ -1,4 +1,4 @@
-"""Hostile scenario files in a real browser (issue 12, item 8, the scenario half).
+"""Hostile scenario files in a real browser (the scenario half).
 
 A scenario file is what an analyst receives by e-mail and loads on the page, so its title,
 author and rationales are untrusted. Markup (`<script>`, `<img onerror>`) and `javascript:` links

@@ -1,4 +1,4 @@
-"""The `python -m geodata` contract (issue 4, point 6), run as a user runs it."""
+"""The `python -m geodata` contract, run as a user runs it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Finding the place an applicant names (issue 4, point 5: by name)."""
+"""Finding the place an applicant names, by name."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading and writing the points CSV (issue 12, items 5, 6 and 7): one parser, safe cells.
+"""Reading and writing the points CSV: one parser, safe cells.
 
 Everything here runs in-process through `geodata.point_csv`, the code behind
 `python -m geodata locate-points`; test_geodata_cli.py runs the command itself.

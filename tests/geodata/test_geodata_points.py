@@ -1,4 +1,4 @@
-"""Which unit and cercle a coordinate lies in (issue 4, point 5: by coordinate)."""
+"""Which unit and cercle a coordinate lies in."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The vendored source is the published one, and the derived files are a faithful, light,
-reproducible build of it (issue 4: Source, Build step)."""
+reproducible build of it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The policy units (ISO 3166-2) and the strict join with policy values (issue 4, 3 and 4)."""
+"""The policy units (ISO 3166-2) and the strict join with policy values."""
 
 from __future__ import annotations
 

@@ -173,7 +173,7 @@ def test_batch_on_a_header_only_csv_writes_a_header_only_result(tmp_path: Path) 
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert out.read_text(encoding="utf-8").splitlines() == [
         "case_id,region,persecution,policy,region_code,region_name,region_mapped_from,"
-        "gradation,outcome,ipa_applies,flags,missing_values"
+        "gradation,outcome,ipa_applies,flags,missing_values,marks"
     ]
 
 

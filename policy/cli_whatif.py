@@ -11,15 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from policy.case_csv import MAX_FILE_BYTES, read_cases, write_cases
-from policy.caseload import CaseloadComparison, compare
-from policy.diff import RegionChange, diff_versions
 from policy.errors import PolicyError
 from policy.models import PolicyVersion
-from policy.scenario import Scenario, load_scenario
 from policy.versions_io import load_version
+
+if TYPE_CHECKING:
+    from policy.caseload import CaseloadComparison
+    from policy.diff import RegionChange
+    from policy.scenario import Scenario
 
 SHOWN_CASES = 20
 """How many changed cases `caseload` prints; all are in `--json` and `-o`."""
@@ -57,6 +58,8 @@ def scenario_of(args: argparse.Namespace) -> Scenario | None:
     if path is None:
         return None
     if not hasattr(args, "_loaded_scenario"):
+        from policy.scenario import load_scenario
+
         args._loaded_scenario = load_scenario(Path(path), name=path)
     return args._loaded_scenario
 
@@ -111,6 +114,8 @@ def what_if_words(args: argparse.Namespace) -> str:
 def _diff(args: argparse.Namespace) -> int:
     a = load_version(args.version_a)
     b = load_version(args.version_b)
+    from policy.diff import diff_versions
+
     changes = diff_versions(a, b)
     if args.json:
         print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
@@ -134,6 +139,10 @@ def _value(change: RegionChange, value: object) -> str:
 
 
 def _caseload(args: argparse.Namespace) -> int:
+    # pandas and pyarrow are imported by the commands that need them only (see cli.py, _batch).
+    from policy.case_csv import MAX_FILE_BYTES, read_cases
+    from policy.caseload import compare
+
     if args.scenario is not None:
         other = version_for(args)
         base = load_version(scenario_of(args).base)  # type: ignore[union-attr]
@@ -159,6 +168,8 @@ def _caseload(args: argparse.Namespace) -> int:
 
 
 def _write_changed(result: CaseloadComparison, output: str, raw: bool = False) -> None:
+    from policy.case_csv import write_cases
+
     write_cases(result.changed, output, raw=raw)
 
 
