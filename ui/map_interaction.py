@@ -117,12 +117,18 @@ class MapInteraction(MacroElement):
         self.texts = dict(texts) if texts else None
 
     def render(self, **kwargs: object) -> None:
-        self.script = _INTERACTION_JS % {
+        self.script = _compact(_INTERACTION_JS) % {
             "bounds": json.dumps(self.bounds),
             "map": self._parent.get_name(),
             "texts": _escaped_json(self.texts),
         }
         super().render(**kwargs)
+
+
+def _compact(script: str) -> str:
+    """The script without indentation and comment lines: the page's map has a byte budget."""
+    lines = (line.strip() for line in script.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def _escaped_json(value: object) -> str:
@@ -166,6 +172,6 @@ def interaction_texts_script(
 ) -> str:
     """The overlay addition: hint and reset texts, and per unit code the name a screen reader
     says for the region's shape (None: the shapes are left out of the keyboard order)."""
-    return _TEXTS_JS % _escaped_json(
+    return _compact(_TEXTS_JS) % _escaped_json(
         {"wheelHint": wheel_hint, "reset": reset, "names": dict(names) if names else None}
     )

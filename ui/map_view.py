@@ -99,10 +99,7 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
             (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
-    names = {
-        code: f"{name}: {gradation_label(version.region(code).gradation, lang)}"
-        for code, (_, name) in parts.labels.items()
-    }
+    names = {code: name for code, (_, name) in parts.labels.items()}
     return overlay_script(
         tooltips=tooltips,
         labels=parts.labels,
