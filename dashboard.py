@@ -32,6 +32,8 @@ from policy import (
     load_version,
     versions_io,
 )
+from policy.case_csv import MAX_UPLOAD_BYTES as CASELOAD_MAX_BYTES
+from policy.scenario import MAX_BYTES as SCENARIO_MAX_BYTES
 from policy.scenario import load_scenario
 from ui import state
 from ui.assets import leaflet_url, serve_leaflet
@@ -46,6 +48,7 @@ from ui.legend import legend_html
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame, overview_markdown
+from ui.page_words import page_words_html
 from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
@@ -67,8 +70,18 @@ PAGE_CSS = """
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
 h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
 [data-testid="stCaptionContainer"],
-[data-testid="stCaptionContainer"] * { color: #474b55 !important; }
-[data-testid="stMarkdownContainer"] blockquote { color: #31333f; border-left-color: #6b6f7a; }
+[data-testid="stCaptionContainer"] * { color: #474b55 !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote,
+[data-testid="stMarkdownContainer"] blockquote * {
+  color: #31333f !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote { border-left-color: #6b6f7a; }
+[data-testid="stMain"] h2 { font-size: 1.5rem; }
+/* Focus visible on every control: a clear ring, not a faint band. */
+:focus-visible, [data-baseweb="checkbox"]:focus-within, [role="radio"]:focus-visible {
+  outline: 3px solid #1d4fa3 !important; outline-offset: 2px !important; }
+/* Streamlit's own "Press Enter to apply" is English only: the form says it in the page's
+   language instead. */
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """
 
@@ -354,7 +367,7 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     def name(stem: str) -> str:
         return versions[stem].label(lang)
 
-    st.subheader(t("tools_heading", lang))
+    st.header(t("tools_heading", lang))
     # Written every run, so the choice stays and shows in the page's language after a switch.
     state.show_in_widget(TOOLS_KEY, st.session_state.get(TOOLS_KEY))
     choice = st.radio(
@@ -382,6 +395,16 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     elif choice == "paragraphs":
         # The law text of the version itself: a scenario changes values, not the decree.
         render_paragraphs(versions[current.version], lang)
+
+
+def render_page_words(lang: Lang) -> None:
+    """Streamlit's own words in the page's language and its uploader's real limits
+    (`ui.page_words`); last in the run, once the page is complete."""
+    limits = {
+        t("scenario_upload", lang): f"{SCENARIO_MAX_BYTES // 1024} KiB",
+        t("caseload_upload", lang): f"{CASELOAD_MAX_BYTES // (1024 * 1024)} MB",
+    }
+    st.html(page_words_html(lang, limits), unsafe_allow_javascript=True)
 
 
 # --- the page ------------------------------------------------------------------------------
@@ -466,7 +489,7 @@ def main() -> None:
                 render_summary(decision, lang, current.named)
                 with st.expander(t("outcome_details", lang)):
                     render_card(decision, lang, current.named)
-        st.subheader(t("details_heading", lang))
+        st.header(t("details_heading", lang))
         with guarded(lang, "details"):
             if scenario is not None and current.region is not None:
                 render_details_marking(scenario, base, lang, current.region)
@@ -492,6 +515,8 @@ def main() -> None:
         write_link(current)
     # Print styles last, as Markdown (an st.html element would load its own code).
     st.sidebar.markdown(PRINT_CSS, unsafe_allow_html=True)
+    with guarded(lang, "page words"):
+        render_page_words(lang)
     settle_heap()
 
 
