@@ -37,6 +37,7 @@ from ui.map_interaction import MapInteraction
 from ui.texts import Lang, t
 from wording import phrases
 from wording import t as wt
+from wording.escape import markdown
 
 try:  # the briefing palette's change colours, where it has them
     from geodata.palette import CHANGE_COLOURS as _PALETTE
@@ -241,11 +242,11 @@ def render_compare(
         return
     a, b = versions[stem_a], versions[stem_b]
     frame = changes_frame(a, b, lang)
-    changed = list(dict.fromkeys(frame[t("col_region", lang)]))
-    if not changed:
+    changes = diff_versions(a, b)
+    if not changes:
         st.info(t("compare_none", lang))
     else:
-        st.markdown(t("compare_summary", lang, count=len(changed), regions=", ".join(changed)))
+        st.markdown(f"**{markdown(headline(changes, lang))}**")
     features, classes = change_features(a, b, lang)
     map_column, legend_column = st.columns([3, 2])
     with map_column:
@@ -258,4 +259,41 @@ def render_compare(
         st.caption(t("compare_map_caption", lang, a=version_name(stem_a), b=version_name(stem_b)))
     with legend_column:
         st.markdown(legend_html(set(classes.values()), lang), unsafe_allow_html=True)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    # Static tables wrap their text, so nothing is cut off at 1366 pixels: the changes first,
+    # the two versions' source sentences in a second table.
+    citations = [t("col_from_citation", lang), t("col_to_citation", lang)]
+    if len(frame):
+        st.table(frame.drop(columns=citations).set_index(t("col_region", lang)))
+        with st.expander(wt("page_use.compare.sources_heading", lang)):
+            keys = [t("col_region", lang), t("col_field", lang), *citations]
+            st.table(frame[keys].set_index(t("col_region", lang)))
+
+
+def headline(changes: list[RegionChange], lang: Lang) -> str:
+    """What changed, counted as `policy.diff` classes it: the levels raised or lowered (named),
+    the protection alternative added or removed, and the regions whose earlier (or later) text
+    is not in the sources, which are not changes of the policy but gaps in what we hold."""
+    levels = [c for c in changes if c.field == "gradation" and c.change in _RANKED]
+    ipa = [c for c in changes if c.field == "ipa_applies" and c.change in ("added", "removed")]
+    decided = {c.code for c in levels + ipa}
+    earlier = {c.code for c in changes if c.change == "became_known"} - decided
+    later = {c.code for c in changes if c.change == "became_unknown"} - decided - earlier
+    named = ", ".join(wt(f"page_use.compare.{c.change}", lang, region=c.name) for c in levels)
+    if not levels:
+        parts = [wt("page_use.compare.levels_none", lang)]
+    elif len(levels) == 1:
+        parts = [wt("page_use.compare.levels_one", lang, regions=named)]
+    else:
+        parts = [wt("page_use.compare.levels_many", lang, count=len(levels), regions=named)]
+    if ipa:
+        listed = ", ".join(wt(f"page_use.compare.ipa_{c.change}", lang, region=c.name) for c in ipa)
+        parts.append(wt("page_use.compare.ipa", lang, count=len(ipa), regions=listed))
+    if earlier:
+        parts.append(wt("page_use.compare.earlier_unknown", lang, count=len(earlier)))
+    if later:
+        parts.append(wt("page_use.compare.later_unknown", lang, count=len(later)))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+_RANKED: Final = ("raised", "lowered", "changed")
