@@ -60,6 +60,7 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording import t as wt
 from wording.escape import markdown
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
@@ -272,6 +273,14 @@ def sidebar_settings(current: PageState) -> None:
         on_change=_version_changed,
         disabled=current.scenario is not None,
     )
+    # The list cuts a long version name off: the whole name under it.
+    st.sidebar.caption(
+        wt(
+            "page_use.layout.version_shown",
+            lang,
+            name=markdown(versions[current.version].label(lang)),
+        )
+    )
     st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
 
 
@@ -404,7 +413,7 @@ def render_page_words(lang: Lang) -> None:
         t("scenario_upload", lang): f"{SCENARIO_MAX_BYTES // 1024} KiB",
         t("caseload_upload", lang): f"{CASELOAD_MAX_BYTES // (1024 * 1024)} MB",
     }
-    st.html(page_words_html(lang, limits), unsafe_allow_javascript=True)
+    st.html(page_words_html(lang, limits, t("map_frame_title", lang)), unsafe_allow_javascript=True)
 
 
 # --- the page ------------------------------------------------------------------------------

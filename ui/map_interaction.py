@@ -15,6 +15,7 @@ and choose every region (Tab, then Enter or Space), each named.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 
 from branca.element import MacroElement
@@ -66,7 +67,6 @@ _INTERACTION_JS = """
       button.href = "#";
       button.setAttribute("role", "button");
       button.innerHTML = "&#8962;";
-      button.style.fontSize = "18px";
       L.DomEvent.disableClickPropagation(bar);
       L.DomEvent.on(button, "click", function (e) {
         L.DomEvent.preventDefault(e);
@@ -77,6 +77,12 @@ _INTERACTION_JS = """
     }
   });
   map.addControl(new Reset());
+  // The frame's height is the page's to set (ui/page_words.py): the map fills it.
+  move.fit = function () {
+    var box = document.getElementById("map_div"), h = window.innerHeight + "px";
+    if (box && box.style.height !== h) { box.style.height = h; map.invalidateSize(); }
+  };
+  window.addEventListener("resize", move.fit);
   move.setTexts = function (texts) {
     move.wheelHint = texts.wheelHint;
     try {
@@ -126,9 +132,14 @@ class MapInteraction(MacroElement):
 
 
 def _compact(script: str) -> str:
-    """The script without indentation and comment lines: the page's map has a byte budget."""
+    """The script without indentation, comment lines and spaces around operators: the page's
+    map has a byte budget. (The scripts here keep no such space inside a string.)"""
     lines = (line.strip() for line in script.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//"))
+    text = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return _OPERATOR_SPACE.sub(r"\1", text)
+
+
+_OPERATOR_SPACE = re.compile(r" *([=,;:{}()?<>+|&!]+) *")
 
 
 def _escaped_json(value: object) -> str:
@@ -145,15 +156,21 @@ _TEXTS_JS = """
   var move = window.mapMove = window.mapMove || {};
   move.texts = cfg;
   if (move.setTexts) { move.setTexts(cfg); }
+  if (move.fit) { move.fit(); }
   var map = window.map;
-  if (!map || !cfg.names) { return; }
+  if (!map || !cfg.keys) { return; }
+  // After the overlay has dressed the shapes: each is named by its tooltip's lines.
+  requestAnimationFrame(function () { setTimeout(function () {
   map.eachLayer(function (layer) {
     var p = layer.feature && layer.feature.properties;
     var el = layer.getElement && layer.getElement();
-    if (!p || !el || !cfg.names[p.code]) { return; }
+    var tip = layer.getTooltip && layer.getTooltip();
+    if (!p || !el || !tip) { return; }
+    var words = document.createElement("div");
+    words.innerHTML = String(tip.getContent()).replace(/<br>/g, ". ");
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "button");
-    el.setAttribute("aria-label", cfg.names[p.code]);
+    el.setAttribute("aria-label", words.textContent);
     if (el.__keyChoose) { return; }
     el.__keyChoose = true;
     el.addEventListener("keydown", function (e) {
@@ -163,15 +180,14 @@ _TEXTS_JS = """
       layer.fire("click", {latlng: centre, originalEvent: e}, true);
     });
   });
+  }, 0); });
 })();
 """
 
 
-def interaction_texts_script(
-    *, wheel_hint: str, reset: str, names: Mapping[str, str] | None = None
-) -> str:
-    """The overlay addition: hint and reset texts, and per unit code the name a screen reader
-    says for the region's shape (None: the shapes are left out of the keyboard order)."""
+def interaction_texts_script(*, wheel_hint: str, reset: str, keyboard: bool = True) -> str:
+    """The overlay addition: hint and reset texts; with `keyboard`, every region's shape a
+    keyboard stop named by its tooltip (name, level, protection alternative)."""
     return _compact(_TEXTS_JS) % _escaped_json(
-        {"wheelHint": wheel_hint, "reset": reset, "names": dict(names) if names else None}
+        {"wheelHint": wheel_hint, "reset": reset, "keys": keyboard}
     )

@@ -99,7 +99,6 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
             (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
-    names = {code: name for code, (_, name) in parts.labels.items()}
     return overlay_script(
         tooltips=tooltips,
         labels=parts.labels,
@@ -110,7 +109,6 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
     ) + interaction_texts_script(
         wheel_hint=wt("page_use.map.wheel_hint", lang),
         reset=wt("page_use.map.reset_title", lang),
-        names=names,
     )
 
 

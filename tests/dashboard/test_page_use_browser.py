@@ -8,6 +8,7 @@ script idle, an element, a value), never on fixed times.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,31 @@ def test_screenshots_of_a_search(open_page, artifacts: Path, size: str) -> None:
     click_on_map(page, "ML-9")
     assert_selected_everywhere(page, "ML-9")
     page.screenshot(path=str(artifacts / f"page-use-menaka-{size}.png"), full_page=True)
+
+
+def test_map_regions_are_named_keyboard_stops(open_page) -> None:
+    """Tab reaches a region's shape, named by its tooltip; Enter selects it."""
+    page = open_page()
+    frame = page.frame_locator(MAP_FRAME)
+    kidal = frame.locator("path.unit-ML-8").first
+    expect(kidal).to_have_attribute("aria-label", re.compile(r"^Kidal\. "), timeout=TIMEOUT_MS)
+    expect(kidal).to_have_attribute("tabindex", "0")
+    kidal.focus()
+    page.keyboard.press("Enter")
+    assert_selected_everywhere(page, "ML-8")
+
+
+def test_the_map_grows_with_the_window(open_page) -> None:
+    small = open_page(size=VIEWPORTS["1366x768"])
+    large = open_page(size=VIEWPORTS["1920x1080"])
+    heights = []
+    for page in (small, large):
+        frame = page.locator(MAP_FRAME)
+        expect(frame).to_have_attribute("style", re.compile("height"), timeout=TIMEOUT_MS)
+        map_frame(page).wait_for_function(
+            "() => document.getElementById('map_div').style.height === window.innerHeight + 'px'"
+        )
+        box = frame.bounding_box()
+        assert box is not None
+        heights.append(box["height"])
+    assert heights[0] >= 480 and heights[1] > heights[0] + 200, heights
