@@ -29,6 +29,7 @@ from typing import Any
 from policy.data_files import VERSIONS_DIR, official_units, read_package_toml
 from policy.decree_text import Decree, DecreeFormError, Sentence, fold, parse, signature_date
 from policy.errors import PolicyError, UnknownRegionError
+from policy.messages import printable
 from policy.models import PolicyVersion
 from policy.quotes import quote_occurs, register_source_text
 from policy.regions import resolve_region, split_off
@@ -83,6 +84,11 @@ IN_FORCE_DAY_AFTER = re.compile(
 IN_FORCE_DATE = re.compile(
     r"^Dit besluit treedt in werking met ingang van (?P<day>\d{1,2}) (?P<month>[a-z]+) "
     r"(?P<year>\d{4})\.$"
+)
+# Artikel II: "Dit besluit zal (met de toelichting) in de Staatscourant worden geplaatst." (the
+# order to publish: no value of the version).
+PUBLICATION = re.compile(
+    r"^Dit besluit zal (?:\(met de toelichting\) )?in de Staatscourant worden geplaatst\.$"
 )
 # Toelichting: a sentence naming regions with a level ("… een relatief hoger niveau van
 # willekeurig geweld …") is the decree's reason for that level in those regions.
@@ -142,6 +148,7 @@ class Draft:
 
     def toml(self, decree_name: str) -> str:
         """The version file's text, with a header saying it is a draft and what it carries."""
+        decree_name = printable(decree_name)  # a comment line must stay one line
         head = [
             f"# Draft version read from {decree_name} by `python -m policy draft-version`.",
             "# Not the policy in force. Values the decree does not give, carried over from "
@@ -283,7 +290,7 @@ class _Reader:
             extra = {k: v for k, v in table.items() if k not in ("paragraph", "source", "text_nl")}
             return self.cite(key, table["paragraph"], table["text_nl"], **extra)
         if key in self.citations and self.citations[key] != table:
-            key = f"{key}-{self.base.id}"
+            key = f"{key}-{_slug(self.base.id)}"
         self.citations[key] = table
         if table["source"] not in self.base_sources:
             self.base_sources.append(table["source"])
@@ -300,6 +307,9 @@ class _Reader:
             raise DraftError(self.problems)
         data: dict[str, Any] = {
             "id": self.id,
+            # the short name every surface shows (menus, memo, PDF, maps) says it is a draft
+            "label_nl": t("draft.file.label", "nl", version=self.id, mark=t("draft.mark", "nl")),
+            "label_en": t("draft.file.label", "en", version=self.id, mark=t("draft.mark", "en")),
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
         if self.base.id == self.id:  # the same decree: its short names in both languages
@@ -453,36 +463,40 @@ class _Reader:
 
     def read_in_force(self) -> dict[str, Any]:
         """Artikel II: the day after the Staatscourant (IN_FORCE_DAY_AFTER) or a date
-        (IN_FORCE_DATE); any other wording is cited and reported as not modelled."""
+        (IN_FORCE_DATE); any other wording is cited and reported as not modelled, and so is
+        every other sentence of Article II but the publication order (PUBLICATION) and every
+        sentence of a further article."""
         from policy.decree_text import MONTHS
 
         where = f"{self.id}, artikel II"
+        found_in_force: dict[str, Any] | None = None
         for sentence in self.decree.article_ii:
             folded = fold(sentence.text)
-            if not folded.startswith("Dit besluit treedt in werking"):
+            if PUBLICATION.match(folded):
+                continue
+            if found_in_force is not None or not folded.startswith("Dit besluit treedt in"):
+                self.not_modelled.append(NotModelled(where, sentence.text))
                 continue
             key = self.cite("article-ii", where, sentence.text)
-            if IN_FORCE_DAY_AFTER.match(folded):
-                return {
-                    "in_force_note": t("draft.file.in_force_day_after", "en"),
-                    "in_force_citation": key,
-                }
             found = IN_FORCE_DATE.match(folded)
-            if found and found.group("month") in MONTHS:
-                date = dt.date(
-                    int(found.group("year")), MONTHS[found.group("month")], int(found.group("day"))
-                )
-                return {
-                    "in_force": date,
+            if IN_FORCE_DAY_AFTER.match(folded):
+                found_in_force = {"in_force_note": t("draft.file.in_force_day_after", "en")}
+            elif found and found.group("month") in MONTHS:
+                year, day = int(found.group("year")), int(found.group("day"))
+                found_in_force = {
+                    "in_force": dt.date(year, MONTHS[found.group("month")], day),
                     "in_force_note": t("draft.file.in_force_date", "en"),
-                    "in_force_citation": key,
                 }
-            self.not_modelled.append(NotModelled(where, sentence.text))
-            return {
-                "in_force_note": t("draft.file.in_force_unread", "en"),
-                "in_force_citation": key,
-            }
-        return {"in_force_note": t("draft.file.in_force_missing", "en")}
+            else:
+                self.not_modelled.append(NotModelled(where, sentence.text))
+                found_in_force = {"in_force_note": t("draft.file.in_force_unread", "en")}
+            found_in_force["in_force_citation"] = key
+        for numeral, sentences in self.decree.other_articles:
+            for sentence in sentences:
+                self.not_modelled.append(
+                    NotModelled(f"{self.id}, artikel {numeral}", sentence.text)
+                )
+        return found_in_force or {"in_force_note": t("draft.file.in_force_missing", "en")}
 
     def rules(self, ipa: dict[str, Any]) -> dict[str, str]:
         """The rules' citations: C7/23.2 (exclusion), the no-IPA sentence of 23.5.2, and the
@@ -513,9 +527,11 @@ class _Reader:
         """The 11 units of the base's region table, each with its values from the decree.
 
         C7/23.4.2: a unit not named has no level ("not_designated", citing the whole
-        paragraph), unless the base takes its level from another document (Bamako: the letter),
-        which is carried over. C7/23.5.2: a unit on the list has the IPA; the place of the IPA
-        and a unit not on the list do not.
+        paragraph), unless the base finds "no 15(c) situation" for it in another document
+        (Bamako: the letter) — a value 23.4.2, which lists levels only, cannot give; that is
+        carried over. A level or "unknown" of the base is never carried: 23.4.2 lists the
+        levels, and a unit it does not name has none. C7/23.5.2: a unit on the list has the
+        IPA; the place of the IPA and a unit not on the list do not.
         """
         reasons = self._toelichting_reasons(levels)
         levels_key = None
@@ -527,7 +543,9 @@ class _Reader:
             row: dict[str, Any] = {"code": code, "name": name}
             if code in levels["by_code"]:
                 row["gradation"], row["gradation_citation"] = levels["by_code"][code]
-            elif self._from_other_document(raw["gradation_citation"]):
+            elif raw["gradation"] == "no_15c" and self._from_other_document(
+                raw["gradation_citation"]
+            ):
                 carried = self.carry(raw["gradation_citation"], f"regions[{code}].gradation")
                 row["gradation"] = raw["gradation"]
                 row["gradation_citation"] = carried
@@ -541,23 +559,28 @@ class _Reader:
                     parent_name = self.base.region(parent.parent).name
                     row.update(
                         _notes(
-                            "gradation", "draft.file.not_named_split_off", name=name,
+                            "gradation",
+                            "draft.file.not_named_split_off",
+                            name=name,
                             parent=parent_name,
                         )
-                    )  # fmt: skip
+                    )
                 else:
                     row.update(_notes("gradation", "draft.file.not_named", name=name))
             row.update(self._ipa_row(code, name, ipa))
-            if raw.get("note"):
+            # The base's remarks on a unit (its note, the letter's reasons) hold for the values
+            # they were written for: they are carried over only while those stay the same.
+            unchanged = (
+                row["gradation"] == region.gradation.value
+                and row["ipa_applies"] == region.ipa_applies
+                and (code == ipa["destination"]) == (code == self.base.ipa_destination)
+            )
+            if raw.get("note") and unchanged:
                 row["note"] = raw["note"]
                 if raw.get("note_nl"):
                     row["note_nl"] = raw["note_nl"]
                 self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
             own = reasons.get(code, [])
-            unchanged = (
-                row["gradation"] == region.gradation.value
-                and row["ipa_applies"] == region.ipa_applies
-            )
             if unchanged:
                 for key in raw.get("reasons", []):
                     if self._from_other_document(key):
@@ -586,10 +609,12 @@ class _Reader:
         elif code not in ipa["origins"]:
             row.update(
                 _notes(
-                    "ipa", "draft.file.not_on_ipa_list", name=name,
+                    "ipa",
+                    "draft.file.not_on_ipa_list",
+                    name=name,
                     destination=ipa["destination_name"],
                 )
-            )  # fmt: skip
+            )
         return row
 
     def notes(self) -> list[dict[str, Any]]:
@@ -631,13 +656,13 @@ class _Reader:
         except PolicyError:
             pass
         rows = []
-        for paragraph in self.decree.paragraphs:
-            gloss = glosses.get((paragraph.number, paragraph.text))
+        for decree_paragraph in self.decree.paragraphs:
+            gloss = glosses.get((decree_paragraph.number, decree_paragraph.text))
             rows.append(
                 {
-                    "number": paragraph.number,
-                    "heading": paragraph.heading,
-                    "text_nl": paragraph.text,
+                    "number": decree_paragraph.number,
+                    "heading": decree_paragraph.heading,
+                    "text_nl": decree_paragraph.text,
                     "gloss_en": gloss or t("draft.file.gloss_new", "en"),
                 }
             )
@@ -735,6 +760,11 @@ class _Reader:
             if table.get("text_nl") == text and table.get("summary_en"):
                 return str(table["summary_en"])
         return None
+
+
+def _notes(field: str, key: str, **params: str) -> dict[str, str]:
+    """A region's `<field>_note_en` and `<field>_note_nl` (a version file gives both)."""
+    return {f"{field}_note_{lang}": t(key, lang, **params) for lang in ("en", "nl")}
 
 
 def _named_units(text: str) -> list[str]:
