@@ -76,6 +76,8 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     lines += ["", f"## {word('steps')}", ""]
     for number, step in enumerate(decision.steps, start=1):
         mark = f" *({word('reading')})*" if step.reading else ""
+        if step.scenario_change:
+            mark += f" *({phrases.scenario_mark(lang)})*"
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         lines.append(f"{number}. **{markdown(step.citation)}**{mark}: {conclusion}")
         lines.append("")

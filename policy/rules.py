@@ -448,6 +448,7 @@ def _bilingual_step(rule: str, citation: Citation, conclusion: dict[str, str]) -
         reading=citation.reading,
         note_en=citation.note_en,
         note_nl=citation.note_nl,
+        scenario_change=citation.override,
     )
 
 
