@@ -18,7 +18,7 @@ import shapely
 from matplotlib.text import Text
 
 import geodata
-from briefing import BriefingScenario, ScenarioChange, render_map
+from briefing import BriefingScenario, ChangeNote, render_map
 from briefing.cli import main as briefing_main
 from briefing.content import map_content
 from briefing.map_image import RC, layout_named, map_figure
@@ -288,7 +288,7 @@ def test_text_sizes_and_map_share(in_force, before, lang, kind) -> None:
         title="Ménaka weer uitzonderlijk",
         base_id=in_force.id,
         version=in_force.with_overrides(gradations={"ML-9": "exceptional"}),
-        changes=(ScenarioChange("ML-9", "Ménaka", "Ambtsbericht van mei"),),
+        changes=(ChangeNote("ML-9", "Ménaka", "Ambtsbericht van mei"),),
         author="Analist",
     )
     kwargs = {
