@@ -76,6 +76,8 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     lines += ["", f"## {word('steps')}", ""]
     for number, step in enumerate(decision.steps, start=1):
         mark = f" *({word('reading')})*" if step.reading else ""
+        if step.scenario_change:
+            mark += f" *({phrases.scenario_mark(lang)})*"
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         lines.append(f"{number}. **{markdown(step.citation)}**{mark}: {conclusion}")
         lines.append("")
@@ -95,8 +97,9 @@ def _origin(decision: Decision, lang: str) -> str:
     if origin.cercle_name:
         described += f", {text('memo.cercle', lang)} {markdown(origin.cercle_name)}"
     described += ")"
-    if origin.note and lang == "en":
-        described += f" — {markdown(origin.note)}"
+    note = origin.note_nl if lang == "nl" else origin.note
+    if note:
+        described += f" — {markdown(note)}"
     return described
 
 
