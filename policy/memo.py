@@ -60,7 +60,10 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]
     if decision.missing_values:
-        missing = ", ".join(f"`{value}`" for value in decision.missing_values)
+        from policy.rules import missing_in_words
+
+        # In words, never the internal key (`regions[ML-10].scope`).
+        missing = "; ".join(missing_in_words(v, decision, lang) for v in decision.missing_values)
         lines.append(f"- **{word('missing')}:** {missing}")
     if decision.alternative_readings:
         lines += ["", f"## {word('readings')}", ""]

@@ -763,16 +763,26 @@ def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _missing_words(value: str, decision: Decision, version: PolicyVersion, lang: str) -> str:
-    """`regions[ML-7].ipa_applies` in words."""
+def missing_in_words(value: str, decision: Decision, lang: str) -> str:
+    """A value of `missing_values` (`regions[ML-10].scope`) in words, for a memo a lawyer reads:
+    no internal keys. Region names come from the units table, as in every version."""
+    from policy.data_files import official_units
+
     code = value[len("regions[") : value.index("]")]
     what = value.rsplit(".", 1)[1]
-    region = version.region(code).name
+    names = official_units()
+    region = names.get(code, code)
     if what == "scope":
         split = split_off(code)
-        parent = version.region(split.parent).name if split else region
+        parent = names.get(split.parent, split.parent) if split else region
         return text("missing.scope", lang, parent=parent, region=region)
     if what == "name_2023":
         given = decision.region_mapped_from or region
         return text("missing.name_2023", lang, region=region, given=given)
     return text(f"missing.{what}", lang, region=region)
+
+
+def _missing_words(value: str, decision: Decision, version: PolicyVersion, lang: str) -> str:
+    """`regions[ML-7].ipa_applies` in words (the names of `version`, which a what-if keeps)."""
+    del version  # every version holds the same 11 units, with their official names
+    return missing_in_words(value, decision, lang)

@@ -201,3 +201,15 @@ def test_evaluate_place_boni_is_answered_as_the_region_name_douentza(capsys) -> 
     for key in ("outcome", "flags", "missing_values", "alternative_readings", "gradation"):
         assert by_place[key] == by_name[key], key
     assert by_place["region"]["mapped_from"] == "Douentza"
+
+
+def test_memo_names_what_is_open_in_words_not_internal_keys(capsys) -> None:
+    from policy.cli import main
+
+    for region in ("Taoudénit", "Douentza"):
+        for lang in ("nl", "en"):
+            assert main(["evaluate", "--region", region, "--lang", lang]) == 0
+            memo = capsys.readouterr().out
+            assert "regions[" not in memo
+    assert main(["evaluate", "--region", "Taoudénit", "--lang", "nl"]) == 0
+    assert "of ‘Tombouctou’ in C7/23 Vc ook Taoudénit omvat" in capsys.readouterr().out
