@@ -45,6 +45,7 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"**{decision.headline(lang)}**",
         "",
         f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
+        *_filing_lines(decision, lang),
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
@@ -60,10 +61,11 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]
     if decision.missing_values:
-        from policy.rules import missing_in_words
+        from policy.open_values import missing_in_words
 
         # In words, never the internal key (`regions[ML-10].scope`).
-        missing = "; ".join(missing_in_words(v, decision, lang) for v in decision.missing_values)
+        given = decision.region_mapped_from
+        missing = "; ".join(missing_in_words(v, lang, given) for v in decision.missing_values)
         lines.append(f"- **{word('missing')}:** {missing}")
     if decision.alternative_readings:
         lines += ["", f"## {word('readings')}", ""]
@@ -89,6 +91,18 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         lines.append("")
     lines.append(f"*{decision.disclaimer(lang)}*")
     return "\n".join(lines) + "\n"
+
+
+def _filing_lines(decision: Decision, lang: str) -> list[str]:
+    """Status, dates, kenmerk and versions (policy.memo_header), for a shipped version."""
+    from policy.errors import PolicyError
+    from policy.memo_header import header_lines
+    from policy.versions_io import load_version
+
+    try:
+        return header_lines(load_version(decision.policy_id), lang)
+    except PolicyError:  # a version built in code or read from a draft: no filing data
+        return []
 
 
 def _origin(decision: Decision, lang: str) -> str:

@@ -213,3 +213,17 @@ def test_memo_names_what_is_open_in_words_not_internal_keys(capsys) -> None:
             assert "regions[" not in memo
     assert main(["evaluate", "--region", "Taoudénit", "--lang", "nl"]) == 0
     assert "of ‘Tombouctou’ in C7/23 Vc ook Taoudénit omvat" in capsys.readouterr().out
+
+
+def test_memo_can_be_filed_status_dates_kenmerk_and_versions(capsys) -> None:
+    """Signed 4 June 2025 ("’s-Gravenhage, 4 juni 2025"), in force not before 18 June 2025 (an
+    inference from Artikel II and the toelichting), the letter's kenmerk 6392691."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "intern hulpmiddel, geen advies of besluit" in memo
+    assert "besluit ondertekend op 4 juni 2025" in memo
+    assert "in werking niet vóór 18 juni 2025 (afgeleid" in memo
+    assert "kenmerk 6392691" in memo
+    assert "beleidsdata WBV 2025/11" in memo
