@@ -75,6 +75,10 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     if decision.facts:
         lines += ["", f"## {word('facts')}", ""]
         lines += [f"- {line}" for line in _fact_lines(decision, lang)]
+    checklist = _checklist(decision, lang)
+    if checklist:
+        lines += ["", f"## {text('memo_header.checklist_title', lang)}", ""]
+        lines += [f"- {markdown(item)}" for item in checklist]
     if decision.flags:
         lines += ["", f"## {word('flags')}", ""]
         lines += [f"- {flag_label(flag, lang)}" for flag in decision.flags]
@@ -102,6 +106,18 @@ def _filing_lines(decision: Decision, lang: str) -> list[str]:
     try:
         return header_lines(load_version(decision.policy_id), lang)
     except PolicyError:  # a version built in code or read from a draft: no filing data
+        return []
+
+
+def _checklist(decision: Decision, lang: str) -> list[str]:
+    """The "Geen bijzonderheden" sub-paragraphs that bear on the case (policy.memo_header)."""
+    from policy.errors import PolicyError
+    from policy.memo_header import checklist_lines
+    from policy.versions_io import load_version
+
+    try:
+        return checklist_lines(load_version(decision.policy_id), lang)
+    except PolicyError:
         return []
 
 

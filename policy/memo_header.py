@@ -51,3 +51,30 @@ def header_lines(policy: PolicyVersion, lang: str) -> list[str]:
         + t("memo_header.made_with", lang, product=product_version(), policy=policy.id)
     )
     return lines
+
+
+CHECKLIST = ("23.3.1", "23.3.2", "23.4.1.1", "23.4.1.2", "23.5.1", "23.7")
+"""The "Geen bijzonderheden" sub-paragraphs that bear on a case: the general policy applies
+there, which a lawyer checks per case (group persecution, risk profiles, systematic exposure,
+protection by the authorities, the departure moratorium)."""
+
+
+def checklist_lines(policy: PolicyVersion, lang: str) -> list[str]:
+    """The checklist of the "Geen bijzonderheden" sub-paragraphs that bear on a case, each with
+    the decree's heading; [] for a version whose full text is not in our sources."""
+    from policy.errors import PolicyError
+    from policy.paragraphs import load_paragraphs
+
+    try:
+        paragraphs = {p.number: p for p in load_paragraphs(policy)}
+    except PolicyError:
+        return []
+    lines = []
+    for number in CHECKLIST:
+        paragraph = paragraphs.get(number)
+        if paragraph is None or paragraph.text_nl != "Geen bijzonderheden.":
+            continue
+        where = f"C7/{number} Vc"
+        heading = paragraph.heading
+        lines.append(t("memo_header.checklist_item", lang, paragraph=where, heading=heading))
+    return lines

@@ -227,3 +227,16 @@ def test_memo_can_be_filed_status_dates_kenmerk_and_versions(capsys) -> None:
     assert "in werking niet vóór 18 juni 2025 (afgeleid" in memo
     assert "kenmerk 6392691" in memo
     assert "beleidsdata WBV 2025/11" in memo
+
+
+def test_memo_lists_the_geen_bijzonderheden_paragraphs_that_bear_on_a_case(capsys) -> None:
+    """"Geen bijzonderheden" means the general policy applies (23.3.1, 23.3.2, 23.4.1.1,
+    23.4.1.2, 23.5.1, 23.7), not "not applicable": the memo lists them as a checklist."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    for number in ("23.3.1", "23.3.2", "23.4.1.1", "23.4.1.2", "23.5.1", "23.7"):
+        assert f"C7/{number} Vc" in memo and number
+    assert "- C7/23.7 Vc Vertrekmoratorium: geen bijzonderheden voor Mali" in memo
+    assert "C7/23.1 Vc" not in memo  # the decision moratorium does not bear on the outcome
