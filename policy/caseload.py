@@ -174,10 +174,10 @@ def _counts(
             "other": other[occurs].astype(np.int64),
         }
     )
-    regions = [region.code for region in version.regions]
-    outcomes = [o.value for o in Outcome]
-    table["_region"] = table["region_code"].map({c: n for n, c in enumerate(regions)})
-    table["_outcome"] = table["outcome"].map({o: n for n, o in enumerate(outcomes)})
+    order_of_regions = [region.code for region in version.regions]
+    order_of_outcomes = [o.value for o in Outcome]
+    table["_region"] = table["region_code"].map({c: n for n, c in enumerate(order_of_regions)})
+    table["_outcome"] = table["outcome"].map({o: n for n, o in enumerate(order_of_outcomes)})
     table = table.sort_values(["_region", "_outcome", "outcome"], na_position="last")
     table.insert(1, "region_name", table["region_code"].map(_names(version)))
     table["difference"] = table["other"] - table["base"]

@@ -199,7 +199,12 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _paragraphs(args: argparse.Namespace) -> int:
-    full = load_full_text(load_version(args.policy))
+    # A draft's paragraph texts lie beside it (`python -m policy draft-version`).
+    texts = None
+    if args.policy and args.policy.lower().endswith(".toml"):
+        beside = Path(args.policy).with_suffix(".paragraphs.toml")
+        texts = beside if beside.is_file() else None
+    full = load_full_text(load_version(args.policy), texts)
     if args.json:
         rows = [paragraph.to_dict() for paragraph in full.paragraphs]
         print(json.dumps(rows, ensure_ascii=False, indent=2))

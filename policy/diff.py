@@ -218,3 +218,25 @@ def _same_regions(a: PolicyVersion, b: PolicyVersion) -> None:
 
 def _label(kind: str, code: str, lang: str) -> str:
     return t(f"{kind}.{code}", lang)
+
+
+def time_ordered(a: PolicyVersion, b: PolicyVersion) -> tuple[PolicyVersion, PolicyVersion]:
+    """(older, newer), whichever argument names which: a comparison runs forward in time.
+
+    The shipped versions are ordered by their `supersedes` chain; other versions (a draft, a
+    test's own files) by `supersedes`, else by their dates (signed, else in force); where
+    neither says, as given.
+    """
+    from policy.versions_io import list_versions
+
+    shipped = [version.id for version in list_versions()]
+    if a.id in shipped and b.id in shipped:
+        return (a, b) if shipped.index(a.id) <= shipped.index(b.id) else (b, a)
+    if b.supersedes == a.id:
+        return a, b
+    if a.supersedes == b.id:
+        return b, a
+    date_a, date_b = a.signed or a.in_force, b.signed or b.in_force
+    if date_a and date_b and date_b < date_a:
+        return b, a
+    return a, b

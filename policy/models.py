@@ -108,7 +108,7 @@ class Citation(_Frozen):
     note_en: str | None = None
     note_nl: str | None = None
     """The same remark as `note_en`, in Dutch: a Dutch memo carries every note an English one
-    does (a version file gives both; the loader refuses a note without its Dutch)."""
+    does (every shipped version file gives both; a test checks)."""
 
     def note(self, lang: str) -> str | None:
         """The remark on this citation in `lang` (None when there is none)."""
