@@ -15,7 +15,6 @@ traceback on the server, never shown.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -28,7 +27,6 @@ from policy import (
     PolicyError,
     PolicyVersion,
     evaluate,
-    list_versions,
     load_version,
     versions_io,
 )
@@ -42,7 +40,7 @@ from ui.compare_view import render_compare
 from ui.details import render_region_details
 from ui.downloads import PRINT_CSS, render_downloads
 from ui.errors import guarded, report_failed_callback, safe_callback
-from ui.first_load import page_complete, wait_for_map
+from ui.first_load import page_complete, reason_mark, settle_heap, wait_for_map
 from ui.form import decision_form
 from ui.legend import legend_html
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
@@ -60,6 +58,7 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording import phrases
 from wording import t as wt
 from wording.escape import markdown
 
@@ -98,22 +97,9 @@ def served_leaflet_url() -> str:
 
 
 @st.cache_resource
-def settle_heap() -> None:
-    """Once per server process, after its first run: hide every object alive by now (modules,
-    loaded data, cached maps) from Python's cyclic garbage collector (`gc.freeze`).
-
-    Why: the server's heap holds millions of long-lived objects (streamlit, pandas, geopandas,
-    folium, the policy data). Without this, a full collection scanned them all about once per
-    page run, for 110 to 200 ms with the interpreter lock held, stalling the server just while a
-    page was loading. What is frozen is never freed, which is what long-lived objects are for."""
-    gc.collect()
-    gc.freeze()
-
-
-@st.cache_resource
 def policy_versions() -> dict[str, PolicyVersion]:
     """All policy versions by file stem. Shared by all sessions: the models are frozen."""
-    return dict(zip(versions_io._shipped_stems(), list_versions(), strict=True))
+    return versions_io.versions_by_stem()
 
 
 @st.cache_resource
@@ -285,8 +271,9 @@ def sidebar_settings(current: PageState) -> None:
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    signed = version.signed.isoformat() if version.signed else t("date_not_in_sources", lang)
-    in_force = version.in_force.isoformat() if version.in_force else t("date_not_in_sources", lang)
+    none = t("date_not_in_sources", lang)
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 
@@ -523,7 +510,8 @@ def main() -> None:
         render_link(current)
         write_link(current)
     # Print styles last, as Markdown (an st.html element would load its own code).
-    st.sidebar.markdown(PRINT_CSS, unsafe_allow_html=True)
+    # With them, the invisible mark of why this session's page is whole (map report or timer).
+    st.sidebar.markdown(PRINT_CSS + reason_mark(), unsafe_allow_html=True)
     with guarded(lang, "page words"):
         render_page_words(lang)
     settle_heap()

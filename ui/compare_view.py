@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geodata.map_render import MALI_BOUNDS, label_points
+from geodata.palette import CHANGE_COLOURS as _PALETTE  # the briefing palette's change colours
 from geodata.palette import OUTLINE_COLOUR
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
@@ -38,11 +39,6 @@ from ui.texts import Lang, t
 from wording import phrases
 from wording import t as wt
 from wording.escape import markdown
-
-try:  # the briefing palette's change colours, where it has them
-    from geodata.palette import CHANGE_COLOURS as _PALETTE
-except ImportError:  # pragma: no cover - older geodata
-    _PALETTE = {}
 
 # Classes the briefing palette does not colour get a colour of the same family here.
 _FALLBACK: Final[dict[str, str]] = {
