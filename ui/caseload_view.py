@@ -27,6 +27,7 @@ from policy.caseload import CaseloadComparison, compare
 from policy.scenario import Scenario
 from ui.errors import safe_callback
 from ui.texts import Lang, t
+from wording import t as wt
 from wording.escape import csv_frame, markdown
 
 EXAMPLE_NAME: Final = "synthetic-caseload.csv"
@@ -55,10 +56,12 @@ def example_bytes() -> bytes:
 def _load(name: str, raw: bytes, lang: Lang) -> None:
     st.session_state.pop(ERROR_KEY, None)
     if len(raw) > MAX_UPLOAD_BYTES:
-        st.session_state[ERROR_KEY] = t(
-            "caseload_error",
+        st.session_state[ERROR_KEY] = wt(
+            "page_use.caseload.too_large",
             lang,
-            message=markdown(f"{name}: {len(raw)} bytes; at most {MAX_UPLOAD_BYTES} bytes"),
+            name=markdown(name),
+            size=f"{len(raw) / (1024 * 1024):.1f}",
+            limit=LIMIT_MB,
         )
         return
     token = st.session_state.get(CASES_KEY, LoadedCases("", b"", 0)).token + 1
