@@ -89,8 +89,9 @@ def test_offline_html_forbids_every_request_and_is_deterministic(in_force, today
 def test_offline_labels_are_centred_and_apart_at_a_laptop_size(
     browser, in_force, today, tmp_path, lang, size
 ) -> None:
-    """At 1366 × 768 (and a small 800 × 600) no two names overlap (Koulikoro and Bamako once did), every name is centred
-    on its point (not hung from its corner), and Taoudénit and the neighbours are named."""
+    """At 1366 × 768 and 800 × 600 no two names overlap (Koulikoro and Bamako once did), every
+    name is centred on its point (not hung from its corner), Taoudénit and the neighbours are
+    named."""
     path = tmp_path / "map.html"
     path.write_text(offline_html(in_force, lang, today=today), encoding="utf-8")
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
