@@ -333,6 +333,19 @@ _OVERLAY_JS = """
   var group = L.layerGroup().addTo(map);
   window.feature_group = [group];
   var closeTip = function (e) { if (e.target.closeTooltip) { e.target.closeTooltip(); } };
+  if (window.scenarioBand) { map.removeControl(window.scenarioBand); window.scenarioBand = null; }
+  if (cfg.band) {
+    var band = L.control({position: "topright"});
+    band.onAdd = function () {
+      var div = L.DomUtil.create("div", "scenario-band");
+      div.innerHTML = cfg.band;
+      div.style.cssText = "background:" + cfg.bandFill + ";color:" + cfg.bandText +
+        ";font-weight:700;padding:3px 8px;letter-spacing:.05em;pointer-events:none";
+      return div;
+    };
+    band.addTo(map);
+    window.scenarioBand = band;
+  }
   var dress = function () {
     if (!map.hasLayer(group)) { return; }
     map.eachLayer(function (layer) {
@@ -382,8 +395,11 @@ def overlay_script(
     zoom_titles: tuple[str, str],
     frame_title: str,
     lang: str,
+    band: str = "",
 ) -> str:
     """The JavaScript that dresses the map in the page's language and shows the selection.
+
+    `band`: the scenario band's text (a what-if map says so on the map itself), or "".
 
     `tooltips`: per unit code, (field, value) lines shown one per line; `labels`: per code, the
     (lat, lon) and name of its label. Every text is HTML-escaped here and the whole
@@ -413,6 +429,9 @@ def overlay_script(
         "lang": lang,
         "outline": SELECTION_COLOUR,
         "halo": SELECTION_HALO,
+        "band": html.escape(band),
+        "bandFill": map_style().areas["scenario_band"]["fill"],
+        "bandText": map_style().areas["scenario_band"]["text_colour"],
     }
     text = json.dumps(config, ensure_ascii=False)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):

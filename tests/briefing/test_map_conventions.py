@@ -348,3 +348,18 @@ def test_boundary_disclaimer_and_footer_are_on_every_map(in_force) -> None:
         start = wt("map.disclaimer.boundaries", lang)[:40]
         assert start in text
         assert wt("map.projection", lang)[:20] in text
+
+
+def test_page_map_marks_taoudenit_and_a_scenario(in_force) -> None:
+    from ui.map_view import overlay, render_parts
+
+    parts = render_parts(in_force, "/x", False)
+    assert parts.labels["ML-10"][1] == "Taoudénit"
+    lat, lon = parts.labels["ML-6"][0]
+    assert unambiguous_part("ML-6").contains(shapely.Point(lon, lat))
+    assert "scope-unclear-hatch" in parts.script and "country-border" in parts.script
+    assert wt("map.scenario.band", "nl") not in overlay(in_force, parts, "nl", None)
+    scenario = in_force.with_overrides(gradations={"ML-9": "exceptional"})
+    scenario_parts = render_parts(scenario, "/x", False, ("ML-9",))
+    assert "scenario-changed-ML-9" in scenario_parts.script
+    assert wt("map.scenario.band", "nl") in overlay(scenario, scenario_parts, "nl", None)
