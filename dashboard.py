@@ -15,7 +15,6 @@ traceback on the server, never shown.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -28,10 +27,11 @@ from policy import (
     PolicyError,
     PolicyVersion,
     evaluate,
-    list_versions,
     load_version,
     versions_io,
 )
+from policy.case_csv import MAX_UPLOAD_BYTES as CASELOAD_MAX_BYTES
+from policy.scenario import MAX_BYTES as SCENARIO_MAX_BYTES
 from policy.scenario import load_scenario
 from ui import state
 from ui.assets import leaflet_url, serve_leaflet
@@ -40,12 +40,13 @@ from ui.compare_view import render_compare
 from ui.details import render_region_details
 from ui.downloads import PRINT_CSS, render_downloads
 from ui.errors import guarded, report_failed_callback, safe_callback
-from ui.first_load import page_complete, wait_for_map
+from ui.first_load import page_complete, reason_mark, settle_heap, wait_for_map
 from ui.form import decision_form
 from ui.legend import legend_html
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame, overview_markdown
+from ui.page_words import page_words_html
 from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
@@ -57,6 +58,8 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording import phrases
+from wording import t as wt
 from wording.escape import markdown
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
@@ -67,8 +70,18 @@ PAGE_CSS = """
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
 h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
 [data-testid="stCaptionContainer"],
-[data-testid="stCaptionContainer"] * { color: #474b55 !important; }
-[data-testid="stMarkdownContainer"] blockquote { color: #31333f; border-left-color: #6b6f7a; }
+[data-testid="stCaptionContainer"] * { color: #474b55 !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote,
+[data-testid="stMarkdownContainer"] blockquote * {
+  color: #31333f !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote { border-left-color: #6b6f7a; }
+[data-testid="stMain"] h2 { font-size: 1.5rem; }
+/* Focus visible on every control: a clear ring, not a faint band. */
+:focus-visible, [data-baseweb="checkbox"]:focus-within, [role="radio"]:focus-visible {
+  outline: 3px solid #1d4fa3 !important; outline-offset: 2px !important; }
+/* Streamlit's own "Press Enter to apply" is English only: the form says it in the page's
+   language instead. */
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """
 
@@ -84,22 +97,9 @@ def served_leaflet_url() -> str:
 
 
 @st.cache_resource
-def settle_heap() -> None:
-    """Once per server process, after its first run: hide every object alive by now (modules,
-    loaded data, cached maps) from Python's cyclic garbage collector (`gc.freeze`).
-
-    Why: the server's heap holds millions of long-lived objects (streamlit, pandas, geopandas,
-    folium, the policy data). Without this, a full collection scanned them all about once per
-    page run, for 110 to 200 ms with the interpreter lock held, stalling the server just while a
-    page was loading. What is frozen is never freed, which is what long-lived objects are for."""
-    gc.collect()
-    gc.freeze()
-
-
-@st.cache_resource
 def policy_versions() -> dict[str, PolicyVersion]:
     """All policy versions by file stem. Shared by all sessions: the models are frozen."""
-    return dict(zip(versions_io._shipped_stems(), list_versions(), strict=True))
+    return versions_io.versions_by_stem()
 
 
 @st.cache_resource
@@ -187,11 +187,25 @@ def start_from_link() -> None:
     state.start(initial, notices)
 
 
+LINK_WRITTEN_KEY = "page_link_written"
+
+
 def write_link(current: PageState) -> None:
-    """Keep the address bar equal to the state, so a reload or a copied link restores it."""
-    wanted = state.to_link(current, default_version=stem_in_force())
+    """Keep the address bar equal to the whole state (language and version included), so a
+    reload or a copied link restores it. Each change of the address is one entry in the
+    browser's history (Streamlit pushes it)."""
+    wanted = state.to_link(current)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[LINK_WRITTEN_KEY] = wanted
+
+
+def follow_history() -> None:
+    """Back or Forward in the browser: the address is no longer the one this session wrote, so
+    the page becomes the state that address names (as a reload of it would)."""
+    written = st.session_state.get(LINK_WRITTEN_KEY)
+    if written is not None and st.query_params.to_dict() != written:
+        start_from_link()
 
 
 def page_link(current: PageState) -> str:
@@ -255,12 +269,21 @@ def sidebar_settings(current: PageState) -> None:
         on_change=_version_changed,
         disabled=current.scenario is not None,
     )
+    # The list cuts a long version name off: the whole name under it.
+    st.sidebar.caption(
+        wt(
+            "page_use.layout.version_shown",
+            lang,
+            name=markdown(versions[current.version].label(lang)),
+        )
+    )
     st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    signed = version.signed.isoformat() if version.signed else t("date_not_in_sources", lang)
-    in_force = version.in_force.isoformat() if version.in_force else t("date_not_in_sources", lang)
+    none = t("date_not_in_sources", lang)
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 
@@ -350,7 +373,9 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     def name(stem: str) -> str:
         return versions[stem].label(lang)
 
-    st.subheader(t("tools_heading", lang))
+    st.header(t("tools_heading", lang))
+    # Written every run, so the choice stays and shows in the page's language after a switch.
+    state.show_in_widget(TOOLS_KEY, st.session_state.get(TOOLS_KEY))
     choice = st.radio(
         t("tools_heading", lang),
         TOOLS,
@@ -378,6 +403,16 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
         render_paragraphs(versions[current.version], lang)
 
 
+def render_page_words(lang: Lang) -> None:
+    """Streamlit's own words in the page's language and its uploader's real limits
+    (`ui.page_words`); last in the run, once the page is complete."""
+    limits = {
+        t("scenario_upload", lang): f"{SCENARIO_MAX_BYTES // 1024} KiB",
+        t("caseload_upload", lang): f"{CASELOAD_MAX_BYTES // (1024 * 1024)} MB",
+    }
+    st.html(page_words_html(lang, limits, t("map_frame_title", lang)), unsafe_allow_javascript=True)
+
+
 # --- the page ------------------------------------------------------------------------------
 
 
@@ -392,6 +427,8 @@ def main() -> None:
         st.stop()
     if not state.started():
         start_from_link()
+    else:
+        follow_history()
     basemap = bool(st.session_state.get("basemap", False))
     current = state.current()
     what_if = scenario_key(current)
@@ -458,7 +495,7 @@ def main() -> None:
                 render_summary(decision, lang, current.named)
                 with st.expander(t("outcome_details", lang)):
                     render_card(decision, lang, current.named)
-        st.subheader(t("details_heading", lang))
+        st.header(t("details_heading", lang))
         with guarded(lang, "details"):
             if scenario is not None and current.region is not None:
                 render_details_marking(scenario, base, lang, current.region)
@@ -483,7 +520,10 @@ def main() -> None:
         render_link(current)
         write_link(current)
     # Print styles last, as Markdown (an st.html element would load its own code).
-    st.sidebar.markdown(PRINT_CSS, unsafe_allow_html=True)
+    # With them, the invisible mark of why this session's page is whole (map report or timer).
+    st.sidebar.markdown(PRINT_CSS + reason_mark(), unsafe_allow_html=True)
+    with guarded(lang, "page words"):
+        render_page_words(lang)
     settle_heap()
 
 

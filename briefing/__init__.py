@@ -9,12 +9,12 @@ from briefing.errors import BriefingError
 from briefing.map_image import render_map
 from briefing.offline import offline_html
 from briefing.report import case_report
-from briefing.scenarios import BriefingScenario, ScenarioChange
+from briefing.scenarios import BriefingScenario, ChangeNote
 
 __all__ = [
     "BriefingError",
     "BriefingScenario",
-    "ScenarioChange",
+    "ChangeNote",
     "case_report",
     "offline_html",
     "render_map",

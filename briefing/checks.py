@@ -8,8 +8,9 @@ from typing import Any
 from briefing.errors import BriefingError
 from briefing.scenarios import BriefingScenario, briefing_scenario
 from policy import PolicyError, PolicyVersion
+from wording import LANGUAGES
 
-LANGS = ("nl", "en")
+LANGS = LANGUAGES  # the one list of languages
 
 
 def choice(name: str, value: str, allowed: Sequence[str]) -> str:

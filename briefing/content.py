@@ -10,7 +10,8 @@ line and the disclaimer. Nothing here draws; `map_image` and `offline` do.
 The area the project attributes to a split-off unit (Taoudénit, `geodata.split_off_shapes`: the
 same shape `locate` and `evaluate --place` answer from) is part of the content: drawn with the
 unit's own value, hatched "scope unclear", named, and explained in a note that names both
-readings. A comparison is always drawn from the older version to the newer (`briefing.compare`).
+readings. A comparison is always drawn from the older version to the newer
+(`policy.diff.time_ordered`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from shapely.geometry import MultiPolygon
 from shapely.ops import polylabel
 
 import geodata
-from briefing.compare import CHANGE_CLASSES, change_classes, field_changes
 from briefing.scenarios import BriefingScenario
 from briefing.texts import bt
 from briefing.texts import page_t as t
@@ -34,8 +34,8 @@ from geodata.palette import CHANGE_COLOURS, CHANGE_HATCHES, GRADATION_COLOURS, G
 from geodata.policy_layer import cited_paragraphs, policy_values
 from geodata.split_off_shapes import split_off_shapes, unambiguous_part
 from policy import PolicyVersion, gradation_label
-from policy.diff import field_label, map_class_label
-from policy.labels import Lang
+from policy.diff import MAP_CLASSES, change_map, diff_versions, field_label, map_class_label
+from policy.texts import Lang
 from policy.texts import text as policy_text
 from wording import phrases
 from wording import t as wt
@@ -210,7 +210,7 @@ def map_content(
     """The content of the map of `version` (or of `scenario`, or of `version` → `compare`).
 
     In a comparison `version` is the side the change is drawn from and `compare` the side it is
-    drawn to (callers put them in time order, `briefing.compare.time_ordered`): fills show the
+    drawn to (callers put them in time order, `policy.diff.time_ordered`): fills show the
     change class, outlines the IPA of `compare`.
     """
     if lang not in ("nl", "en"):
@@ -229,7 +229,7 @@ def map_content(
     short_subtitle: list[str] = []  # the slide's: the title already says "from … to …"
     all_codes = list(drawn["code"]) + list(joined.undrawn["code"])
     if compare is not None:
-        classes = change_classes(version, compare)
+        classes = change_map(version, compare)
         fills = {code: CHANGE_COLOURS[classes[code]] for code in all_codes}
         drawn["fill"] = [fills[code] for code in drawn["code"]]
         drawn["hatch"] = [CHANGE_HATCHES[classes[code]][0] for code in drawn["code"]]
@@ -243,7 +243,7 @@ def map_content(
                 hatch=CHANGE_HATCHES[c][0],
                 hatch_colour=CHANGE_HATCHES[c][1],
             )
-            for c in CHANGE_CLASSES
+            for c in MAP_CLASSES
             if c in shown_classes
         ]
         title = wt("map.title.compare", lang, a=version.label(lang), b=compare.label(lang))
@@ -261,7 +261,7 @@ def map_content(
             )
         ]
         notes.append(bt("compare_outline_note", lang, b=compare.label(lang)))
-        changes = field_changes(version, compare)
+        changes = diff_versions(version, compare)
         notes.append(f"{bt('compare_changes', lang)}:")
         # One short line per region (the A4 page has room for ten of them, not for ten long
         # ones); the slide points to the A4 page.
@@ -389,7 +389,7 @@ def map_content(
         lang,
         version=shown.label(lang),
         paragraphs=paragraphs,
-        attribution=geodata.ATTRIBUTION,
+        attribution=t("data_credit", lang),
     )
     if scenario is not None:
         changed_codes = tuple(dict.fromkeys(change.code for change in scenario.changes))
@@ -403,7 +403,7 @@ def map_content(
         )
         notes.append(f"{wt('map.scenario.changes', lang)}:")
         rationale = {change.code: change.rationale for change in scenario.changes}
-        scenario_changes = field_changes(version, scenario.version)
+        scenario_changes = diff_versions(version, scenario.version)
         by_code = _changes_by_region(scenario_changes, lang)
         short_by_code = {
             line.split(" (", 1)[1].split(")", 1)[0]: line

@@ -23,7 +23,7 @@ import textwrap
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import geopandas as gpd
 import matplotlib
@@ -36,7 +36,6 @@ from shapely.geometry import MultiPolygon, box
 from shapely.ops import polylabel
 
 from briefing.checks import LANGS, choice, scenario_on
-from briefing.compare import time_ordered
 from briefing.content import MapContent, map_content
 from briefing.errors import BriefingError
 from briefing.texts import bt
@@ -44,6 +43,7 @@ from geodata.map_geometry import MAP_CRS, africa, country_outline, ipa_origin_li
 from geodata.map_style import map_style
 from geodata.palette import IPA_DESTINATION_COLOUR, OUTLINE_COLOUR
 from policy import PolicyVersion
+from policy.diff import time_ordered
 from wording import t as wt
 
 DPI: Final = 300
@@ -86,6 +86,11 @@ DOT_SIZE: Final = DESTINATION.extra["dot_pt"]
 MIN_TEXT_PT: Final = {"a4": 7.0, "slide": 11.0}
 
 
+def _renderer(fig: Figure) -> Any:
+    """The Agg renderer of a figure drawn on a `_Canvas` (for measuring text and boxes)."""
+    return cast(FigureCanvasAgg, fig.canvas).get_renderer()
+
+
 class _Canvas(FigureCanvasAgg):
     """Agg canvas that ignores redraw requests: geopandas asks for a full redraw after every
     layer it plots, and the page needs drawing only once, when it is saved."""
@@ -123,7 +128,7 @@ class _Column:
 
     def __init__(self, fig: Figure, x: float, width: float, y: float, down: bool) -> None:
         self.fig, self.x, self.width, self.y, self.down = fig, x, width, y, down
-        self.renderer = fig.canvas.get_renderer()
+        self.renderer = _renderer(fig)
 
     def _height(self, artist) -> float:
         return artist.get_window_extent(self.renderer).height / DPI

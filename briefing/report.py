@@ -33,7 +33,7 @@ from policy import (
     load_version,
     outcome_label,
 )
-from policy.labels import Lang
+from policy.texts import Lang
 from wording import phrases, t
 from wording.escape import markdown
 

@@ -15,7 +15,7 @@ from policy import PolicyVersion
 
 
 @dataclass(frozen=True)
-class ScenarioChange:
+class ChangeNote:
     """One changed region and the analyst's reason for the change (free text, untrusted)."""
 
     code: str
@@ -30,7 +30,7 @@ class BriefingScenario:
     title: str
     base_id: str
     version: PolicyVersion
-    changes: tuple[ScenarioChange, ...]
+    changes: tuple[ChangeNote, ...]
     author: str | None = None
 
     def __post_init__(self) -> None:
@@ -51,7 +51,7 @@ def briefing_scenario(scenario: Any, base: PolicyVersion) -> BriefingScenario:
     for change in scenario.changes:
         region = version.region(change.code)
         changes.append(
-            ScenarioChange(code=region.code, name=region.name, rationale=str(change.rationale))
+            ChangeNote(code=region.code, name=region.name, rationale=str(change.rationale))
         )
     author = getattr(scenario, "author", None)
     return BriefingScenario(

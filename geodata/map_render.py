@@ -20,11 +20,11 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 import folium
 import geopandas as gpd
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import box, shape
@@ -269,7 +269,8 @@ def build_policy_map(
         zoom_snap=0.25,
     )
     _MetricScale().add_to(fmap)
-    fmap.get_root().header.add_child(Element(MAP_CSS), name="policy_map_css")
+    root = cast(Figure, fmap.get_root())  # a folium Map's root is a branca Figure
+    root.header.add_child(Element(MAP_CSS), name="policy_map_css")
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     if basemap:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pyarrow as pa
@@ -36,7 +37,7 @@ from geodata.errors import GeodataError, shortened
 from wording.escape import FORMULA_PREFIXES, csv_cell
 
 # The columns `locate-points` adds: empty when the point is outside Mali.
-ADDED_COLUMNS = ("unit_code", "cercle_pcode")
+ADDED_COLUMNS = ("unit_code", "cercle_pcode", "flags")
 MAX_FIELD_CHARS = 131_072
 # pyarrow reads a file in blocks and a row must fit in one: the longest row it can read.
 BLOCK_BYTES = 16 << 20
@@ -218,12 +219,14 @@ def _parse(data: pa.Buffer, delimiter: str, quoted: bool, path: Path) -> _Parsed
     if not invalid:
         return _Parsed(table, np.arange(1, table.num_rows + 1, dtype=np.int64), [])
     # Only a reading on one thread knows where the skipped rows were.
-    table, invalid = _read_table(data, delimiter, quoted, table.num_columns, path, False)
+    table, read = _read_table(data, delimiter, quoted, table.num_columns, path, False)
+    rows = [(number, actual, text) for number, actual, text in read if number is not None]
+    assert len(rows) == len(read), "a reading on one thread numbers every row"
     width = table.num_columns
-    skipped = np.array([number for number, _, _ in invalid], dtype=np.int64)
-    kept = np.setdiff1d(np.arange(1, table.num_rows + len(invalid) + 1), skipped)
-    longer = [number for number, actual, _ in invalid if actual > width]
-    short = [(number, actual, text) for number, actual, text in invalid if actual < width]
+    skipped = np.array([number for number, _, _ in rows], dtype=np.int64)
+    kept = np.setdiff1d(np.arange(1, table.num_rows + len(rows) + 1), skipped)
+    longer = [number for number, actual, _ in rows if actual > width]
+    short = [(number, actual, text) for number, actual, text in rows if actual < width]
     if not short:
         return _Parsed(table, kept, longer)
     padded = _pad_short_rows([(actual, text) for _, actual, text in short], delimiter, quoted,
@@ -408,7 +411,8 @@ def neutralise_texts(column: pa.Array) -> pa.Array:
     safe = [csv_cell(text) for text in pc.take(column, _arrow(positions)).to_pylist()]
     mask = np.zeros(len(column), dtype=bool)
     mask[positions] = True
-    return pc.replace_with_mask(column, _arrow(mask), _texts(safe).cast(column.type))
+    texts = cast(list[str], safe)  # csv_cell keeps a text a text
+    return pc.replace_with_mask(column, _arrow(mask), _texts(texts).cast(column.type))
 
 
 def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: bool) -> pa.Array:
@@ -433,7 +437,7 @@ def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: boo
 def _text_bytes(values: pa.Array) -> memoryview:
     """The values of a string array end to end, straight from its data buffer."""
     offsets, data = _buffers(values)
-    return memoryview(data[int(offsets[0]) : int(offsets[-1])])
+    return data[int(offsets[0]) : int(offsets[-1])].data
 
 
 def write_points(

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from policy.case import Case, parse_elements
+from policy.case import BOOLEAN_FACTS, FALSE_WORDS, TRUE_WORDS, Case, parse_elements
 from policy.decision import Decision
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import quoted
@@ -35,7 +35,7 @@ from policy.regions import RegionMatch, resolve_region
 from policy.rules import evaluate
 from wording import phrases
 
-BOOLEAN_COLUMNS = ("persecution", "individual_harm", "ipa_obstacles", "exclusion_indications")
+BOOLEAN_COLUMNS = BOOLEAN_FACTS
 FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
 OUTPUT_COLUMNS = (
     "policy",
@@ -52,8 +52,8 @@ OUTPUT_COLUMNS = (
 # A frame whose index has this name counts its rows as lines of the file it was read from
 # (`policy.case_csv.read_cases`); messages then say "line N" as an editor or spreadsheet shows.
 LINE_INDEX = "line"
-TRUE_TEXTS = frozenset({"true", "1", "yes", "y", "ja", "j", "t"})
-FALSE_TEXTS = frozenset({"false", "0", "no", "n", "nee", "f", ""})
+TRUE_TEXTS = TRUE_WORDS
+FALSE_TEXTS = FALSE_WORDS | {""}  # an empty cell: the fact was not given
 ELEMENTS: tuple[IndividualElements, ...] = tuple(IndividualElements)
 # The space of facts a row can carry, in the order of the combination index.
 _SHAPE = (2, 2, len(ELEMENTS), 2, 2)  # persecution, harm, elements, obstacles, exclusion

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from policy.errors import PolicyError
 from policy.framework import ipa_criteria
@@ -76,7 +76,7 @@ class Case:
         # case into refugee status, so every field is checked here.
         if not isinstance(self.region, str):
             raise PolicyError(f"region: must be a name or code (text), not {self.region!r}")
-        for name in _BOOLEAN_FIELDS:
+        for name in BOOLEAN_FACTS:
             value = getattr(self, name)
             if not isinstance(value, bool):
                 raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
@@ -99,12 +99,20 @@ class Case:
         return cls(region=origin.region_code, origin=origin, **facts)
 
 
-_BOOLEAN_FIELDS = (
+# The one list of a case's facts, in the order the decision form asks them; the batch's CSV
+# columns, the page's link parameters and the Decision's `facts` all use it.
+FACT_NAMES: Final[tuple[str, ...]] = (
     "persecution",
     "individual_harm",
+    "individual_elements",
     "ipa_obstacles",
     "exclusion_indications",
 )
+BOOLEAN_FACTS: Final[tuple[str, ...]] = tuple(n for n in FACT_NAMES if n != "individual_elements")
+# The one vocabulary of yes and no for a fact given as text (a CSV cell, a page link), compared
+# after trimming and case folding. A CSV's empty cell also means no (batch.FALSE_TEXTS).
+TRUE_WORDS: Final = frozenset({"true", "1", "yes", "y", "ja", "j", "t"})
+FALSE_WORDS: Final = frozenset({"false", "0", "no", "n", "nee", "f"})
 
 
 def parse_elements(value: object) -> IndividualElements:
@@ -125,11 +133,8 @@ def parse_elements(value: object) -> IndividualElements:
 
 def case_facts(case: Case) -> dict[str, Any]:
     """The facts of a case as plain values, for the Decision's memo and JSON."""
-    return {
-        "region": case.region,
-        "persecution": case.persecution,
-        "individual_harm": case.individual_harm,
-        "individual_elements": case.individual_elements.value,
-        "ipa_obstacles": case.ipa_obstacles,
-        "exclusion_indications": case.exclusion_indications,
-    }
+    facts: dict[str, Any] = {"region": case.region}
+    for name in FACT_NAMES:
+        value = getattr(case, name)
+        facts[name] = value.value if isinstance(value, IndividualElements) else value
+    return facts

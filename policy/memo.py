@@ -75,9 +75,9 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         lines += [f"- {flag_label(flag, lang)}" for flag in decision.flags]
     lines += ["", f"## {word('steps')}", ""]
     for number, step in enumerate(decision.steps, start=1):
-        reading = f" *({word('reading')})*" if step.reading else ""
+        mark = f" *({word('reading')})*" if step.reading else ""
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
-        lines.append(f"{number}. **{markdown(step.citation)}**{reading}: {conclusion}")
+        lines.append(f"{number}. **{markdown(step.citation)}**{mark}: {conclusion}")
         lines.append("")
         lines.append(f"   > {markdown(step.source_text)}")
         if step.note(lang):

@@ -36,9 +36,9 @@ from typing import Any
 
 from policy.diff import diff_versions
 from policy.errors import PolicyError
-from policy.labels import gradation_label
 from policy.models import Gradation, PolicyVersion
 from policy.regions import resolve_region
+from policy.texts import gradation_label
 from policy.versions_io import load_version
 from wording import check_lang, phrases, t
 from wording.escape import markdown

@@ -24,38 +24,38 @@ def _code(code: str | Enum) -> str:
     return code.value if isinstance(code, Enum) else str(code)
 
 
-def gradation_label(code: str | Enum, lang: Lang = "en") -> str:
+def gradation_label(code: str | Enum, lang: str = "en") -> str:
     """The Dutch legal term or English rendering of a gradation code (wording.phrases)."""
     return phrases.gradation_label(code, lang)
 
 
-def outcome_label(code: str | Enum, lang: Lang = "en") -> str:
+def outcome_label(code: str | Enum, lang: str = "en") -> str:
     """The Dutch or English label of an outcome code (wording.phrases)."""
     return phrases.outcome_label(code, lang)
 
 
-def flag_label(code: str | Enum, lang: Lang = "en") -> str:
+def flag_label(code: str | Enum, lang: str = "en") -> str:
     """The Dutch or English explanation of a decision flag."""
     return text(f"flag.{_code(code)}", lang)
 
 
-def elements_label(code: str | Enum, lang: Lang = "en") -> str:
+def elements_label(code: str | Enum, lang: str = "en") -> str:
     """The Dutch or English word for a level of individual elements (none/limited/substantial)."""
     return text(f"elements.{_code(code)}", lang)
 
 
-def fact_label(name: str, lang: Lang = "en") -> str:
+def fact_label(name: str, lang: str = "en") -> str:
     """The Dutch or English wording of one fact of a case (a field of `Case`)."""
     return text(f"fact.{name}", lang)
 
 
-def ipa_role_label(role: str | Enum, lang: Lang = "en") -> str:
+def ipa_role_label(role: str | Enum, lang: str = "en") -> str:
     """A region's IPA status, in words (map, details, overview, legend, CLI): wording.phrases."""
     return phrases.ipa_status(role, lang)
 
 
 def ipa_answer_label(
-    answer: bool | None, lang: Lang = "en", at_issue: bool = True, role: str | Enum = ""
+    answer: bool | None, lang: str = "en", at_issue: bool = True, role: str | Enum = ""
 ) -> str:
     """A Decision's answer to "does the IPA apply?" (wording.phrases.ipa_answer); `role` is the
     region's IPA role, so a region not on the list reads as it does on the map."""

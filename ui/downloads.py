@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Final
 
 import streamlit as st
@@ -151,7 +151,7 @@ def render_downloads(
         for column, fmt_case in ((pdf, "pdf"), (md, "md")):
             column.download_button(
                 t(f"briefing_download_case_{fmt_case}", lang),
-                data=_safe(lambda f=fmt_case: case_report(decision, f, lang, scenario=scenario)),
+                data=_safe(partial(case_report, decision, fmt_case, lang, scenario=scenario)),
                 file_name=f"case-{decision.region_code}-{stem}-{lang}.{fmt_case}",
                 mime=MIME[fmt_case],
                 on_click="ignore",

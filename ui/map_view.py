@@ -23,6 +23,7 @@ import streamlit as st
 import streamlit_folium
 
 from geodata.map_render import (
+    MALI_BOUNDS,
     build_policy_map,
     compact_embedded_data,
     compact_features,
@@ -34,6 +35,7 @@ from geodata.map_render import (
 from geodata.palette import gradation_colour
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
+from ui.map_interaction import MapInteraction, interaction_texts_script
 from ui.texts import Lang, t
 from wording import phrases
 from wording import t as wt
@@ -79,6 +81,7 @@ def render_parts(
         scope_fills=scope_fills,
         changed_codes=changed_codes,
     )
+    MapInteraction(MALI_BOUNDS).add_to(fmap)
     fmap.get_root().render()
     fmap.render()
     html = streamlit_folium._get_html(fmap)
@@ -122,6 +125,9 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         frame_title=t("map_frame_title", lang),
         lang=lang,
         band=wt("map.scenario.band", lang) if version.modified else "",
+    ) + interaction_texts_script(
+        wheel_hint=wt("page_use.map.wheel_hint", lang),
+        reset=wt("page_use.map.reset_title", lang),
     )
 
 

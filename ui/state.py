@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from policy import Case, IndividualElements, NamedOrigin
-from policy.labels import Lang
+from policy.case import BOOLEAN_FACTS, FACT_NAMES, FALSE_WORDS, TRUE_WORDS
 from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError
+from policy.texts import LANGUAGES, Lang
 
-LANGUAGES: Final[tuple[Lang, ...]] = ("nl", "en")
 DEFAULT_LANG: Final[Lang] = "nl"
 
 # Query parameters of a link (docs/user-guide.md, "Link to a view").
@@ -35,14 +35,6 @@ PARAM_REGION: Final = "region"
 PARAM_NAMED: Final = "named"
 PARAM_PLACE: Final = "place"
 PARAM_SCENARIO: Final = "scenario"
-FACT_NAMES: Final[tuple[str, ...]] = (
-    "persecution",
-    "individual_harm",
-    "individual_elements",
-    "ipa_obstacles",
-    "exclusion_indications",
-)
-BOOLEAN_FACTS: Final[tuple[str, ...]] = tuple(n for n in FACT_NAMES if n != "individual_elements")
 LINK_PARAMS: Final[tuple[str, ...]] = (
     PARAM_LANG,
     PARAM_VERSION,
@@ -54,8 +46,8 @@ LINK_PARAMS: Final[tuple[str, ...]] = (
 )
 # A value longer than this is not something the page writes: it is ignored, not echoed.
 MAX_PARAM_LENGTH: Final = 120
-_TRUE: Final = frozenset({"1", "true", "yes", "ja"})
-_FALSE: Final = frozenset({"0", "false", "no", "nee"})
+_TRUE: Final = TRUE_WORDS  # the one vocabulary, as in a caseload CSV
+_FALSE: Final = FALSE_WORDS
 
 # What a name the applicant gave turned out to be (ui.texts has the words in both languages).
 NAMED_KINDS: Final[tuple[str, ...]] = (
@@ -205,10 +197,9 @@ def to_link(state: PageState, default_version: str | None = None) -> dict[str, s
     """The state as query parameters, leaving out what opening the page gives anyway: the
     default language, the `default_version` (when given), no region, no name, facts unset.
 
-    The address bar gets this short form: a page opened without parameters then writes none,
-    which keeps its first load as fast as a page without a link (Streamlit's frontend re-renders
-    when the query string changes). The "copy link" form passes no default, so it names the
-    version explicitly and still means the same view after a new version comes into force.
+    The address bar and the "copy link" form pass no default: they name the language and the
+    version explicitly, so the address means the same view after a new version comes into
+    force, and Back and Forward (which restore what an address names) never lose the version.
     """
     params: dict[str, str] = {}
     if state.lang != DEFAULT_LANG or default_version is None:
@@ -278,7 +269,7 @@ def from_link(
     lang: Lang = DEFAULT_LANG
     if PARAM_LANG in values:
         if values[PARAM_LANG] in LANGUAGES:
-            lang = values[PARAM_LANG]  # type: ignore[assignment]
+            lang = values[PARAM_LANG]
         else:
             bad(PARAM_LANG)
     version = default_version
@@ -323,7 +314,8 @@ def from_link(
             continue
         text = values[name].strip().casefold()
         if text in _TRUE or text in _FALSE:
-            facts = replace(facts, **{name: text in _TRUE})
+            answer: dict[str, Any] = {name: text in _TRUE}
+            facts = replace(facts, **answer)
         else:
             bad(name)
     if "individual_elements" in values:

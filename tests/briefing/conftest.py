@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import BriefingScenario, ScenarioChange
+from briefing import BriefingScenario, ChangeNote
 from policy import PolicyVersion, list_versions, load_version
 
 TODAY = dt.date(2026, 1, 15)
@@ -42,6 +42,6 @@ def hostile_scenario(in_force: PolicyVersion) -> BriefingScenario:
         title=HOSTILE_TITLE,
         base_id=in_force.id,
         version=in_force.with_overrides(gradations={"ML-9": "exceptional"}),
-        changes=(ScenarioChange("ML-9", "Ménaka", HOSTILE_RATIONALE),),
+        changes=(ChangeNote("ML-9", "Ménaka", HOSTILE_RATIONALE),),
         author="<b>analyst</b>",
     )

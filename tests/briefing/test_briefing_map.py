@@ -15,10 +15,10 @@ from PIL import Image
 
 import geodata
 from briefing import BriefingError, render_map
-from briefing.compare import change_classes
 from briefing.content import map_content
 from briefing.map_image import PIXELS, RC, map_figure
 from geodata.palette import CHANGE_COLOURS, GRADATION_COLOURS
+from policy.diff import change_map as change_classes
 from policy.texts import text as policy_text
 
 TODAY = dt.date(2026, 1, 15)

@@ -18,9 +18,8 @@ import shapely
 from matplotlib.text import Text
 
 import geodata
-from briefing import BriefingScenario, ScenarioChange, render_map
+from briefing import BriefingScenario, ChangeNote, render_map
 from briefing.cli import main as briefing_main
-from briefing.compare import time_ordered
 from briefing.content import map_content
 from briefing.map_image import RC, layout_named, map_figure
 from briefing.offline import offline_html
@@ -30,6 +29,7 @@ from geodata.origin import named_origin_of_point
 from geodata.policy_layer import policy_map_layer
 from geodata.split_off_shapes import split_off_shapes, unambiguous_part
 from policy import list_versions
+from policy.diff import time_ordered
 from wording import phrases
 from wording import t as wt
 
@@ -243,8 +243,9 @@ def test_comparison_is_drawn_older_to_newer_whichever_argument_names_which(tmp_p
     assert title.split(":")[-1].strip().startswith("wijzigingen van")
     content = map_content(older, "nl", compare=newer, today=TODAY)
     assert content.title == title
-    classes = set(content.units["fill"])
-    assert STYLE.change["raised"].fill not in classes  # nothing is "raised" going forwards
+    fills = dict(zip(content.units["code"], content.units["fill"], strict=True))
+    # Ménaka went from exceptional to relatively higher in June 2025: lowered, not raised.
+    assert fills["ML-9"] == STYLE.change["lowered"].fill
 
 
 def test_reverse_draws_newer_to_older_and_needs_compare(tmp_path, capsys) -> None:
@@ -288,7 +289,7 @@ def test_text_sizes_and_map_share(in_force, before, lang, kind) -> None:
         title="Ménaka weer uitzonderlijk",
         base_id=in_force.id,
         version=in_force.with_overrides(gradations={"ML-9": "exceptional"}),
-        changes=(ScenarioChange("ML-9", "Ménaka", "Ambtsbericht van mei"),),
+        changes=(ChangeNote("ML-9", "Ménaka", "Ambtsbericht van mei"),),
         author="Analist",
     )
     kwargs = {

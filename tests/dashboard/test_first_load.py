@@ -52,11 +52,12 @@ def test_the_maps_first_report_brings_the_whole_page_and_keeps_the_link() -> Non
     app.run()
     assert not app.exception, app.exception
     assert app.session_state[first_load.COMPLETE_KEY]
+    assert app.session_state[first_load.REASON_KEY] == first_load.MAP_REPORT
     assert t("page_loading", "en") not in [note.value for note in app.sidebar.caption]
     assert app.sidebar.text_input, "the decision form is shown"
     assert app.sidebar.selectbox(key="policy_version") is not None
     assert app.query_params["region"] == "ML-9" and app.query_params["lang"] == "en"
-    assert any(t("details_heading", "en") == s.value for s in app.subheader)
+    assert any(t("details_heading", "en") == s.value for s in app.header)
 
 
 def test_without_a_report_the_timer_brings_the_whole_page() -> None:
@@ -68,4 +69,18 @@ def test_without_a_report_the_timer_brings_the_whole_page() -> None:
     app.run()
     assert not app.exception, app.exception
     assert app.session_state[first_load.COMPLETE_KEY]
+    assert app.session_state[first_load.REASON_KEY] == first_load.TIMER
     assert app.sidebar.text_input
+
+
+def test_the_heap_is_frozen_only_in_the_served_process() -> None:
+    """gc.freeze runs in the process Streamlit serves, never in a test runner's AppTest, whose
+    own objects it would otherwise freeze for the rest of the run."""
+    import gc
+
+    before = gc.get_freeze_count()
+    app = first_run(lang="en", region="ML-9")
+    app.session_state[map_component_key()] = MAP_REPORT
+    app.run()
+    assert not app.exception, app.exception
+    assert gc.get_freeze_count() == before

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# A benchmark more than a test: opt in with `pytest -m load` (scripts/test leaves it out).
+pytestmark = [pytest.mark.browser, pytest.mark.load]
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -56,11 +56,12 @@ def _watch(page: Page) -> list[str]:
 
 
 def _upload(page: Page, path: Path) -> None:
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').first.set_input_files(
-        str(path)
+    """Choose the file; the caller waits for what the page answers (a refusal naming the file,
+    or the scenario's banner), never for a fixed time."""
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(
+        has_text=t("scenario_upload", "en")
     )
-    page.wait_for_timeout(300)
-    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    uploader.locator('input[type="file"]').set_input_files(str(path))
 
 
 def test_hostile_scenarios_are_refused_or_shown_as_text_and_nothing_runs(
@@ -85,6 +86,9 @@ def test_hostile_scenarios_are_refused_or_shown_as_text_and_nothing_runs(
         path = tmp_path / f"hostile-{number}.json"
         path.write_text(json.dumps(_scenario(title, rationale)), encoding="utf-8")
         _upload(page, path)
+        refusal = page.locator('[data-testid="stAlert"]').filter(has_text=path.name)
+        expect(refusal.first).to_be_visible(timeout=TIMEOUT_MS)
+        page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
         expect(page.get_by_text("Scenario, not the law")).to_have_count(0)
         assert page.locator("img[src='x']").count() == 0
         assert page.locator("script:has-text('alert(1)')").count() == 0
