@@ -23,6 +23,7 @@ from policy import gradation_label, list_versions
 from policy.data_files import official_units
 from ui.legend import legend_html
 from ui.texts import t
+from wording import t as wt
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -69,7 +70,7 @@ def test_legend_shows_only_what_the_map_shows() -> None:
     legend = legend_html("en", {"unknown"}, {"none", "unknown"})
     assert gradation_label("unknown", "en") in legend
     assert gradation_label("exceptional", "en") not in legend
-    assert t("legend_ipa_origin", "en") not in legend
+    assert wt("map.legend.ipa_origin", "en") not in legend
     assert t("legend_ipa_destination", "en") not in legend
 
 
@@ -98,9 +99,10 @@ def test_the_page_map_is_small_language_free_and_metric() -> None:
         assert set(parts.labels) == {f"ML-{n}" for n in range(1, 11)} | {"ML-BKO"}
     # One version, two languages, any selection: the same map (no remount, zoom kept).
     version = list_versions()[-1]
-    assert render_parts(version, "/x", False).component_key == render_parts(
-        version, "/x", False
-    ).component_key
+    assert (
+        render_parts(version, "/x", False).component_key
+        == render_parts(version, "/x", False).component_key
+    )
 
 
 def test_the_map_embeds_its_data_as_compact_json() -> None:
