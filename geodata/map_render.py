@@ -65,7 +65,8 @@ SELECTION_HALO: Final = "#ffffff"
 # tooltip with one line per field.
 MAP_CSS: Final = """
 <style>
-.leaflet-container { background: #dcdcdc; font: 13px/1.35 "Source Sans Pro", Arial, sans-serif; }
+.leaflet-container { background: NEIGHBOUR_FILL;
+  font: 13px/1.35 "Source Sans Pro", Arial, sans-serif; }
 .leaflet-interactive:focus, .leaflet-container path:focus { outline: none; }
 .leaflet-tooltip.unit-label {
   background: transparent; border: 0; box-shadow: none; padding: 0;
@@ -270,7 +271,9 @@ def build_policy_map(
     )
     _MetricScale().add_to(fmap)
     root = cast(Figure, fmap.get_root())  # a folium Map's root is a branca Figure
-    root.header.add_child(Element(MAP_CSS), name="policy_map_css")
+    # Beyond the drawn neighbours is "elsewhere": the same grey, so the clip edge never shows.
+    css = MAP_CSS.replace("NEIGHBOUR_FILL", map_style().areas["neighbour"]["fill"])
+    root.header.add_child(Element(css), name="policy_map_css")
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     if basemap:
