@@ -17,9 +17,11 @@ language, the selected region's outline, the zoom buttons' titles and the frame'
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, Final, Literal, cast
 
 import folium
@@ -476,7 +478,12 @@ def _feature(
 
 
 def neighbour_layer() -> dict[str, Any]:
-    """Mali's neighbours in grey (background, drawn first, not interactive)."""
+    """Mali's neighbours in grey (background, drawn first, not interactive). A fresh copy."""
+    return copy.deepcopy(_neighbour_layer())
+
+
+@cache
+def _neighbour_layer() -> dict[str, Any]:
     area = map_style().areas["neighbour"]
     mali = country_outline()
     features = []
@@ -502,6 +509,11 @@ def neighbour_layer() -> dict[str, Any]:
 
 def neighbour_label_points() -> dict[str, tuple[float, float]]:
     """(lat, lon) of each neighbour's name: inside the part of it near Mali (the map's view)."""
+    return dict(_neighbour_label_points())
+
+
+@cache
+def _neighbour_label_points() -> dict[str, tuple[float, float]]:
     view = box(-13.5, 9.0, 5.5, 26.0).difference(country_outline().buffer(0.3))
     points = {}
     for row in neighbours().itertuples(index=False):
@@ -610,6 +622,11 @@ def context_layer(
 def split_off_label_points() -> dict[str, tuple[float, float]]:
     """(lat, lon) for each split-off unit's name and for its parent's name, placed in the part
     of the parent that is not attributed to the split-off unit."""
+    return dict(_split_off_label_points())
+
+
+@cache
+def _split_off_label_points() -> dict[str, tuple[float, float]]:
     points = {}
     for row in split_off_shapes().itertuples(index=False):
         for code, geometry in (
