@@ -30,6 +30,8 @@ from policy import (
     load_version,
     versions_io,
 )
+from policy.case_csv import MAX_UPLOAD_BYTES as CASELOAD_MAX_BYTES
+from policy.scenario import MAX_BYTES as SCENARIO_MAX_BYTES
 from policy.scenario import load_scenario
 from ui import state
 from ui.assets import leaflet_url, serve_leaflet
@@ -44,6 +46,7 @@ from ui.legend import legend_html
 from ui.map_view import MapParts, clicked_region, draw, overlay, render_parts
 from ui.outcome import render_card, render_headline, render_summary
 from ui.overview import overview_csv, overview_frame, overview_markdown
+from ui.page_words import page_words_html
 from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
@@ -55,6 +58,8 @@ from ui.whatif import (
     render_outcome_marking,
     render_scenario_editor,
 )
+from wording import phrases
+from wording import t as wt
 from wording.escape import markdown
 
 # Readable captions and quotes (at least 4.5:1 on the sidebar's grey), a compact top, a title
@@ -65,8 +70,18 @@ PAGE_CSS = """
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
 h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
 [data-testid="stCaptionContainer"],
-[data-testid="stCaptionContainer"] * { color: #474b55 !important; }
-[data-testid="stMarkdownContainer"] blockquote { color: #31333f; border-left-color: #6b6f7a; }
+[data-testid="stCaptionContainer"] * { color: #474b55 !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote,
+[data-testid="stMarkdownContainer"] blockquote * {
+  color: #31333f !important; opacity: 1 !important; }
+[data-testid="stMarkdownContainer"] blockquote { border-left-color: #6b6f7a; }
+[data-testid="stMain"] h2 { font-size: 1.5rem; }
+/* Focus visible on every control: a clear ring, not a faint band. */
+:focus-visible, [data-baseweb="checkbox"]:focus-within, [role="radio"]:focus-visible {
+  outline: 3px solid #1d4fa3 !important; outline-offset: 2px !important; }
+/* Streamlit's own "Press Enter to apply" is English only: the form says it in the page's
+   language instead. */
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """
 
@@ -162,11 +177,25 @@ def start_from_link() -> None:
     state.start(initial, notices)
 
 
+LINK_WRITTEN_KEY = "page_link_written"
+
+
 def write_link(current: PageState) -> None:
-    """Keep the address bar equal to the state, so a reload or a copied link restores it."""
-    wanted = state.to_link(current, default_version=stem_in_force())
+    """Keep the address bar equal to the whole state (language and version included), so a
+    reload or a copied link restores it. Each change of the address is one entry in the
+    browser's history (Streamlit pushes it)."""
+    wanted = state.to_link(current)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[LINK_WRITTEN_KEY] = wanted
+
+
+def follow_history() -> None:
+    """Back or Forward in the browser: the address is no longer the one this session wrote, so
+    the page becomes the state that address names (as a reload of it would)."""
+    written = st.session_state.get(LINK_WRITTEN_KEY)
+    if written is not None and st.query_params.to_dict() != written:
+        start_from_link()
 
 
 def page_link(current: PageState) -> str:
@@ -230,12 +259,21 @@ def sidebar_settings(current: PageState) -> None:
         on_change=_version_changed,
         disabled=current.scenario is not None,
     )
+    # The list cuts a long version name off: the whole name under it.
+    st.sidebar.caption(
+        wt(
+            "page_use.layout.version_shown",
+            lang,
+            name=markdown(versions[current.version].label(lang)),
+        )
+    )
     st.sidebar.checkbox(t("basemap", lang), key="basemap", help=t("basemap_help", lang))
 
 
 def version_dates(version: PolicyVersion, lang: Lang) -> str:
-    signed = version.signed.isoformat() if version.signed else t("date_not_in_sources", lang)
-    in_force = version.in_force.isoformat() if version.in_force else t("date_not_in_sources", lang)
+    none = t("date_not_in_sources", lang)
+    signed = phrases.date(version.signed, lang) if version.signed else none
+    in_force = phrases.date(version.in_force, lang) if version.in_force else none
     return f"{t('signed_label', lang)}: {signed}; {t('in_force_label', lang)}: {in_force}"
 
 
@@ -325,7 +363,9 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
     def name(stem: str) -> str:
         return versions[stem].label(lang)
 
-    st.subheader(t("tools_heading", lang))
+    st.header(t("tools_heading", lang))
+    # Written every run, so the choice stays and shows in the page's language after a switch.
+    state.show_in_widget(TOOLS_KEY, st.session_state.get(TOOLS_KEY))
     choice = st.radio(
         t("tools_heading", lang),
         TOOLS,
@@ -353,6 +393,16 @@ def render_tools(current: PageState, shown: PolicyVersion, decision: Any) -> Non
         render_paragraphs(versions[current.version], lang)
 
 
+def render_page_words(lang: Lang) -> None:
+    """Streamlit's own words in the page's language and its uploader's real limits
+    (`ui.page_words`); last in the run, once the page is complete."""
+    limits = {
+        t("scenario_upload", lang): f"{SCENARIO_MAX_BYTES // 1024} KiB",
+        t("caseload_upload", lang): f"{CASELOAD_MAX_BYTES // (1024 * 1024)} MB",
+    }
+    st.html(page_words_html(lang, limits, t("map_frame_title", lang)), unsafe_allow_javascript=True)
+
+
 # --- the page ------------------------------------------------------------------------------
 
 
@@ -367,6 +417,8 @@ def main() -> None:
         st.stop()
     if not state.started():
         start_from_link()
+    else:
+        follow_history()
     basemap = bool(st.session_state.get("basemap", False))
     current = state.current()
     what_if = scenario_key(current)
@@ -433,7 +485,7 @@ def main() -> None:
                 render_summary(decision, lang, current.named)
                 with st.expander(t("outcome_details", lang)):
                     render_card(decision, lang, current.named)
-        st.subheader(t("details_heading", lang))
+        st.header(t("details_heading", lang))
         with guarded(lang, "details"):
             if scenario is not None and current.region is not None:
                 render_details_marking(scenario, base, lang, current.region)
@@ -460,6 +512,8 @@ def main() -> None:
     # Print styles last, as Markdown (an st.html element would load its own code).
     # With them, the invisible mark of why this session's page is whole (map report or timer).
     st.sidebar.markdown(PRINT_CSS + reason_mark(), unsafe_allow_html=True)
+    with guarded(lang, "page words"):
+        render_page_words(lang)
     settle_heap()
 
 

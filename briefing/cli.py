@@ -60,7 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     image = commands.add_parser("map", help="the map as PNG (300 dpi), SVG or PDF")
     _common(image)
-    image.add_argument("--compare", metavar="VERSION", help="draw the change from --policy")
+    image.add_argument(
+        "--compare",
+        metavar="VERSION",
+        help="draw the change between --policy and VERSION, from the older to the newer",
+    )
+    image.add_argument(
+        "--reverse",
+        action="store_true",
+        help="with --compare: draw the change from the newer version to the older",
+    )
     image.add_argument("--layout", default="a4", choices=list(LAYOUTS), help="a4 or slide")
 
     page = commands.add_parser("html", help="the interactive map as one offline HTML file")
@@ -112,8 +121,12 @@ def _map(args: argparse.Namespace) -> None:
     if args.compare and args.scenario:
         raise BriefingError("--compare and --scenario: a map shows one or the other")
     version, scenario = _versions(args)
+    if args.reverse and not args.compare:
+        raise BriefingError("--reverse needs --compare")
     compare = load_version(args.compare) if args.compare else None
-    data = render_map(version, args.lang, args.layout, fmt, compare, scenario, args.date)
+    data = render_map(
+        version, args.lang, args.layout, fmt, compare, scenario, args.date, reverse=args.reverse
+    )
     _write(args.output, data)
 
 

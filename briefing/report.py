@@ -40,6 +40,8 @@ from wording.escape import markdown
 REPORT_FORMATS: Final = ("pdf", "md")
 FONT_DIR: Final = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONTS: Final = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+
+
 def _scenario_for(decision: Decision, scenario: Any) -> BriefingScenario | None:
     if scenario is None:
         return None
@@ -98,8 +100,7 @@ def markdown_report(
             extra.append(f"- **{bt('scenario_author', lang)}:** {markdown(scenario.author)}")
         for change in scenario.changes:
             extra.append(
-                f"  - {markdown(change.name)} ({change.code}): "
-                f"{markdown(change.rationale)}"
+                f"  - {markdown(change.name)} ({change.code}): {markdown(change.rationale)}"
             )
     at = next((i for i, line in enumerate(lines) if line.startswith("- ")), 1)
     return "\n".join([*lines[:at], *extra, *lines[at:]]) + "\n"
@@ -144,8 +145,14 @@ def _pdf_once(
 ) -> _Report:
     creation = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     pdf = _Report(size, creation)
-    pdf.set_title(bt("report_title", lang, region=decision.region_name, code=decision.region_code))
     title = bt("report_title", lang, region=decision.region_name, code=decision.region_code)
+    # Title, subject, language and producer travel with the file (readers, screen readers,
+    # document systems show them).
+    pdf.set_title(title)
+    pdf.set_subject(f"C7/23 Vc: {decision.policy_id}")
+    pdf.set_lang(lang)
+    pdf.set_producer(t("map.producer", lang))
+    pdf.set_creator(t("map.producer", lang))
     pdf.line_of(title, "B", 1.5)
     pdf.gap()
     rows = [

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from geodata.errors import GeodataError
-from geodata.provenance import ATTRIBUTION, DATA_DIR
+from geodata.provenance import ATTRIBUTION, DATA_DIR, REFERENCE_DIR
 
 if TYPE_CHECKING:
     from geodata.places import Place
@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     locate_cmd.add_argument("--json", action="store_true", help="print JSON")
 
     points_cmd = commands.add_parser(
-        "locate-points", help="add unit_code and cercle_pcode to every lon,lat row of a CSV file"
+        "locate-points",
+        help="add unit_code, cercle_pcode and flags to every lon,lat row of a CSV file",
     )
     points_cmd.add_argument("points", type=Path, metavar="POINTS.csv")
     points_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.csv")
@@ -143,9 +144,34 @@ def _point_json(location: PointLocation) -> dict[str, Any]:
     }
 
 
+SPLIT_OFF_AREAS = REFERENCE_DIR / "split_off_areas.toml"
+SCOPE_FLAG = "region_scope_unclear"
+"""The policy's flag for a unit split off from a named one (geodata.origin.SCOPE_FLAG)."""
+
+
+def _split_off(place: Place) -> dict[str, Any]:
+    """For a place in the area a newer unit was split off from (Taoudénit from Tombouctou):
+    the unit it resolves to, as `evaluate --place` answers it, the unit the 2015 map draws it
+    in, and the flag; {} for every other place."""
+    from geodata.origin import area_of_place_pcode, drawn_unit_of_cercle
+    from geodata.reference import unit_names
+
+    area = area_of_place_pcode(place.pcode)
+    if area is None:
+        return {}
+    drawn = drawn_unit_of_cercle(place.cercle_pcode)
+    return {
+        "unit": {"code": area.code, "name": area.name},
+        "drawn_in": {"code": drawn, "name": unit_names()[drawn]},
+        "flags": [SCOPE_FLAG],
+    }
+
+
 def _locate(args: argparse.Namespace) -> None:
+    from geodata.origin import named_origin_of_point
     from geodata.places import locate
     from geodata.points import locate_point
+    from geodata.reference import unit_names
 
     by_point = args.lon is not None or args.lat is not None
     if by_point and args.name is not None:
@@ -156,12 +182,20 @@ def _locate(args: argparse.Namespace) -> None:
         if args.limit is not None:
             raise GeodataError("--limit applies to a NAME lookup, not to --lon/--lat")
         location = locate_point(args.lon, args.lat)
+        origin = named_origin_of_point(args.lon, args.lat)
+        found = _point_json(location)
+        if origin.region_code != location.unit_code:
+            # A point in Taoudénit's area: answered as `evaluate --place Araouane` is.
+            found["unit"] = {"code": origin.region_code, "name": unit_names()[origin.region_code]}
+            found["drawn_in"] = {"code": location.unit_code, "name": location.unit_name}
+            found["flags"] = [SCOPE_FLAG]
         if args.json:
-            _print_json(_point_json(location))
+            _print_json(found)
         else:
             print(
-                f"lon {args.lon:g}, lat {args.lat:g}: {location.unit_name} ({location.unit_code}),"
-                f" cercle {location.cercle_name} ({location.cercle_pcode})"
+                f"lon {args.lon:g}, lat {args.lat:g}: {found['unit']['name']} "
+                f"({found['unit']['code']}), cercle {location.cercle_name} "
+                f"({location.cercle_pcode}){_drawn_words(found)}"
             )
             print(ATTRIBUTION)
         return
@@ -173,16 +207,32 @@ def _locate(args: argparse.Namespace) -> None:
     places = locate(args.name)
     shown, hidden = places[:limit], len(places) - limit
     if args.json:
-        _print_json([_place_json(place) for place in shown])
+        _print_json([{**_place_json(place), **_split_off(place)} for place in shown])
     else:
         for place in shown:
-            print(_place_line(place))
+            print(_place_line(place) + _drawn_words(_split_off(place)))
         if hidden > 0:
             print(f"… {hidden} more (use --limit)")
         print(ATTRIBUTION)
 
 
+def _drawn_words(found: dict[str, Any]) -> str:
+    """The note on a place or point the 2015 map draws inside another unit (Taoudénit)."""
+    if "drawn_in" not in found:
+        return ""
+    drawn = found["drawn_in"]
+    return (
+        f"; resolves to {found['unit']['name']} ({found['unit']['code']}), drawn inside "
+        f"{drawn['name']} ({drawn['code']}) on the 2015 map; flag: {', '.join(found['flags'])} "
+        f"(C7/23 Vc names {drawn['name']}, not {found['unit']['name']})"
+    )
+
+
 def _locate_points(source: Path, output: Path, raw: bool) -> None:
+    import tomllib
+
+    import numpy as np
+
     from geodata.point_csv import ADDED_COLUMNS, read_points, use_lean_memory_pool, write_points
     from geodata.point_index import cercle_index
 
@@ -191,9 +241,21 @@ def _locate_points(source: Path, output: Path, raw: bool) -> None:
     index = cercle_index()
     positions, valid = index.positions(points.lons, points.lats)
     picks = positions % (len(index.pcodes) + 1)  # -1 (no cercle) picks the last label, ""
+    # A point in Taoudénit's area gets Taoudénit and the flag, as `evaluate --place` does.
+    cercles = np.asarray((*index.pcodes, ""), dtype=object)[picks]
+    with SPLIT_OFF_AREAS.open("rb") as handle:
+        areas = tomllib.load(handle)
+    area_picks = np.full(len(picks), -1, dtype=np.int64)
+    if np.isin(cercles, [area["cercle"] for area in areas.values()]).any():
+        # Only then the places table (and pandas) is loaded: most files never need it.
+        from geodata.origin import split_off_picks
+
+        area_picks = split_off_picks(points.lons, points.lats, cercles)
+    unit_picks = np.where(area_picks >= 0, len(index.pcodes) + 1 + area_picks, picks)
     added = [
-        (ADDED_COLUMNS[0], (*index.unit_codes, ""), picks),
+        (ADDED_COLUMNS[0], (*index.unit_codes, "", *areas), unit_picks),
         (ADDED_COLUMNS[1], (*index.pcodes, ""), picks),
+        (ADDED_COLUMNS[2], ("", SCOPE_FLAG), (area_picks >= 0).astype(np.int64)),
     ]
     try:
         write_points(output, points, added, raw)

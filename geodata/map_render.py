@@ -27,14 +27,18 @@ import geopandas as gpd
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
-from shapely.geometry import shape
+from shapely.geometry import box, shape
+from shapely.ops import polylabel
 
-from geodata.palette import (
-    IPA_DESTINATION_COLOUR,
-    IPA_ORIGIN_DASH,
-    OUTLINE_COLOUR,
-    gradation_colour,
+from geodata.map_geometry import (
+    country_outline,
+    ipa_origin_line,
+    neighbours,
+    scope_unclear_hatch,
 )
+from geodata.map_style import map_style
+from geodata.palette import IPA_DESTINATION_COLOUR, OUTLINE_COLOUR, gradation_colour
+from geodata.split_off_shapes import split_off_shapes, unambiguous_part
 
 IpaRole = Literal["origin", "destination", "none", "unknown"]
 
@@ -70,6 +74,8 @@ MAP_CSS: Final = """
     0 0 3px #fff;
 }
 .leaflet-tooltip.unit-label::before { display: none; }
+.leaflet-tooltip.unit-label.neighbour-label { color: #595959; font-weight: 600; font-size: 11px; }
+.leaflet-tooltip.unit-label.scope-label { font-style: italic; }
 .leaflet-tooltip.unit-tip {
   white-space: nowrap; padding: 4px 8px; line-height: 1.35; color: #111;
   max-width: none; border: 1px solid #555;
@@ -142,18 +148,20 @@ def unit_style(properties: Mapping[str, str]) -> dict[str, Any]:
             "weight": 2,
             "className": "ipa-destination-dot",
         }
+    region = map_style().lines["region_border"]
     style: dict[str, Any] = {
         "fillColor": gradation_colour(properties["gradation"]),
-        "fillOpacity": 0.85,
+        # Full legend colour: a paler fill than the legend's swatch reads as another class.
+        "fillOpacity": 1.0,
         "color": OUTLINE_COLOUR,
-        "weight": 1,
+        "weight": region.width_px,
         # Classes let a browser test (and a stylesheet) find each unit's shape.
         "className": f"policy-unit unit-{properties['code']}",
     }
-    if role == "origin":
-        style.update(weight=2.5, dashArray=IPA_ORIGIN_DASH)
-    elif role == "destination":
-        style.update(weight=4, color=IPA_DESTINATION_COLOUR)
+    if role == "destination":
+        style.update(
+            weight=map_style().lines["ipa_destination"].width_px, color=IPA_DESTINATION_COLOUR
+        )
     return style
 
 
@@ -201,6 +209,26 @@ def _policy_geojson(
     )
 
 
+def _context_geojson(collection: Mapping[str, Any], name: str) -> folium.GeoJson:
+    """A layer styled by its features' own `style` (from the styling table), taking no clicks.
+
+    folium writes each distinct style once beside the data, so the features keep only their
+    role (and code): the styles are not sent twice."""
+    styles = {}
+    features = []
+    for index, feature in enumerate(collection["features"]):
+        properties = {k: v for k, v in feature["properties"].items() if k != "style"}
+        properties["i"] = index
+        styles[index] = feature["properties"]["style"]
+        features.append({**feature, "properties": properties})
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        style_function=lambda feature: styles[feature["properties"]["i"]],
+        interactive=False,
+    )
+
+
 class _MetricScale(MacroElement):
     """Leaflet's scale bar in kilometres only (folium's `control_scale` adds miles too)."""
 
@@ -219,13 +247,18 @@ def build_policy_map(
     leaflet_url: str,
     tooltip_aliases: tuple[str, str, str] | None = None,
     basemap: bool = False,
+    scope_fills: Mapping[str, str] | None = None,
+    changed_codes: Sequence[str] = (),
 ) -> folium.Map:
     """The folium map of the policy layer.
 
     `leaflet_url` is the URL folder (no trailing slash) where leaflet.js and leaflet.css are
     served by the app itself. `tooltip_aliases` label name, gradation and IPA in a tooltip built
     into the map (the features then need those properties); without them the map has no
-    tooltip of its own and the page adds one with `overlay_script`.
+    tooltip of its own and the page adds one with `overlay_script`. Around the units, from the
+    styling table: the grey neighbours underneath, and over them the scope-unclear area in the
+    fill of `scope_fills` (its own value), the IPA line, `changed_codes` outlined and Mali's
+    border (`context_layer`); these layers take no clicks.
     """
     fmap = folium.Map(
         location=[17.5, -4.0],
@@ -248,7 +281,9 @@ def build_policy_map(
             f for f in features["features"] if f["properties"]["ipa_role"] != "destination"
         ],
     }
+    _context_geojson(neighbour_layer(), "neighbours").add_to(fmap)
     _policy_geojson(others, "policy", tooltip_aliases).add_to(fmap)
+    _context_geojson(context_layer(features, scope_fills, changed_codes), "context").add_to(fmap)
     destination = destination_layer(features)
     if destination["features"]:
         _policy_geojson(destination, "ipa-destination", tooltip_aliases).add_to(fmap)
@@ -319,7 +354,8 @@ _OVERLAY_JS = """
     Object.keys(cfg.labels).forEach(function (code) {
       var label = cfg.labels[code];
       group.addLayer(L.tooltip({permanent: true, direction: "center", interactive: false,
-                                className: "unit-label unit-label-" + code})
+                                className: "unit-label unit-label-" + code +
+                                  (code.indexOf("n-") === 0 ? " neighbour-label" : "")})
         .setLatLng(label[0]).setContent(label[1]));
     });
     if (map.zoomControl) {
@@ -383,3 +419,183 @@ def overlay_script(
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return _OVERLAY_JS % text
+
+
+# --- Context layers: neighbours, Mali's border, the IPA line, the scope-unclear area ----------
+# Built from the one styling table (geodata/map_style.toml) for the page's map and the offline
+# map alike; each feature carries its `role` (the table's name for it) and its Leaflet `style`.
+
+
+# Context shapes are drawn at 2 decimals (about 1 km) and simplified to a few hundred metres:
+# background, not data; the page's payload budget holds them.
+CONTEXT_DECIMALS: Final = 2
+CONTEXT_TOLERANCE_DEG: Final = 0.02
+# Neighbours are clipped to the part around Mali a country map can show.
+NEIGHBOUR_VIEW: Final = (-15.0, 7.0, 7.0, 28.0)
+
+
+def _feature(
+    role: str,
+    geometry,
+    style: dict[str, Any],
+    tolerance: float = CONTEXT_TOLERANCE_DEG,
+    **properties,
+) -> dict[str, Any]:
+    geometry = geometry.simplify(tolerance)
+    mapping = geometry.__geo_interface__
+    return {
+        "type": "Feature",
+        "properties": {"role": role, "style": style, **properties},
+        "geometry": {
+            "type": mapping["type"],
+            "coordinates": _rounded(mapping["coordinates"], CONTEXT_DECIMALS),
+        },
+    }
+
+
+def neighbour_layer() -> dict[str, Any]:
+    """Mali's neighbours in grey (background, drawn first, not interactive)."""
+    area = map_style().areas["neighbour"]
+    mali = country_outline()
+    features = []
+    for row in neighbours().itertuples(index=False):
+        features.append(
+            _feature(
+                "neighbour",
+                row.geometry.intersection(box(*NEIGHBOUR_VIEW)).difference(mali),
+                {
+                    "fillColor": area["fill"],
+                    "fillOpacity": 1.0,
+                    "color": area["edge_colour"],
+                    "weight": area["width_px"],
+                    "interactive": False,
+                    "className": f"neighbour neighbour-{row.iso_a3}",
+                },
+                tolerance=0.05,
+                iso_a3=row.iso_a3,
+            )
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def neighbour_label_points() -> dict[str, tuple[float, float]]:
+    """(lat, lon) of each neighbour's name: inside the part of it near Mali (the map's view)."""
+    view = box(-13.5, 9.0, 5.5, 26.0).difference(country_outline().buffer(0.3))
+    points = {}
+    for row in neighbours().itertuples(index=False):
+        near = row.geometry.intersection(view)
+        if near.is_empty:
+            continue
+        if near.geom_type == "MultiPolygon":
+            near = max(near.geoms, key=lambda part: part.area)
+        point = polylabel(near, tolerance=0.05)
+        points[row.iso_a3] = (round(point.y, 3), round(point.x, 3))
+    return points
+
+
+def context_layer(
+    features: Mapping[str, Any],
+    scope_fills: Mapping[str, str] | None = None,
+    changed_codes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """What is drawn over the units: the scope-unclear areas (their own fill, hatched, edged),
+    the line inside the IPA's regions of origin, the outlines of regions a scenario changed and
+    Mali's border (heavier than the region borders). `scope_fills`: per split-off unit code,
+    the fill of its own value (default: the "unknown" grey)."""
+    style = map_style()
+    area = style.areas["scope_unclear"]
+    out = []
+    for row in split_off_shapes().itertuples(index=False):
+        fill = (scope_fills or {}).get(row.code, gradation_colour("unknown"))
+        out.append(
+            _feature(
+                "scope_unclear",
+                row.geometry,
+                {
+                    "fillColor": fill,
+                    "fillOpacity": 1.0,
+                    "color": area["edge_colour"],
+                    "weight": 1.0,
+                    "dashArray": "2 3",
+                    "className": f"scope-unclear scope-unclear-{row.code}",
+                },
+                code=row.code,
+            )
+        )
+        out.append(
+            _feature(
+                "scope_unclear_hatch",
+                scope_unclear_hatch(row.geometry),
+                {
+                    "color": area["hatch_colour"],
+                    "weight": area["hatch_width_px"],
+                    "interactive": False,
+                    "className": "scope-unclear-hatch",
+                },
+                code=row.code,
+            )
+        )
+    shapes = [shape(f["geometry"]) for f in features["features"]]
+    roles = [f["properties"]["ipa_role"] for f in features["features"]]
+    line = ipa_origin_line([g for g, r in zip(shapes, roles, strict=True) if r == "origin"], 4326)
+    if line is not None and not line.is_empty:
+        ipa = style.lines["ipa_origin"]
+        out.append(
+            _feature(
+                "ipa_origin",
+                line,
+                {
+                    "color": ipa.colour,
+                    "weight": ipa.width_px,
+                    "interactive": False,
+                    "className": "ipa-origin-line",
+                },
+            )
+        )
+    changed = style.lines["scenario_changed"]
+    for feature in features["features"]:
+        code = feature["properties"]["code"]
+        if code in changed_codes:
+            out.append(
+                _feature(
+                    "scenario_changed",
+                    shape(feature["geometry"]).boundary,
+                    {
+                        "color": changed.colour,
+                        "weight": changed.width_px,
+                        "interactive": False,
+                        "className": f"scenario-changed scenario-changed-{code}",
+                    },
+                    code=code,
+                )
+            )
+    border = style.lines["country_border"]
+    out.append(
+        _feature(
+            "country_border",
+            country_outline().boundary,
+            {
+                "color": border.colour,
+                "weight": border.width_px,
+                "interactive": False,
+                "className": "country-border",
+            },
+        )
+    )
+    return {"type": "FeatureCollection", "features": out}
+
+
+def split_off_label_points() -> dict[str, tuple[float, float]]:
+    """(lat, lon) for each split-off unit's name and for its parent's name, placed in the part
+    of the parent that is not attributed to the split-off unit."""
+    points = {}
+    for row in split_off_shapes().itertuples(index=False):
+        for code, geometry in (
+            (row.code, row.geometry),
+            (row.parent_code, unambiguous_part(row.parent_code)),
+        ):
+            if geometry.geom_type == "MultiPolygon":
+                geometry = max(geometry.geoms, key=lambda part: part.area)
+            point = polylabel(geometry, tolerance=0.01)
+            points[code] = (round(point.y, 3), round(point.x, 3))
+    return points

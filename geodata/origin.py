@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geodata.errors import DataFileError
+from geodata.errors import DataFileError, GeodataError, PlaceNotFoundError
 from geodata.places import Place, load_places
 from geodata.points import PointLocation, locate_point
 from geodata.provenance import REFERENCE_DIR
@@ -65,11 +65,21 @@ def split_off_areas(path: Path = SPLIT_OFF_AREAS) -> tuple[SplitOffArea, ...]:
 
 
 def area_of_place_pcode(pcode: str) -> SplitOffArea | None:
-    """The split-off area a place lies in, by its P-code (which starts with its commune's)."""
+    """The split-off area a place lies in, by its P-code (which starts with its commune's), or
+    for a place added to the 2015 gazetteer (`reference/added_places.csv`) by its unit."""
+    added = _added_units().get(pcode)
     for area in split_off_areas():
-        if any(pcode.startswith(commune) for commune in area.communes):
+        if any(pcode.startswith(commune) for commune in area.communes) or added == area.code:
             return area
     return None
+
+
+@cache
+def _added_units() -> dict[str, str]:
+    """P-code (the project's ADDED-… key) → unit of every added place."""
+    places = load_places()
+    added = places[places["pcode"].str.startswith("ADDED-")]
+    return dict(zip(added["pcode"], added["unit_code"], strict=True))
 
 
 def _note(area: SplitOffArea, what: str, drawn_in: str) -> str:
@@ -77,6 +87,12 @@ def _note(area: SplitOffArea, what: str, drawn_in: str) -> str:
         f"{what} lies in the 2015 commune area from which {area.name} ({area.code}) was formed; "
         f"the map (2015) draws it inside {drawn_in}. {area.evidence}"
     )
+
+
+def _where(place: Place) -> str:
+    if place.pcode.startswith("ADDED-"):
+        return f"{place.name} (not in the 2015 gazetteer; added with its source and licence)"
+    return f"{place.name} (commune {place.pcode[:8]})"
 
 
 def named_origin(place: Place) -> NamedOrigin:
@@ -96,7 +112,7 @@ def named_origin(place: Place) -> NamedOrigin:
         region_code=area.code,
         cercle_pcode=place.cercle_pcode,
         cercle_name=place.cercle_name,
-        note=_note(area, f"{place.name} (commune {place.pcode[:8]})", place.unit_name),
+        note=_note(area, _where(place), f"cercle {place.cercle_name}"),
     )
 
 
@@ -140,11 +156,7 @@ def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
                 region_code=area.code,
                 cercle_pcode=location.cercle_pcode,
                 cercle_name=location.cercle_name,
-                note=_note(
-                    area,
-                    f"The point (nearest place {nearest}, commune {nearest[:8]})",
-                    location.unit_name,
-                ),
+                note=_note(area, f"The point (nearest place {nearest})", location.unit_name),
             )
     return NamedOrigin(
         text=text,
@@ -153,3 +165,130 @@ def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
         cercle_pcode=location.cercle_pcode,
         cercle_name=location.cercle_name,
     )
+
+
+class AmbiguousPlaceError(GeodataError):
+    """A place name that the applicant may mean in more than one way: only the case worker can
+    choose (places in several regions, or a name equal or close to a region or its capital)."""
+
+
+def place_origin(name: str) -> NamedOrigin:
+    """The origin of an applicant who names the place `name`, as `evaluate --place` answers it.
+
+    Raises PlaceNotFoundError when no place has that name exactly, and AmbiguousPlaceError when
+    its places lie in more than one region (one line naming them).
+    """
+    from geodata.places import locate
+
+    found = locate(name)
+    exact = [place for place in found if place.score == 100]
+    if not exact:
+        raise PlaceNotFoundError(name, list(dict.fromkeys(place.name for place in found[:5])))
+    origins = [named_origin(place) for place in exact]
+    regions = sorted({origin.region_code for origin in origins})
+    homonyms = [r for r in regions_named_like(name) if r[0] not in regions]
+    if homonyms:
+        # A village that shares (or nearly shares) a region's or its capital's name: never
+        # answered silently for a region far away (Taoudeni in Ségou for Taoudenni).
+        places = "; ".join(
+            dict.fromkeys(
+                f"the place {p.name} ({p.class_label}, cercle {p.cercle_name}, {o.region_code})"
+                for p, o in zip(exact, origins, strict=True)
+            )
+        )
+        others = "; ".join(
+            f"the region {region} ({code}{f', capital {capital}' if capital else ''})"
+            for code, region, capital in homonyms
+        )
+        choices = ", ".join(
+            [f"--region {region!r}" for _, region, _ in homonyms]
+            + [f"--place {capital!r}" for _, _, capital in homonyms if capital]
+        )
+        raise AmbiguousPlaceError(
+            f"{name!r} may mean {places}, or {others}, whose name is the same or close; "
+            f"choose one: {choices}, or give the region of the place with --region"
+        )
+    if len(regions) > 1:
+        where = sorted(
+            {
+                f"{p.name} ({p.cercle_name}, {o.region_code})"
+                for p, o in zip(exact, origins, strict=True)
+            }
+        )
+        shown = "; ".join(where[:5]) + (f"; and {len(where) - 5} more" if len(where) > 5 else "")
+        raise AmbiguousPlaceError(
+            f"{name!r} names places in {len(regions)} regions ({shown}); choose one with "
+            f"`python -m geodata locate {name}` and give its region with --region"
+        )
+    return origins[0]
+
+
+SCOPE_FLAG = "region_scope_unclear"
+"""The flag the policy's Decision carries for a unit split off from a named one; geodata's
+outputs carry it too, so a point in Taoudénit's area is flagged on every route."""
+
+
+def split_off_picks(lons: np.ndarray, lats: np.ndarray, cercles: np.ndarray) -> np.ndarray:
+    """For each point, the index (into `split_off_areas()`) of the split-off area it lies in, or
+    -1: the same test as `named_origin_of_point` (the nearest place of the cercle lies in one of
+    the area's communes), vectorised for `locate-points`. `cercles` are the points' 2015 cercle
+    P-codes ("" outside Mali)."""
+    picks = np.full(len(lons), -1, dtype=np.int64)
+    for number, area in enumerate(split_off_areas()):
+        rows = np.flatnonzero(cercles == area.cercle)
+        place_lons, place_lats, pcodes = _cercle_places(area.cercle)
+        if len(rows) == 0 or len(pcodes) == 0:
+            continue
+        inside = np.array([area_of_place_pcode(str(p)) is area for p in pcodes], dtype=bool)
+        for start in range(0, len(rows), 20_000):
+            chunk = rows[start : start + 20_000]
+            lon = lons[chunk].astype(float)[:, None]
+            lat = lats[chunk].astype(float)[:, None]
+            dx = (place_lons[None, :] - lon) * np.cos(np.radians(lat))
+            dy = place_lats[None, :] - lat
+            nearest = np.argmin(dx * dx + dy * dy, axis=1)
+            picks[chunk[inside[nearest]]] = number
+    return picks
+
+
+@cache
+def drawn_unit_of_cercle(cercle: str) -> str:
+    """The unit the 2015 map draws a cercle in (that of its source places, not added ones)."""
+    places = load_places()
+    inside = places[(places["cercle_pcode"] == cercle) & ~places["pcode"].str.startswith("ADDED-")]
+    return str(inside["unit_code"].mode().iloc[0])
+
+
+REGION_NAME_CUTOFF = 85.0
+"""rapidfuzz ratio from which a place name counts as close to a region's or capital's name
+("Taoudeni" to Taoudénit scores 94, to Taoudenni 94)."""
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Unit code → the name of its capital (class 1 or 2 places), where the gazetteer has one."""
+    places = load_places()
+    capitals = places[places["place_class"] <= 2].sort_values(["place_class", "pcode"])
+    found: dict[str, str] = {}
+    for code, name in zip(capitals["unit_code"], capitals["name"], strict=True):
+        found.setdefault(str(code), str(name))  # the capital (class 1) before a class 2 seat
+    return found
+
+
+def regions_named_like(name: str) -> list[tuple[str, str, str | None]]:
+    """(code, region name, capital) of every unit whose name or capital's name is equal or
+    close to `name`, in the units table's order."""
+    from rapidfuzz import fuzz
+
+    from geodata.names import normalise
+    from geodata.reference import unit_names
+
+    key = normalise(name)
+    capitals = _capitals()
+    found = []
+    for code, region in unit_names().items():
+        capital = capitals.get(code)
+        names = [region, *([capital] if capital else [])]
+        if any(fuzz.ratio(key, normalise(n)) >= REGION_NAME_CUTOFF for n in names):
+            found.append((code, region, capital))
+    return found

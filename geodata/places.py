@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from geodata.errors import DataFileError, GeodataError, PlaceNotFoundError, shortened
 from geodata.layers import cercle_names
 from geodata.names import normalise
-from geodata.provenance import DATA_DIR, PLACES_FILE
+from geodata.provenance import DATA_DIR, PLACES_FILE, REFERENCE_DIR
 from geodata.reference import exonyms, unit_names
 
 CLASS_LABELS = {
@@ -38,6 +38,7 @@ CLASS_LABELS = {
 FUZZY_CUTOFF = 80.0
 EXACT_SCORE = 100.0
 SUGGESTION_COUNT = 5
+ADDED_PLACES_CSV = REFERENCE_DIR / "added_places.csv"
 PLACE_COLUMNS = [
     "pcode",
     "name",
@@ -143,6 +144,7 @@ def _places(data_dir: Path) -> pd.DataFrame:
             "key": key,
         }
     )
+    places = pd.concat([places, _added_places(data_dir)], ignore_index=True)
     unmatched = places[places[["class_label", "cercle_name", "unit_name"]].isna().any(axis=1)]
     if not unmatched.empty:
         raise DataFileError(
@@ -151,9 +153,39 @@ def _places(data_dir: Path) -> pd.DataFrame:
     return places
 
 
+def _added_places(data_dir: Path) -> pd.DataFrame:
+    """Places the 2015 source lacks (Taoudenni, the capital of Taoudénit), from
+    `reference/added_places.csv`, each row with its source and licence. Their `pcode` is the
+    project's own key (ADDED-…), never an OCHA P-code."""
+    path = ADDED_PLACES_CSV
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        added = pd.DataFrame(
+            {
+                "pcode": raw["pcode"],
+                "name": raw["name"],
+                "place_class": raw["place_class"].astype("int64"),
+                "cercle_pcode": raw["cercle_pcode"],
+                "unit_code": raw["unit_code"],
+                "lon": raw["lon"].astype("float64"),
+                "lat": raw["lat"].astype("float64"),
+            }
+        )
+    except (OSError, ValueError, KeyError) as error:
+        raise DataFileError(f"{path}: cannot read ({error!r})") from None
+    if (raw["source"].str.strip() == "").any() or (raw["licence"].str.strip() == "").any():
+        raise DataFileError(f"{path}: every added place needs its source and licence")
+    added["class_label"] = added["place_class"].map(CLASS_LABELS)
+    added["cercle_name"] = added["cercle_pcode"].map(cercle_names(data_dir))
+    added["unit_name"] = added["unit_code"].map(unit_names())
+    added["key"] = added["name"].map(normalise)
+    return added
+
+
 def load_places(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """All 18,769 places: pcode, name, place_class, class_label, cercle_pcode, cercle_name,
-    unit_code, unit_name, lon, lat. A fresh copy per call."""
+    """All 18,769 places of the source and the few of `reference/added_places.csv`: pcode,
+    name, place_class, class_label, cercle_pcode, cercle_name, unit_code, unit_name, lon, lat.
+    A fresh copy per call."""
     return _places(data_dir)[PLACE_COLUMNS].copy()
 
 

@@ -37,7 +37,7 @@ from geodata.errors import GeodataError, shortened
 from wording.escape import FORMULA_PREFIXES, csv_cell
 
 # The columns `locate-points` adds: empty when the point is outside Mali.
-ADDED_COLUMNS = ("unit_code", "cercle_pcode")
+ADDED_COLUMNS = ("unit_code", "cercle_pcode", "flags")
 MAX_FIELD_CHARS = 131_072
 # pyarrow reads a file in blocks and a row must fit in one: the longest row it can read.
 BLOCK_BYTES = 16 << 20

@@ -26,7 +26,9 @@ class CaseloadComparison:
 
     `counts`: one row per region and outcome that occurs on either side, columns
     `region_code`, `region_name`, `outcome`, `base`, `other`, `difference` (other − base).
-    `changed`: the cases whose outcome differs: `row` (data row, counted from 1 as in every
+    `changed`: every case whose outcome differs (also to or from `undetermined`; the counts
+    `changed_count`, `became_undetermined_count` and `no_longer_undetermined_count` tell them
+    apart): `row` (data row, counted from 1 as in every
     message), `region_code`, `region_name`, `outcome_from`, `outcome_to`, then the input
     columns as given.
     """
@@ -38,6 +40,33 @@ class CaseloadComparison:
     total: int
     counts: pd.DataFrame
     changed: pd.DataFrame
+
+    def _undetermined(self) -> tuple[np.ndarray, np.ndarray]:
+        undetermined = Outcome.undetermined.value
+        return (
+            (self.changed["outcome_from"] == undetermined).to_numpy(dtype=bool),
+            (self.changed["outcome_to"] == undetermined).to_numpy(dtype=bool),
+        )
+
+    @property
+    def changed_count(self) -> int:
+        """Cases whose outcome changes from one determinate outcome to another: the change a
+        reader means by "changes outcome". A case that becomes, or stops being, undetermined
+        is counted apart (a value the sources leave open is no change of policy)."""
+        before, after = self._undetermined()
+        return int(np.count_nonzero(~before & ~after))
+
+    @property
+    def became_undetermined_count(self) -> int:
+        """Cases determinate under the base and undetermined under the other."""
+        before, after = self._undetermined()
+        return int(np.count_nonzero(~before & after))
+
+    @property
+    def no_longer_undetermined_count(self) -> int:
+        """Cases undetermined under the base and determinate under the other."""
+        before, after = self._undetermined()
+        return int(np.count_nonzero(before & ~after))
 
     def outcome_totals(self) -> pd.DataFrame:
         """Per outcome (every outcome, in the engine's order): `base`, `other`, `difference`."""
@@ -66,7 +95,9 @@ class CaseloadComparison:
             "base": {"policy": self.base_id, "policy_modified": self.base_modified},
             "other": {"policy": self.other_id, "policy_modified": self.other_modified},
             "total": self.total,
-            "changed_count": len(self.changed),
+            "changed_count": self.changed_count,
+            "became_undetermined_count": self.became_undetermined_count,
+            "no_longer_undetermined_count": self.no_longer_undetermined_count,
             "outcomes": self.outcome_totals().to_dict("records"),
             "counts": self.counts.to_dict("records"),
             "changed": changed,

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     full.add_argument("--policy", metavar="VERSION", help="version id or file stem")
     full.add_argument("--json", action="store_true", help="print JSON")
 
+    listed = commands.add_parser("versions", help="list the policy versions with dates and sources")
+    listed.add_argument("--json", action="store_true", help="print JSON")
+
     check = commands.add_parser("validate", help="check a policy version file")
     check.add_argument("file", metavar="FILE")
     cli_whatif.add_commands(commands)
@@ -196,7 +199,12 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _paragraphs(args: argparse.Namespace) -> int:
-    full = load_full_text(load_version(args.policy))
+    # A draft's paragraph texts lie beside it (`python -m policy draft-version`).
+    texts = None
+    if args.policy and args.policy.lower().endswith(".toml"):
+        beside = Path(args.policy).with_suffix(".paragraphs.toml")
+        texts = beside if beside.is_file() else None
+    full = load_full_text(load_version(args.policy), texts)
     if args.json:
         rows = [paragraph.to_dict() for paragraph in full.paragraphs]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -221,7 +229,19 @@ def _validate(args: argparse.Namespace) -> int:
     return 2
 
 
+def _versions(args: argparse.Namespace) -> int:
+    from policy.versions_listing import version_lines, version_rows
+
+    rows = version_rows()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(version_lines(rows)))
+    return 0
+
+
 _COMMANDS = {
+    "versions": _versions,
     "regions": _regions,
     "evaluate": _evaluate,
     "batch": _batch,

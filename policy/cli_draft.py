@@ -75,11 +75,14 @@ def run(args: argparse.Namespace) -> int:
     decree = Path(args.decree)
     output = Path(args.output)
     if output.suffix.lower() != ".toml":
-        raise PolicyError(f"-o {args.output}: a version file's name ends in .toml")
+        raise PolicyError(t("draft.cli.output_not_toml", "en", output=args.output))
     try:
         data = decree.read_bytes()
     except OSError as error:
-        raise PolicyError(f"{args.decree}: cannot read ({error.strerror or error})") from None
+        reason = error.strerror or str(error)
+        raise PolicyError(
+            t("draft.cli.cannot_read", "en", file=args.decree, reason=reason)
+        ) from None
     try:
         text = decode(data, args.decree)
     except DecreeFormError as error:

@@ -55,33 +55,14 @@ def not_a_region(name: str) -> str | None:
 
 
 def place_origin(name: str) -> NamedOrigin:
-    """The origin of an applicant from the place `name`; an error when no place has that name
-    or its places lie in more than one region (only the case worker can tell which is meant)."""
-    import geodata
+    """The origin of an applicant from the place `name` (geodata.origin.place_origin, which the
+    law cases use too); an error when no place has that name, or the name is ambiguous: places
+    in more than one region, or a name equal or close to a region's or its capital's name
+    (only the case worker can tell which is meant)."""
     from geodata.errors import GeodataError
+    from geodata.origin import place_origin as origin_of_place
 
     try:
-        found = geodata.locate(name)
-    except geodata.PlaceNotFoundError as error:
-        raise PolicyError(str(error)) from None
+        return origin_of_place(name)
     except GeodataError as error:
-        raise PolicyError(f"--place: {error}") from None
-    exact = [place for place in found if place.score == 100]
-    if not exact:
-        closest = ", ".join(dict.fromkeys(place.name for place in found[:5]))
-        raise PolicyError(f"no place named {name!r}; closest: {closest}")
-    origins = [geodata.named_origin(place) for place in exact]
-    regions = sorted({origin.region_code for origin in origins})
-    if len(regions) > 1:
-        where = sorted(
-            {
-                f"{p.name} ({p.cercle_name}, {o.region_code})"
-                for p, o in zip(exact, origins, strict=True)
-            }
-        )
-        shown = "; ".join(where[:5]) + (f"; and {len(where) - 5} more" if len(where) > 5 else "")
-        raise PolicyError(
-            f"{name!r} names places in {len(regions)} regions ({shown}); choose one with "
-            f"`python -m geodata locate {name}` and give its region with --region"
-        )
-    return origins[0]
+        raise PolicyError(str(error)) from None

@@ -125,16 +125,19 @@ def _diff(args: argparse.Namespace) -> int:
     for change in changes:
         print(
             f"{change.code:<7} {change.name:<11} {change.field:<12} "
-            f"{_value(change, change.old)} → {_value(change, change.new)}: {change.change}"
+            f"{_value(change, change.old, change.from_possible)} → "
+            f"{_value(change, change.new, change.to_possible)}: {change.change}"
         )
         for side, citation in (("from", change.from_citation), ("to", change.to_citation)):
             print(f"        {side + ':':<5} {citation.paragraph}: “{citation.text_nl}”")
     return 0
 
 
-def _value(change: RegionChange, value: object) -> str:
+def _value(change: RegionChange, value: object, possible: tuple[str, ...] = ()) -> str:
     if change.field == "ipa_applies":
         return {None: "unknown", True: "applies", False: "does not apply"}[value]  # type: ignore[index]
+    if possible:
+        return f"{value} (one of {', '.join(possible)})"
     return str(value)
 
 
@@ -180,7 +183,12 @@ def _print_caseload(
     print(f"{result.total} cases in {path}")
     print(f"base:  {result.base_id}")
     print(f"other: {other_words}")
-    print(f"{changed} of {result.total} cases change outcome.")
+    print(f"{result.changed_count} of {result.total} cases change outcome.")
+    print(
+        f"{result.became_undetermined_count} became undetermined, "
+        f"{result.no_longer_undetermined_count} are no longer undetermined "
+        "(a value the sources leave open; not counted as a change)."
+    )
     print()
     print(f"{'outcome':<34} {'base':>7} {'other':>7} {'change':>7}")
     for row in result.outcome_totals().itertuples(index=False):
@@ -198,7 +206,7 @@ def _print_caseload(
         print()
         shown = result.changed.head(SHOWN_CASES)
         first = f", the first {SHOWN_CASES}" if changed > SHOWN_CASES else ""
-        print(f"changed cases (row, region: from → to{first}):")
+        print(f"cases whose outcome differs (row, region: from → to{first}):")
         for row in shown.to_dict("records"):
             case_id = f" {row['case_id']}" if "case_id" in row else ""
             print(

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wording import t
+
 MAX_DECREE_BYTES = 200_000
 """A decree text is a few pages (the WBV 2025/11 text is 9 kB); more is not a decree."""
 
@@ -94,6 +96,8 @@ class Decree:
     signature: Sentence | None
     toelichting: tuple[Sentence, ...]
     lines: tuple[str, ...] = field(repr=False, default=())
+    other_articles: tuple[tuple[str, tuple[Sentence, ...]], ...] = ()
+    """Articles other than I and II (`ARTIKEL III`, …): their numeral and sentences."""
 
     def paragraph(self, number: str) -> Paragraph | None:
         for paragraph in self.paragraphs:
@@ -104,7 +108,8 @@ class Decree:
 
 def fold(text: str) -> str:
     """A sentence in the form the rules compare: one space, straight apostrophes and quotes."""
-    for curly, straight in (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"')):
+    pairs = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'))
+    for curly, straight in pairs:
         text = text.replace(curly, straight)
     return " ".join(text.split())
 
@@ -113,18 +118,23 @@ def decode(data: bytes, name: str) -> str:
     """A decree file's bytes as text: UTF-8 (with or without BOM), within the size limit."""
     if len(data) > MAX_DECREE_BYTES:
         raise DecreeFormError(
-            f"{name}: {len(data):,} bytes; a decree text may be at most {MAX_DECREE_BYTES:,}"
+            t(
+                "draft.cli.too_large",
+                "en",
+                file=name,
+                size=f"{len(data):,}",
+                limit=f"{MAX_DECREE_BYTES:,}",
+            )
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DecreeFormError(
-            f"{name}: line {line}: not UTF-8 text (byte 0x{data[error.start]:02x}); save the "
-            "decree as UTF-8 text"
+            t("draft.cli.not_utf8", "en", file=name, line=line, byte=f"{data[error.start]:02x}")
         ) from None
     if "\x00" in text:
-        raise DecreeFormError(f"{name}: not a text file (it holds NUL bytes)")
+        raise DecreeFormError(t("draft.cli.nul", "en", file=name))
     return text
 
 
@@ -134,17 +144,14 @@ def parse(text: str) -> Decree:
     lines = [line.strip() for line in raw]
     markers = _markers(lines)
     if "I" not in markers:
-        raise DecreeFormError("no line 'ARTIKEL I': not a decree of the WBV form")
+        raise DecreeFormError(t("draft.cli.no_article_i", "en"))
     start = markers["I"]
     end = min(
         [index for key, index in markers.items() if key != "I" and index > start] or [len(lines)]
     )
     paragraphs = _paragraphs(lines, start + 1, end)
     if not paragraphs:
-        raise DecreeFormError(
-            f"line {start + 1}: no sub-paragraph '23. …' under ARTIKEL I: not a decree that "
-            "replaces C7/23 Vc"
-        )
+        raise DecreeFormError(t("draft.cli.no_paragraph_23", "en", line=start + 1))
     signature_at = markers.get("signature")
     article_ii: tuple[Sentence, ...] = ()
     if "II" in markers:
@@ -159,6 +166,11 @@ def parse(text: str) -> Decree:
     if "toelichting" in markers:
         body = _toelichting_body(lines, markers["toelichting"] + 1)
         toelichting = _sentences(lines, markers["toelichting"] + 1, body)
+    others = tuple(
+        (key, _sentences(lines, index + 1, _next_marker(markers, index, len(lines))))
+        for key, index in markers.items()
+        if key not in ("I", "II", "signature", "toelichting")
+    )
     title, number = _title(lines, start)
     return Decree(
         title=title,
@@ -168,7 +180,12 @@ def parse(text: str) -> Decree:
         signature=signature,
         toelichting=toelichting,
         lines=tuple(raw),
+        other_articles=others,
     )
+
+
+def _next_marker(markers: dict[str, int], index: int, end: int) -> int:
+    return min([i for i in markers.values() if i > index] or [end])
 
 
 def signature_date(signature: Sentence) -> tuple[int, int, int] | None:

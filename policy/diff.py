@@ -10,7 +10,11 @@ for more levels of individual elements than before (the sliding-scale table of
 `framework.toml`: exceptional needs none, relatively higher limited, relatively lower
 substantial, no_15c and not_designated never), *lowered* when for fewer, and *changed* when for
 as many (no_15c ↔ not_designated). A value the sources did not state (`unknown`) that is now
-stated *became_known*, and the reverse *became_unknown*: an unknown is never ranked. An IPA
+stated *became_known*, and the reverse *became_unknown*: an unknown is never ranked. Where the
+sources narrow an unknown to a set of possible levels (`gradation_possible`: the earlier Kidal
+and Tombouctou, "not the highest"), the change is ranked against every possibility: *raised*
+when the new level is above all of them (to the highest level; which level it had is not in
+the sources), *lowered* when below all, *changed* otherwise. An IPA
 status is *added* (false → true), *removed* (true → false), *became_known* or *became_unknown*.
 """
 
@@ -65,6 +69,9 @@ class RegionChange:
     change: str
     from_citation: Citation
     to_citation: Citation
+    from_possible: tuple[str, ...] = ()
+    """The levels the sources leave possible where `old` is `unknown` but narrowed."""
+    to_possible: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `python -m policy diff --json` (docs/cli.md, "diff")."""
@@ -77,6 +84,8 @@ class RegionChange:
             "change": self.change,
             "from_citation": self.from_citation.model_dump(),
             "to_citation": self.to_citation.model_dump(),
+            "from_possible": list(self.from_possible),
+            "to_possible": list(self.to_possible),
         }
 
 
@@ -97,9 +106,13 @@ def diff_versions(a: PolicyVersion, b: PolicyVersion) -> list[RegionChange]:
                     field="gradation",
                     old=old.gradation.value,
                     new=new.gradation.value,
-                    change=gradation_change(old.gradation, new.gradation),
-                    from_citation=old.gradation_citation,
-                    to_citation=new.gradation_citation,
+                    change=gradation_change(
+                        old.gradation, new.gradation, old.gradation_possible, new.gradation_possible
+                    ),
+                    from_citation=old.gradation_possible_citation or old.gradation_citation,
+                    to_citation=new.gradation_possible_citation or new.gradation_citation,
+                    from_possible=tuple(g.value for g in old.gradation_possible),
+                    to_possible=tuple(g.value for g in new.gradation_possible),
                 )
             )
         if old.ipa_applies != new.ipa_applies:
@@ -134,18 +147,30 @@ def change_map(a: PolicyVersion, b: PolicyVersion) -> dict[str, str]:
     return classes
 
 
-def gradation_change(old: Gradation, new: Gradation) -> str:
-    """raised / lowered / changed / became_known / became_unknown (see the module docstring)."""
-    if old == new:
+def gradation_change(
+    old: Gradation,
+    new: Gradation,
+    old_possible: tuple[Gradation, ...] = (),
+    new_possible: tuple[Gradation, ...] = (),
+) -> str:
+    """raised / lowered / changed / became_known / became_unknown (see the module docstring);
+    `old_possible`/`new_possible` are the levels left possible where a gradation is unknown."""
+    if old == new and tuple(old_possible) == tuple(new_possible):
         raise ValueError("the gradations are the same")
-    if old == Gradation.unknown:
+    olds = tuple(old_possible) or (old,)
+    news = tuple(new_possible) or (new,)
+    if Gradation.unknown in olds:
         return "became_known"
-    if new == Gradation.unknown:
+    if Gradation.unknown in news:
         return "became_unknown"
-    before, after = _weight(old), _weight(new)
-    if after > before:
+    ranked = {
+        (_weight(after) > _weight(before)) - (_weight(after) < _weight(before))
+        for before in olds
+        for after in news
+    }
+    if ranked == {1}:
         return "raised"
-    if after < before:
+    if ranked == {-1}:
         return "lowered"
     return "changed"
 
@@ -193,3 +218,25 @@ def _same_regions(a: PolicyVersion, b: PolicyVersion) -> None:
 
 def _label(kind: str, code: str, lang: str) -> str:
     return t(f"{kind}.{code}", lang)
+
+
+def time_ordered(a: PolicyVersion, b: PolicyVersion) -> tuple[PolicyVersion, PolicyVersion]:
+    """(older, newer), whichever argument names which: a comparison runs forward in time.
+
+    The shipped versions are ordered by their `supersedes` chain; other versions (a draft, a
+    test's own files) by `supersedes`, else by their dates (signed, else in force); where
+    neither says, as given.
+    """
+    from policy.versions_io import list_versions
+
+    shipped = [version.id for version in list_versions()]
+    if a.id in shipped and b.id in shipped:
+        return (a, b) if shipped.index(a.id) <= shipped.index(b.id) else (b, a)
+    if b.supersedes == a.id:
+        return a, b
+    if a.supersedes == b.id:
+        return b, a
+    date_a, date_b = a.signed or a.in_force, b.signed or b.in_force
+    if date_a and date_b and date_b < date_a:
+        return b, a
+    return a, b

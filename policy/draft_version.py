@@ -29,6 +29,7 @@ from typing import Any
 from policy.data_files import VERSIONS_DIR, official_units, read_package_toml
 from policy.decree_text import Decree, DecreeFormError, Sentence, fold, parse, signature_date
 from policy.errors import PolicyError, UnknownRegionError
+from policy.messages import printable
 from policy.models import PolicyVersion
 from policy.quotes import quote_occurs, register_source_text
 from policy.regions import resolve_region, split_off
@@ -83,6 +84,11 @@ IN_FORCE_DAY_AFTER = re.compile(
 IN_FORCE_DATE = re.compile(
     r"^Dit besluit treedt in werking met ingang van (?P<day>\d{1,2}) (?P<month>[a-z]+) "
     r"(?P<year>\d{4})\.$"
+)
+# Artikel II: "Dit besluit zal (met de toelichting) in de Staatscourant worden geplaatst." (the
+# order to publish: no value of the version).
+PUBLICATION = re.compile(
+    r"^Dit besluit zal (?:\(met de toelichting\) )?in de Staatscourant worden geplaatst\.$"
 )
 # Toelichting: a sentence naming regions with a level ("… een relatief hoger niveau van
 # willekeurig geweld …") is the decree's reason for that level in those regions.
@@ -142,6 +148,7 @@ class Draft:
 
     def toml(self, decree_name: str) -> str:
         """The version file's text, with a header saying it is a draft and what it carries."""
+        decree_name = printable(decree_name)  # a comment line must stay one line
         head = [
             f"# Draft version read from {decree_name} by `python -m policy draft-version`.",
             "# Not the policy in force. Values the decree does not give, carried over from "
@@ -283,7 +290,7 @@ class _Reader:
             extra = {k: v for k, v in table.items() if k not in ("paragraph", "source", "text_nl")}
             return self.cite(key, table["paragraph"], table["text_nl"], **extra)
         if key in self.citations and self.citations[key] != table:
-            key = f"{key}-{self.base.id}"
+            key = f"{key}-{_slug(self.base.id)}"
         self.citations[key] = table
         if table["source"] not in self.base_sources:
             self.base_sources.append(table["source"])
@@ -300,8 +307,15 @@ class _Reader:
             raise DraftError(self.problems)
         data: dict[str, Any] = {
             "id": self.id,
+            # the short name every surface shows (menus, memo, PDF, maps) says it is a draft
+            "label_nl": t("draft.file.label", "nl", version=self.id, mark=t("draft.mark", "nl")),
+            "label_en": t("draft.file.label", "en", version=self.id, mark=t("draft.mark", "en")),
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
+        if self.base.id == self.id:  # the same decree: its short names in both languages
+            for key in ("label_nl", "label_en"):
+                if self.base_raw.get(key):
+                    data[key] = self.base_raw[key]
         supersedes = self.base.supersedes if self.base.id == self.id else self.base.id
         if supersedes:
             data["supersedes"] = supersedes
@@ -449,36 +463,40 @@ class _Reader:
 
     def read_in_force(self) -> dict[str, Any]:
         """Artikel II: the day after the Staatscourant (IN_FORCE_DAY_AFTER) or a date
-        (IN_FORCE_DATE); any other wording is cited and reported as not modelled."""
+        (IN_FORCE_DATE); any other wording is cited and reported as not modelled, and so is
+        every other sentence of Article II but the publication order (PUBLICATION) and every
+        sentence of a further article."""
         from policy.decree_text import MONTHS
 
         where = f"{self.id}, artikel II"
+        found_in_force: dict[str, Any] | None = None
         for sentence in self.decree.article_ii:
             folded = fold(sentence.text)
-            if not folded.startswith("Dit besluit treedt in werking"):
+            if PUBLICATION.match(folded):
+                continue
+            if found_in_force is not None or not folded.startswith("Dit besluit treedt in"):
+                self.not_modelled.append(NotModelled(where, sentence.text))
                 continue
             key = self.cite("article-ii", where, sentence.text)
-            if IN_FORCE_DAY_AFTER.match(folded):
-                return {
-                    "in_force_note": t("draft.file.in_force_day_after", "en"),
-                    "in_force_citation": key,
-                }
             found = IN_FORCE_DATE.match(folded)
-            if found and found.group("month") in MONTHS:
-                date = dt.date(
-                    int(found.group("year")), MONTHS[found.group("month")], int(found.group("day"))
-                )
-                return {
-                    "in_force": date,
+            if IN_FORCE_DAY_AFTER.match(folded):
+                found_in_force = {"in_force_note": t("draft.file.in_force_day_after", "en")}
+            elif found and found.group("month") in MONTHS:
+                year, day = int(found.group("year")), int(found.group("day"))
+                found_in_force = {
+                    "in_force": dt.date(year, MONTHS[found.group("month")], day),
                     "in_force_note": t("draft.file.in_force_date", "en"),
-                    "in_force_citation": key,
                 }
-            self.not_modelled.append(NotModelled(where, sentence.text))
-            return {
-                "in_force_note": t("draft.file.in_force_unread", "en"),
-                "in_force_citation": key,
-            }
-        return {"in_force_note": t("draft.file.in_force_missing", "en")}
+            else:
+                self.not_modelled.append(NotModelled(where, sentence.text))
+                found_in_force = {"in_force_note": t("draft.file.in_force_unread", "en")}
+            found_in_force["in_force_citation"] = key
+        for numeral, sentences in self.decree.other_articles:
+            for sentence in sentences:
+                self.not_modelled.append(
+                    NotModelled(f"{self.id}, artikel {numeral}", sentence.text)
+                )
+        return found_in_force or {"in_force_note": t("draft.file.in_force_missing", "en")}
 
     def rules(self, ipa: dict[str, Any]) -> dict[str, str]:
         """The rules' citations: C7/23.2 (exclusion), the no-IPA sentence of 23.5.2, and the
@@ -490,6 +508,7 @@ class _Reader:
             extra = {}
             if fold(text) == NO_PARTICULARITIES:
                 extra["note_en"] = t("draft.file.article_1f", "en")
+                extra["note_nl"] = t("draft.file.article_1f", "nl")
             rules["exclusion"] = self.cite(
                 "article-1f", f"C7/{EXCLUSION_PARAGRAPH} Vc", text, **extra
             )
@@ -508,9 +527,11 @@ class _Reader:
         """The 11 units of the base's region table, each with its values from the decree.
 
         C7/23.4.2: a unit not named has no level ("not_designated", citing the whole
-        paragraph), unless the base takes its level from another document (Bamako: the letter),
-        which is carried over. C7/23.5.2: a unit on the list has the IPA; the place of the IPA
-        and a unit not on the list do not.
+        paragraph), unless the base finds "no 15(c) situation" for it in another document
+        (Bamako: the letter) — a value 23.4.2, which lists levels only, cannot give; that is
+        carried over. A level or "unknown" of the base is never carried: 23.4.2 lists the
+        levels, and a unit it does not name has none. C7/23.5.2: a unit on the list has the
+        IPA; the place of the IPA and a unit not on the list do not.
         """
         reasons = self._toelichting_reasons(levels)
         levels_key = None
@@ -522,7 +543,9 @@ class _Reader:
             row: dict[str, Any] = {"code": code, "name": name}
             if code in levels["by_code"]:
                 row["gradation"], row["gradation_citation"] = levels["by_code"][code]
-            elif self._from_other_document(raw["gradation_citation"]):
+            elif raw["gradation"] == "no_15c" and self._from_other_document(
+                raw["gradation_citation"]
+            ):
                 carried = self.carry(raw["gradation_citation"], f"regions[{code}].gradation")
                 row["gradation"] = raw["gradation"]
                 row["gradation_citation"] = carried
@@ -534,20 +557,30 @@ class _Reader:
                 parent = split_off(code)
                 if parent is not None and parent.parent in levels["by_code"]:
                     parent_name = self.base.region(parent.parent).name
-                    row["gradation_note_en"] = t(
-                        "draft.file.not_named_split_off", "en", name=name, parent=parent_name
+                    row.update(
+                        _notes(
+                            "gradation",
+                            "draft.file.not_named_split_off",
+                            name=name,
+                            parent=parent_name,
+                        )
                     )
                 else:
-                    row["gradation_note_en"] = t("draft.file.not_named", "en", name=name)
+                    row.update(_notes("gradation", "draft.file.not_named", name=name))
             row.update(self._ipa_row(code, name, ipa))
-            if raw.get("note"):
-                row["note"] = raw["note"]
-                self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
-            own = reasons.get(code, [])
+            # The base's remarks on a unit (its note, the letter's reasons) hold for the values
+            # they were written for: they are carried over only while those stay the same.
             unchanged = (
                 row["gradation"] == region.gradation.value
                 and row["ipa_applies"] == region.ipa_applies
+                and (code == ipa["destination"]) == (code == self.base.ipa_destination)
             )
+            if raw.get("note") and unchanged:
+                row["note"] = raw["note"]
+                if raw.get("note_nl"):
+                    row["note_nl"] = raw["note_nl"]
+                self.carried.append(CarriedOver(f"regions[{code}].note", self.base.id))
+            own = reasons.get(code, [])
             if unchanged:
                 for key in raw.get("reasons", []):
                     if self._from_other_document(key):
@@ -565,17 +598,22 @@ class _Reader:
             return {
                 "ipa_applies": False,
                 "ipa_citation": key,
-                "ipa_note_en": t("draft.file.no_ipa", "en", name=name),
+                **_notes("ipa", "draft.file.no_ipa", name=name),
             }
         row: dict[str, Any] = {
             "ipa_applies": code in ipa["origins"],
             "ipa_citation": ipa["citation"],
         }
         if code == ipa["destination"]:
-            row["ipa_note_en"] = t("draft.file.ipa_destination", "en", name=name)
+            row.update(_notes("ipa", "draft.file.ipa_destination", name=name))
         elif code not in ipa["origins"]:
-            row["ipa_note_en"] = t(
-                "draft.file.not_on_ipa_list", "en", name=name, destination=ipa["destination_name"]
+            row.update(
+                _notes(
+                    "ipa",
+                    "draft.file.not_on_ipa_list",
+                    name=name,
+                    destination=ipa["destination_name"],
+                )
             )
         return row
 
@@ -833,3 +871,9 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     version_id = None if number else f"Concept {Path(name).stem}"
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
+
+
+def _notes(field: str, key: str, **values: object) -> dict[str, str]:
+    """A value's note in English and Dutch (`<field>_note_en`, `<field>_note_nl`) from the
+    catalogue, as a shipped version file gives it."""
+    return {f"{field}_note_{lang}": t(key, lang, **values) for lang in ("en", "nl")}

@@ -69,8 +69,14 @@ class Flag(StrEnum):
     region_not_named = "region_not_named"
     region_scope_unclear = "region_scope_unclear"
     gradation_unknown = "gradation_unknown"
+    gradation_narrowed = "gradation_narrowed"
+    """The sources narrow the level to a set of possibilities without fixing it."""
+    ipa_reading_open = "ipa_reading_open"
+    """Whether the IPA sentence covers a 15(c) risk resting partly on individual elements."""
     ipa_unknown = "ipa_unknown"
     rests_on_reading = "rests_on_reading"
+    rests_on_inference = "rests_on_inference"
+    """Every possibility the sources leave open gives the same outcome: it is inferred."""
 
 
 class IpaRole(StrEnum):
@@ -102,7 +108,7 @@ class Citation(_Frozen):
     note_en: str | None = None
     note_nl: str | None = None
     """The same remark as `note_en`, in Dutch: a Dutch memo carries every note an English one
-    does (a version file gives both; the loader refuses a note without its Dutch)."""
+    does (every shipped version file gives both; a test checks)."""
 
     def note(self, lang: str) -> str | None:
         """The remark on this citation in `lang` (None when there is none)."""
@@ -182,6 +188,25 @@ class RegionPolicy(_Frozen):
         """The region's note in `lang` (None when the version gives none)."""
         return self.note_nl if lang == "nl" else self.note
 
+    gradation_possible: tuple[Gradation, ...] = ()
+    """Where the sources narrow the level without fixing it (`gradation` is then `unknown`):
+    every level they leave possible. The engine evaluates each (policy.rules)."""
+    gradation_possible_citation: Citation | None = None
+
+    @model_validator(mode="after")
+    def _possible_levels(self) -> RegionPolicy:
+        if not self.gradation_possible:
+            if self.gradation_possible_citation is not None:
+                raise ValueError("gradation_possible_citation needs gradation_possible")
+            return self
+        if self.gradation is not Gradation.unknown:
+            raise ValueError('gradation_possible is only allowed where gradation is "unknown"')
+        if len(set(self.gradation_possible)) < 2 or Gradation.unknown in self.gradation_possible:
+            raise ValueError("gradation_possible must list two or more known levels, each once")
+        if self.gradation_possible_citation is None:
+            raise ValueError("gradation_possible needs gradation_possible_citation")
+        return self
+
     @field_validator("ipa_applies", mode="before")
     @classmethod
     def _unknown_is_none(cls, value: Any) -> Any:
@@ -218,6 +243,10 @@ class PolicyVersion(_Frozen):
     in_force: dt.date | None = None
     in_force_citation: Citation | None = None
     in_force_note: str = Field(min_length=1)
+    in_force_not_before: dt.date | None = None
+    """The earliest date of entry into force the sources allow, where they give no date: an
+    inference, explained in `in_force_note` (WBV 2025/11: its toelichting cites a letter of
+    17 June 2025, so it was published on or after that day and entered into force after it)."""
     ipa_destination: str | None = None
     ipa_destination_citation: Citation | None = None
     sources: tuple[Source, ...] = Field(min_length=1)
@@ -228,6 +257,13 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+    level_term_nl: str | None = None
+    """The version's own term for its highest level where it differs from today's (the letter
+    calls the earlier one "de hoogste uitzonderlijke situatie"); shown in that term, with its
+    mapping to `exceptional` marked as a reading."""
+    unnamed_region_gradation: Gradation = Gradation.not_designated
+    """The level a region the text does not name has under this version: `not_designated` where
+    the text is known and leaves it out, `unknown` where the text itself is not in the sources."""
 
     def label(self, lang: str) -> str:
         """The version's short name in `lang`; a version file without one shows its id."""
@@ -302,6 +338,8 @@ class PolicyVersion(_Frozen):
                     _gradation_word(region["gradation"], "nl"),
                 )
                 region["gradation"] = new
+                region["gradation_possible"] = ()
+                region["gradation_possible_citation"] = None
             if code in ipa:
                 new_ipa = ipa[code]
                 region["ipa_citation"] = _overridden(

@@ -73,9 +73,13 @@ def load_paragraphs(version: PolicyVersion) -> tuple[Paragraph, ...]:
     return load_full_text(version).paragraphs
 
 
-def load_full_text(version: PolicyVersion) -> FullText:
-    """The paragraphs with the source they are copied from; see `load_paragraphs`."""
-    data, path = _text_file(version.id)
+def load_full_text(version: PolicyVersion, text_file: Path | None = None) -> FullText:
+    """The paragraphs with the source they are copied from; see `load_paragraphs`.
+
+    `text_file` names the paragraph texts of a version read from a path (a draft's
+    `DRAFT.paragraphs.toml`, written beside it by `python -m policy draft-version`).
+    """
+    data, path = _text_file(version.id) if text_file is None else _read_text_file(text_file)
     if not data.get("full_text"):
         raise PolicyError(
             f"policy {version.id!r}: the full text of C7/23 Vc of this version is not in our "
@@ -147,6 +151,14 @@ def _text_files() -> dict[str, tuple[dict[str, Any], Path]]:
             data = tomllib.load(handle)
         files[data["version"]] = (data, path)
     return files
+
+
+def _read_text_file(path: Path) -> tuple[dict[str, Any], Path]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle), path
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise PolicyError(f"{path}: cannot read the paragraph texts ({error})") from None
 
 
 def _text_file(version_id: str) -> tuple[dict[str, Any], Path]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from policy.data_files import SOURCES_DIR
@@ -19,6 +20,10 @@ _LINE_END_HYPHEN = "\x00"
 _MEMORY = "memory:"
 _TEXTS: dict[str, str] = {}
 """Source texts held in memory (a decree uploaded on the page), by `memory:<sha256>` name."""
+_LOCK = threading.Lock()
+_KEPT = 32
+"""How many texts in memory (and normalised sources) a long-running page keeps: a draft is
+checked once, when it is read, so older uploads need not stay."""
 
 
 def register_source_text(text: str) -> str:
@@ -26,11 +31,15 @@ def register_source_text(text: str) -> str:
     exists only in memory (a draft uploaded on the page). The name is the text's hash, so the
     same name always means the same text, in every session."""
     name = _MEMORY + hashlib.sha256(text.encode("utf-8")).hexdigest()
-    _TEXTS.setdefault(name, text)
+    with _LOCK:  # sessions of the page read drafts in threads of their own
+        _TEXTS.pop(name, None)
+        _TEXTS[name] = text  # the newest last
+        while len(_TEXTS) > _KEPT:
+            del _TEXTS[next(iter(_TEXTS))]
     return name
 
 
-@cache
+@lru_cache(maxsize=_KEPT)
 def normalised_source(file_name: str) -> str:
     """The source text with whitespace collapsed and line-end hyphens marked; OSError if absent.
 
@@ -52,7 +61,7 @@ def normalise_quote(text: str) -> str:
     return " ".join(text.split())
 
 
-@cache
+@lru_cache(maxsize=4096)
 def quote_occurs(quote: str, file_name: str) -> bool:
     """Whether `quote` occurs in `policy/sources/<file_name>` (see the module docstring).
 
@@ -78,7 +87,7 @@ def quote_occurs(quote: str, file_name: str) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=_KEPT)
 def _stripped_source(file_name: str) -> tuple[str, tuple[int, ...]]:
     """The normalised source without hyphens and markers, and each kept character's position."""
     source = normalised_source(file_name)

@@ -125,3 +125,19 @@ def _closest(key: str, display: dict[str, str], limit: int = 3) -> list[str]:
         if score >= 50 and shown not in names:
             names.append(shown)
     return names[:limit]
+
+
+def reform_match_for_cercle(cercle_pcode: str | None, version: PolicyVersion) -> RegionMatch | None:
+    """The match a place gets when its 2015 cercle lies wholly in a 2023 reform region: the same
+    `mapped_from` and evidence as that region's name, so a place is answered as its region's name
+    is (Boni, cercle Douentza, like "Douentza")."""
+    if not cercle_pcode:
+        return None
+    official = {region.code: region.name for region in version.regions}
+    for reform_name, entry in read_package_toml("region_names.toml")["reform_2023"].items():
+        code = entry.get("maps_to")
+        if code in official and cercle_pcode in entry.get("cercles", ()):
+            return RegionMatch(
+                code, official[code], reform_name, entry["evidence"], entry.get("evidence_nl")
+            )
+    return None

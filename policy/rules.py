@@ -11,9 +11,19 @@ The decision order (indicative; the IND decides each case individually):
 5. otherwise no protection ground.
 
 Where the result depends on a value the version's sources do not give (a level or an IPA answer
-that is `unknown`) the outcome is `undetermined` and the Decision names the value; where it
-depends on a reading the text leaves open (a unit split off from a named one, Taoudénit from
-Tombouctou) the Decision gives the outcome under both readings. Never a default in their place.
+that is `unknown`) the outcome is `undetermined` and the Decision names the value. Where the
+sources narrow a value without fixing it, every possibility is evaluated — one mechanism for
+all of them (docs/possibilities.md):
+- a set of possible levels (`gradation_possible`: the earlier Kidal and Tombouctou, "not the
+  highest", inferred from the letter);
+- a unit split off from a named one (Taoudénit from Tombouctou): part of it, or not named;
+- a 2023 reform name (or a place in such a region's cercles): the 2016 region it was formed
+  from, or a region the text does not name;
+- the IPA sentence's "enkel … vanwege het willekeurige geweld" where 15(c) rests partly on
+  individual elements: covering that case (the IPA) or not (15(c) subsidiary protection).
+If every possibility gives the same outcome, that is the outcome (flag `rests_on_inference`);
+otherwise it is `undetermined`, with each possibility and its outcome in
+`alternative_readings`. Never a default in their place.
 The rules hold no region names: every fact comes from the PolicyVersion and the region tables.
 """
 
@@ -21,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from policy.case import Case, case_facts
 from policy.decision import AlternativeReading, Decision, Step
@@ -33,9 +44,17 @@ from policy.models import (
     IndividualElements,
     Outcome,
     PolicyVersion,
+    RegionPolicy,
 )
-from policy.regions import RegionMatch, SplitOff, resolve_region, split_off
+from policy.regions import (
+    RegionMatch,
+    SplitOff,
+    reform_match_for_cercle,
+    resolve_region,
+    split_off,
+)
 from policy.texts import elements_label, gradation_label, outcome_label, text, texts
+from wording import keys as catalogue_keys
 from wording import phrases
 
 
@@ -49,24 +68,75 @@ class _Result:
     flags: set[Flag] = field(default_factory=set)
     missing: list[str] = field(default_factory=list)
     answered: dict[str, bool] = field(default_factory=dict)
+    ipa_reading_used: bool = False
+    """The outcome turned on whether the IPA sentence covers a risk resting partly on
+    individual elements (its "enkel … vanwege het willekeurige geweld")."""
+
+
+@dataclass(frozen=True)
+class _Possibility:
+    """One combination of the values the sources narrow without fixing (module docstring).
+
+    `choices` are (axis, choice) pairs; an axis is the value left open, named as in
+    `missing_values` (`regions[ML-10].scope`). `region` is the unit as this possibility reads
+    it; `named=False` reads a 2023 reform name as a region the text does not name.
+    """
+
+    match: RegionMatch
+    region: RegionPolicy
+    choices: tuple[tuple[str, str], ...] = ()
+    labels: tuple[dict[str, str], ...] = ()
+    named: bool = True
+    level_possible: bool = False
+    ipa_covers: bool = True
+    primary: bool = True
+
+    @property
+    def reading(self) -> str:
+        return "+".join(choice for _, choice in self.choices)
+
+    def label(self, lang: str) -> str:
+        return "; ".join(label[lang] for label in self.labels)
+
+    def with_choice(self, axis: str, choice: str, label: dict[str, str], **changes: Any) -> Any:
+        return replace(
+            self,
+            choices=(*self.choices, (axis, choice)),
+            labels=(*self.labels, label),
+            **changes,
+        )
 
 
 def evaluate(case: Case, version: PolicyVersion) -> Decision:
-    """Apply the decision order of C7/23 Vc to one case under one policy version."""
+    """Apply the decision order of C7/23 Vc to one case under one policy version.
+
+    Where the sources leave a value open (a set of possible levels, Taoudénit's scope, a 2023
+    region name, the IPA after individual elements), every possibility is evaluated: the outcome
+    is the one they share (flag `rests_on_inference`), or `undetermined` with each possibility
+    and its outcome in `alternative_readings`.
+    """
     match = resolve_region(case.region, version)
     if case.origin is not None and case.origin.region_code != match.code:
         raise PolicyError(
             f"origin: {case.origin.text!r} lies in {case.origin.region_code}, "
             f"but the case's region {case.region!r} is {match.code}"
         )
+    if case.origin is not None and not match.mapped_from:
+        # A place is answered the way its 2023 region's name would be.
+        reform = reform_match_for_cercle(case.origin.cercle_pcode, version)
+        if reform is not None and reform.code == match.code:
+            match = reform
     region = version.region(match.code)
-    result = _decide(case, version, match)
+    evaluated = [(p, _decide(case, version, p)) for p in _possibilities(version, match)]
+    evaluated = _with_ipa_readings(case, version, evaluated)
+    primary, result = next((p, r) for p, r in evaluated if p.primary)
     readings: tuple[AlternativeReading, ...] = ()
-    scope = _unclear_scope(match.code, version)
-    if scope is not None:
-        readings = _scope_readings(case, version, scope, result)
-    steps = _mark_borrowed(result.steps, version)
+    axes: list[str] = []
+    deciding: list[str] = []
     flags = set(result.flags)
+    if len(evaluated) > 1:
+        readings, axes, deciding = _combine(version, match, evaluated, result, flags)
+    steps = _mark_borrowed(result.steps, version)
     if version.modified:
         flags.add(Flag.what_if)
     if match.mapped_from:
@@ -99,19 +169,211 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         policy_label_nl=version.label("nl"),
         policy_label_en=version.label("en"),
     )
-    lines = {lang: _outcome_line(decision, version, lang) for lang in ("nl", "en")}
+    words = deciding if result.outcome is Outcome.undetermined else axes
+    lines = {lang: _outcome_line(decision, version, lang, words) for lang in ("nl", "en")}
     return replace(decision, outcome_line_nl=lines["nl"], outcome_line_en=lines["en"])
 
 
-def _decide(case: Case, version: PolicyVersion, match: RegionMatch) -> _Result:
-    """The decision order for the case as if it came from the unit of `match`."""
+def _possibilities(version: PolicyVersion, match: RegionMatch) -> list[_Possibility]:
+    """Every reading of the region's values the sources leave open, the primary one first."""
+    region = version.region(match.code)
+    base = _Possibility(match=match, region=region)
+    split = _unclear_scope(match.code, version)
+    if split is not None:
+        parent = version.region(split.parent)
+        axis = f"regions[{region.code}].scope"
+        found = [
+            base.with_choice(
+                axis,
+                "part_of_region",
+                texts("reading.part_of_region", parent=parent.name),
+                match=RegionMatch(parent.code, parent.name),
+                region=parent,
+                primary=False,
+            ),
+            base.with_choice(axis, "not_named", texts("reading.not_named")),
+        ]
+    elif match.mapped_from:
+        axis = f"regions[{region.code}].name_2023"
+        unnamed = version.unnamed_region_gradation
+        as_unnamed = region.model_copy(
+            update={
+                "gradation": unnamed,
+                "gradation_citation": region.gradation_citation.model_copy(
+                    update={"reading": True}
+                ),
+                "gradation_possible": (),
+                "gradation_possible_citation": None,
+                "ipa_applies": False if unnamed is Gradation.not_designated else None,
+            }
+        )
+        values = {"given": match.mapped_from, "region": region.name}
+        found = [
+            base.with_choice(axis, "mapped", texts("reading.name_2023_mapped", **values)),
+            base.with_choice(
+                axis,
+                "not_named_2023",
+                texts("reading.name_2023_not_named", **values),
+                region=as_unnamed,
+                named=False,
+                primary=False,
+            ),
+        ]
+    else:
+        found = [base]
+    expanded: list[_Possibility] = []
+    for possibility in found:
+        own = possibility.region
+        if not own.gradation_possible:
+            expanded.append(possibility)
+            continue
+        axis = f"regions[{own.code}].gradation"
+        for number, level in enumerate(own.gradation_possible):
+            label = {
+                lang: text(
+                    "reading.level_possible", lang, level=_lower_first(gradation_label(level, lang))
+                )
+                for lang in ("nl", "en")
+            }
+            expanded.append(
+                possibility.with_choice(
+                    axis,
+                    f"level_{level.value}",
+                    label,
+                    region=own.model_copy(update={"gradation": level}),
+                    level_possible=True,
+                    primary=possibility.primary and number == 0,
+                )
+            )
+    return expanded
+
+
+def _with_ipa_readings(
+    case: Case, version: PolicyVersion, evaluated: list[tuple[_Possibility, _Result]]
+) -> list[tuple[_Possibility, _Result]]:
+    """Where the outcome turned on the IPA sentence's "enkel", both of its readings."""
+    found: list[tuple[_Possibility, _Result]] = []
+    for possibility, result in evaluated:
+        if not result.ipa_reading_used:
+            found.append((possibility, result))
+            continue
+        axis = f"regions[{possibility.region.code}].ipa_scope"
+        covers = possibility.with_choice(axis, "ipa_covers", texts("reading.ipa_covers"))
+        not_covers = possibility.with_choice(
+            axis,
+            "ipa_not_covers",
+            texts("reading.ipa_not_covers"),
+            ipa_covers=False,
+            primary=False,
+        )
+        found.append((covers, result))
+        found.append((not_covers, _decide(case, version, not_covers)))
+    return found
+
+
+def _combine(
+    version: PolicyVersion,
+    match: RegionMatch,
+    evaluated: list[tuple[_Possibility, _Result]],
+    result: _Result,
+    flags: set[Flag],
+) -> tuple[tuple[AlternativeReading, ...], list[str], list[str]]:
+    """The possibilities as alternative readings; `result` (the primary one) becomes their
+    shared outcome, or `undetermined` naming the values the outcome turns on."""
+    readings = tuple(
+        AlternativeReading(
+            reading=p.reading,
+            region_code=p.match.code,
+            region_name=p.region.name if p.named else (match.mapped_from or p.region.name),
+            gradation=p.region.gradation,
+            outcome=r.outcome,
+            ipa_applies=r.ipa,
+            label_nl=p.label("nl"),
+            label_en=p.label("en"),
+        )
+        for p, r in evaluated
+    )
+    axes = list(dict.fromkeys(axis for p, _ in evaluated for axis, _ in p.choices))
+    deciding = [axis for axis in axes if _decides(axis, evaluated)]
+    for _, other in evaluated:
+        flags.update(other.flags - {Flag.region_not_named})
+    for axis in axes:
+        flags.add(_AXIS_FLAGS[axis.rsplit(".", 1)[1]])
+    listed = "; ".join(
+        f"{r.label_nl}: {_lower_first(outcome_label(r.outcome, 'nl'))}" for r in readings
+    )
+    listed_en = "; ".join(
+        f"{r.label_en}: {_lower_first(outcome_label(r.outcome, 'en'))}" for r in readings
+    )
+    conclusion = {
+        "nl": text("step.possibilities", "nl", readings=_upper_first(listed)),
+        "en": text("step.possibilities", "en", readings=_upper_first(listed_en)),
+    }
+    citation = version.region(match.code).gradation_citation
+    split = split_off(match.code)
+    step = replace(
+        _bilingual_step("possibilities", citation, conclusion),
+        reading=True,
+        note_en=split.note("en") if split is not None and split.code in _codes(axes) else None,
+        note_nl=split.note("nl") if split is not None and split.code in _codes(axes) else None,
+    )
+    result.steps.append(step)
+    outcomes = {(r.outcome, r.ipa) for _, r in evaluated}
+    missing = [m for _, r in evaluated for m in r.missing]
+    if len(outcomes) == 1:
+        if result.outcome is not Outcome.undetermined:
+            flags.add(Flag.rests_on_inference)
+    else:
+        result.outcome = Outcome.undetermined
+        result.ipa = None
+        missing += deciding
+    result.missing = list(dict.fromkeys(missing))
+    return readings, axes, deciding
+
+
+_AXIS_FLAGS = {
+    "scope": Flag.region_scope_unclear,
+    "name_2023": Flag.region_mapped,
+    "gradation": Flag.gradation_narrowed,
+    "ipa_scope": Flag.ipa_reading_open,
+}
+
+
+def _codes(axes: list[str]) -> set[str]:
+    return {axis[len("regions[") : axis.index("]")] for axis in axes}
+
+
+def _decides(axis: str, evaluated: list[tuple[_Possibility, _Result]]) -> bool:
+    """Whether two possibilities that differ in `axis`, and agree on every other value both
+    read, give different outcomes."""
+    for p, r in evaluated:
+        for q, other in evaluated:
+            mine, theirs = dict(p.choices), dict(q.choices)
+            if axis not in mine or axis not in theirs or mine[axis] == theirs[axis]:
+                continue
+            shared = (set(mine) & set(theirs)) - {axis}
+            if all(mine[a] == theirs[a] for a in shared) and (r.outcome, r.ipa) != (
+                other.outcome,
+                other.ipa,
+            ):
+                return True
+    return False
+
+
+def _decide(case: Case, version: PolicyVersion, possibility: _Possibility) -> _Result:
+    """The decision order for the case under one possibility."""
     steps: list[Step] = []
     if case.exclusion_indications:
         steps.append(_step("exclusion_1f", version.rules.exclusion, "step.exclusion_1f"))
     result = _individual_grounds(case, version, steps)
     if result is None:
-        result = _article_15c(case, version, match, steps)
+        result = _article_15c(case, version, possibility, steps)
     return result
+
+
+def has_text(key: str) -> bool:
+    """Whether the catalogue holds `key` (a text for one code, where some codes have none)."""
+    return key in catalogue_keys()
 
 
 def _step(rule: str, citation: Citation, key: str, **values: object) -> Step:
@@ -190,10 +452,11 @@ def _bilingual_step(rule: str, citation: Citation, conclusion: dict[str, str]) -
 
 
 def _article_15c(
-    case: Case, version: PolicyVersion, match: RegionMatch, steps: list[Step]
+    case: Case, version: PolicyVersion, possibility: _Possibility, steps: list[Step]
 ) -> _Result:
     """Steps 3 to 5: the region's level, the sliding scale, the IPA list and its criteria."""
-    region = version.region(match.code)
+    match = possibility.match
+    region = possibility.region
     gradation = region.gradation
     flags: set[Flag] = set()
     if gradation is Gradation.not_designated:
@@ -201,7 +464,40 @@ def _article_15c(
     if gradation is Gradation.unknown:
         flags.add(Flag.gradation_unknown)
     level = {lang: gradation_label(gradation, lang) for lang in ("nl", "en")}
-    if match.mapped_from:
+    if possibility.level_possible and region.gradation_possible_citation is not None:
+        levels = {
+            lang: ", ".join(gradation_label(g, lang).lower() for g in region.gradation_possible)
+            for lang in ("nl", "en")
+        }
+        conclusion = {
+            lang: text(
+                "step.gradation_possible",
+                lang,
+                region=region.name,
+                levels=levels[lang],
+                level=level[lang],
+            )
+            for lang in ("nl", "en")
+        }
+        gradation_step = replace(
+            _bilingual_step("gradation", region.gradation_possible_citation, conclusion),
+            reading=True,
+        )
+    elif match.mapped_from and not possibility.named:
+        conclusion = {
+            lang: text(
+                "step.gradation_not_named_2023",
+                lang,
+                given=match.mapped_from,
+                region=region.name,
+                level=level[lang],
+            )
+            for lang in ("nl", "en")
+        }
+        gradation_step = replace(
+            _bilingual_step("gradation", region.gradation_citation, conclusion), reading=True
+        )
+    elif match.mapped_from:
         # The decree does not say whether its region names are those of 2016 or of 2023.
         conclusion = {
             lang: text(
@@ -218,9 +514,20 @@ def _article_15c(
         gradation_step = replace(
             _bilingual_step("gradation", region.gradation_citation, conclusion), reading=True
         )
+    elif version.level_term_nl and gradation is Gradation.exceptional:
+        # The earlier version in its own term; its mapping to today's term is a reading.
+        term = version.level_term_nl
+        conclusion = texts("step.gradation_own_term", region=region.name, term=term)
+        gradation_step = replace(
+            _bilingual_step("gradation", region.gradation_citation, conclusion), reading=True
+        )
     else:
+        # A level is an assumption of the IND ("De IND neemt voor Mali aan …"), not a finding.
+        assumed = has_text(f"step.gradation_assumed.{gradation.value}")
         conclusion = {
-            lang: text("step.gradation", lang, region=region.name, level=level[lang])
+            lang: text(f"step.gradation_assumed.{gradation.value}", lang, region=region.name)
+            if assumed
+            else text("step.gradation", lang, region=region.name, level=level[lang])
             for lang in ("nl", "en")
         }
         gradation_step = _bilingual_step("gradation", region.gradation_citation, conclusion)
@@ -251,19 +558,19 @@ def _article_15c(
         )
     if not established:
         return _Result(outcome=Outcome.no_protection_ground, ipa=False, steps=steps, flags=flags)
-    return _ipa(case, version, match, steps, flags, rule.minimum_individual_elements)
+    return _ipa(case, version, possibility, steps, flags, rule.minimum_individual_elements)
 
 
 def _ipa(
     case: Case,
     version: PolicyVersion,
-    match: RegionMatch,
+    possibility: _Possibility,
     steps: list[Step],
     flags: set[Flag],
     needs: IndividualElements | None,
 ) -> _Result:
     """15(c) is established: the IPA list of C7/23.5.2 Vc and the criteria of C2/3.4 Vc."""
-    region = version.region(match.code)
+    region = possibility.region
     criteria = ipa_criteria()
     failed = [c for c in criteria if case.ipa_criteria.get(c.id) is False]
     unreasonable = case.ipa_obstacles or bool(failed)
@@ -305,10 +612,13 @@ def _ipa(
         region=region.name,
         destination=destination,
     )
-    if needs is not None and needs is not IndividualElements.none:
+    partly_individual = needs is not None and needs is not IndividualElements.none
+    if partly_individual:
         # The IPA sentence covers people who run a real risk "enkel … vanwege het willekeurige
-        # geweld"; applying it where 15(c) rests on individual elements is a reading.
-        reading = texts("step.ipa_list_reading")
+        # geweld"; whether it covers a 15(c) risk resting partly on individual elements is a
+        # reading either way: both are evaluated (evaluate → _with_ipa_readings).
+        key = "step.ipa_list_reading" if possibility.ipa_covers else "step.ipa_list_not_covered"
+        reading = texts(key)
         listed = replace(
             listed,
             conclusion_nl=f"{listed.conclusion_nl} {reading['nl']}",
@@ -320,6 +630,8 @@ def _ipa(
     if unreasonable:
         steps.append(_unreasonable_step(version, failed, destination))
         return _Result(Outcome.subsidiary_protection_15c, False, steps, flags, [], answered)
+    if partly_individual and not possibility.ipa_covers:
+        return _Result(Outcome.subsidiary_protection_15c, False, steps, flags, [], answered, True)
     met = [c for c in criteria if case.ipa_criteria.get(c.id) is True]
     conclusion = {
         lang: text(
@@ -334,7 +646,9 @@ def _ipa(
     steps.append(
         _bilingual_step("ipa_individual", version.rules.ipa_individual_assessment, conclusion)
     )
-    return _Result(Outcome.internal_protection_alternative, True, steps, flags, [], answered)
+    return _Result(
+        Outcome.internal_protection_alternative, True, steps, flags, [], answered, partly_individual
+    )
 
 
 def _destination(version: PolicyVersion) -> str:
@@ -381,100 +695,57 @@ def _unclear_scope(code: str, version: PolicyVersion) -> SplitOff | None:
     return None
 
 
-def _scope_readings(
-    case: Case, version: PolicyVersion, split: SplitOff, result: _Result
-) -> tuple[AlternativeReading, ...]:
-    """Both readings of a split-off unit; `result` (the unit read as not named) becomes
-    `undetermined` when the two differ."""
-    own = version.region(split.code)
-    parent = version.region(split.parent)
-    as_part = _decide(case, version, RegionMatch(parent.code, parent.name))
-    readings = (
-        AlternativeReading(
-            reading="part_of_region",
-            region_code=parent.code,
-            region_name=parent.name,
-            gradation=parent.gradation,
-            outcome=as_part.outcome,
-            ipa_applies=as_part.ipa,
-            label_nl=text("reading.part_of_region", "nl", parent=parent.name),
-            label_en=text("reading.part_of_region", "en", parent=parent.name),
-        ),
-        AlternativeReading(
-            reading="not_named",
-            region_code=own.code,
-            region_name=own.name,
-            gradation=own.gradation,
-            outcome=result.outcome,
-            ipa_applies=result.ipa,
-            label_nl=text("reading.not_named", "nl"),
-            label_en=text("reading.not_named", "en"),
-        ),
-    )
-    conclusion = {
-        lang: text(
-            "step.region_scope",
-            lang,
-            region=own.name,
-            parent=parent.name,
-            as_part=outcome_label(as_part.outcome, lang),
-            as_named=outcome_label(result.outcome, lang),
-        )
-        for lang in ("nl", "en")
-    }
-    step = replace(
-        _bilingual_step("region_scope", own.gradation_citation, conclusion),
-        reading=True,
-        note_en=split.note("en"),
-        note_nl=split.note("nl"),
-    )
-    result.steps.append(step)
-    result.flags.add(Flag.region_scope_unclear)
-    result.missing.extend(as_part.missing)
-    if (as_part.outcome, as_part.ipa) != (result.outcome, result.ipa):
-        result.outcome = Outcome.undetermined
-        result.ipa = None
-        result.missing.append(f"regions[{own.code}].scope")
-    return readings
-
-
 def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
     """That the IND decides each case, that the answer rests partly on readings (only when a
     step is one), and (where it is so) that the version's date of entry into force is not in
     the sources (wording.phrases.disclaimer)."""
-    return phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
+    said = phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
+    if version.in_force is None and version.in_force_not_before is not None:
+        day = version.in_force_not_before
+        said += " " + text("disclaimer.in_force_not_before", lang, date=_date_words(day, lang))
+    return said
 
 
-def _outcome_line(decision: Decision, version: PolicyVersion, lang: str) -> str:
-    """The outcome as one sentence: an indication of the policy, or what it is undetermined on."""
+_MONTHS = {
+    "nl": ("januari februari maart april mei juni juli augustus september oktober november "
+           "december").split(),
+    "en": ("January February March April May June July August September October November "
+           "December").split(),
+}
+
+
+def _date_words(day: Any, lang: str) -> str:
+    """18 juni 2025 / 18 June 2025."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def _outcome_line(decision: Decision, version: PolicyVersion, lang: str, axes: list[str]) -> str:
+    """The outcome as one sentence: an indication of the policy, what it is undetermined on, or
+    that every possibility the sources leave open gives it (`axes`: those values)."""
     outcome = decision.outcome
-    scope = [m for m in decision.missing_values if m.endswith(".scope")]
     readings = decision.alternative_readings
-    if readings:
-        own = version.region(decision.region_code)
-        parent = version.region(readings[0].region_code)
-        missing = text("missing.scope", lang, parent=parent.name, region=own.name)
-    if outcome is Outcome.undetermined and scope:
+    joiner = " en " if lang == "nl" else " and "
+    if readings and axes:
+        missing = joiner.join(_missing_words(axis, decision, version, lang) for axis in axes)
+    if outcome is Outcome.undetermined and readings and axes:
         listed = "; ".join(
             f"{(r.label_nl if lang == 'nl' else r.label_en)}: "
             f"{_lower_first(outcome_label(r.outcome, lang))}"
             for r in readings
         )
-        listed = listed[:1].upper() + listed[1:]
-        line = text("outcome_line.scope", lang, missing=missing, readings=listed)
+        line = text("outcome_line.scope", lang, missing=missing, readings=_upper_first(listed))
     elif outcome is Outcome.undetermined:
-        words = [_missing_words(value, version, lang) for value in decision.missing_values]
-        joiner = " en " if lang == "nl" else " and "
+        words = [_missing_words(v, decision, version, lang) for v in decision.missing_values]
         line = text("outcome_line.undetermined", lang, missing=joiner.join(words))
-    elif outcome is Outcome.internal_protection_alternative:
-        line = text("outcome_line.ipa", lang, destination=_destination(version))
-    elif readings:
+    elif readings and axes:
         line = text(
             "outcome_line.scope_same",
             lang,
             outcome=_lower_first(outcome_label(outcome, lang)),
             missing=missing,
         )
+    elif outcome is Outcome.internal_protection_alternative:
+        line = text("outcome_line.ipa", lang, destination=_destination(version))
     else:
         label = _lower_first(outcome_label(outcome, lang))
         line = text("outcome_line.indication", lang, outcome=label)
@@ -483,13 +754,25 @@ def _outcome_line(decision: Decision, version: PolicyVersion, lang: str) -> str:
     return line
 
 
+def _upper_first(text_: str) -> str:
+    return text_[:1].upper() + text_[1:]
+
+
 def _lower_first(label: str) -> str:
     """An outcome label inside a sentence ("points to: refugee status")."""
     return label[:1].lower() + label[1:]
 
 
-def _missing_words(value: str, version: PolicyVersion, lang: str) -> str:
+def _missing_words(value: str, decision: Decision, version: PolicyVersion, lang: str) -> str:
     """`regions[ML-7].ipa_applies` in words."""
     code = value[len("regions[") : value.index("]")]
     what = value.rsplit(".", 1)[1]
-    return text(f"missing.{what}", lang, region=version.region(code).name)
+    region = version.region(code).name
+    if what == "scope":
+        split = split_off(code)
+        parent = version.region(split.parent).name if split else region
+        return text("missing.scope", lang, parent=parent, region=region)
+    if what == "name_2023":
+        given = decision.region_mapped_from or region
+        return text("missing.name_2023", lang, region=region, given=given)
+    return text(f"missing.{what}", lang, region=region)

@@ -110,7 +110,7 @@ def quoted(data: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
         found += [(f"rules.{name}", rules.get(name)) for name in RULES]
     found += [(name, data.get(name)) for name in CITATION_FIELDS]
     for prefix, region in regions(data):
-        for name in ("gradation_citation", "ipa_citation"):
+        for name in ("gradation_citation", "ipa_citation", "gradation_possible_citation"):
             found.append((f"{prefix}.{name}", region.get(name)))
         found += _listed(f"{prefix}.reasons", region.get("reasons"))
     found += _listed("general_reasons", data.get("general_reasons"))
@@ -142,7 +142,13 @@ def regions(data: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-_HOLDERS = {*CITATION_FIELDS, *RULES, "gradation_citation", "ipa_citation"}
+_HOLDERS = {
+    *CITATION_FIELDS,
+    *RULES,
+    "gradation_citation",
+    "ipa_citation",
+    "gradation_possible_citation",
+}
 _LISTS = {"reasons", "general_reasons", "citations"}
 
 

@@ -18,6 +18,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+import wording
 from policy import PolicyError, PolicyVersion, outcome_label
 from policy.batch import FACT_COLUMNS
 from policy.case_csv import MAX_UPLOAD_BYTES, read_cases
@@ -177,10 +178,18 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
         t(
             "caseload_changed",
             lang,
-            changed=len(result.changed),
+            changed=result.changed_count,
             total=result.total,
             a=markdown(name_a),
             b=markdown(name_b),
+        )
+    )
+    st.markdown(
+        wording.t(
+            "caseload.undetermined_apart",
+            lang,
+            became=result.became_undetermined_count,
+            no_longer=result.no_longer_undetermined_count,
         )
     )
     totals = result.outcome_totals()

@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import folium
 import pandas as pd
 import streamlit as st
+from branca.element import Figure
 from streamlit_folium import st_folium
 
-from geodata.map_render import MALI_BOUNDS
+from geodata.map_render import MALI_BOUNDS, label_points
 from geodata.palette import CHANGE_COLOURS as _PALETTE  # the briefing palette's change colours
 from geodata.palette import OUTLINE_COLOUR
 from geodata.policy_layer import policy_map_layer
@@ -34,8 +35,11 @@ from policy.diff import (
     map_class_label,
 )
 from policy.models import Citation
+from ui.map_interaction import MapInteraction
 from ui.texts import Lang, t
 from wording import phrases
+from wording import t as wt
+from wording.escape import markdown
 
 # Classes the briefing palette does not colour get a colour of the same family here.
 _FALLBACK: Final[dict[str, str]] = {
@@ -136,14 +140,16 @@ def change_features(
                     "code": code,
                     "change": classes[code],
                     "tip": html.escape(f"{name}: {label}"),
+                    "name": name,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}, classes
 
 
-def compare_map(features: Mapping[str, Any], leaflet_url: str) -> folium.Map:
-    """A static folium map filled by change class (Leaflet from the app itself, no tiles)."""
+def compare_map(features: Mapping[str, Any], leaflet_url: str, lang: Lang = "nl") -> folium.Map:
+    """A static folium map filled by change class (Leaflet from the app itself, no tiles),
+    each region named on it; it moves as the page map does (`ui.map_interaction`)."""
     fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None, zoom_snap=0.25)
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
@@ -160,8 +166,45 @@ def compare_map(features: Mapping[str, Any], leaflet_url: str) -> folium.Map:
         },
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
     ).add_to(fmap)
+    for point, name in _name_labels(features):
+        folium.Marker(
+            point,
+            icon=folium.DivIcon(
+                html=f'<div class="change-name">{html.escape(name)}</div>',
+                class_name="change-label",
+                icon_size=(0, 0),
+            ),
+            interactive=False,
+        ).add_to(fmap)
+    root = cast(Figure, fmap.get_root())  # a folium Map's root is a branca Figure
+    root.header.add_child(folium.Element(_LABEL_CSS), name="change_label_css")
+    MapInteraction(
+        MALI_BOUNDS,
+        texts={
+            "wheelHint": wt("page_use.map.wheel_hint", lang),
+            "reset": wt("page_use.map.reset_title", lang),
+            "frameTitle": wt("page_use.map.compare_frame_title", lang),
+        },
+    ).add_to(fmap)
     fmap.fit_bounds(MALI_BOUNDS)
     return fmap
+
+
+_LABEL_CSS: Final = """<style>
+.change-name { transform: translate(-50%, -50%); white-space: nowrap; font: 600 12px/1.2
+  sans-serif; color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
+  pointer-events: none; }
+</style>"""
+
+
+def _name_labels(features: Mapping[str, Any]) -> list[tuple[tuple[float, float], str]]:
+    """A (lat, lon) inside each drawn region and its name, for the names on the change map."""
+    points = label_points(features)
+    return [
+        (points[f["properties"]["code"]], f["properties"]["name"])
+        for f in features["features"]
+        if f["properties"]["code"] in points
+    ]
 
 
 def render_compare(
@@ -197,16 +240,16 @@ def render_compare(
         return
     a, b = versions[stem_a], versions[stem_b]
     frame = changes_frame(a, b, lang)
-    changed = list(dict.fromkeys(frame[t("col_region", lang)]))
-    if not changed:
+    changes = diff_versions(a, b)
+    if not changes:
         st.info(t("compare_none", lang))
     else:
-        st.markdown(t("compare_summary", lang, count=len(changed), regions=", ".join(changed)))
+        st.markdown(f"**{markdown(headline(changes, lang))}**")
     features, classes = change_features(a, b, lang)
     map_column, legend_column = st.columns([3, 2])
     with map_column:
         st_folium(
-            compare_map(features, leaflet_url),
+            compare_map(features, leaflet_url, lang),
             height=420,
             returned_objects=[],
             key=f"compare_map_{stem_a}_{stem_b}_{lang}",
@@ -214,4 +257,41 @@ def render_compare(
         st.caption(t("compare_map_caption", lang, a=version_name(stem_a), b=version_name(stem_b)))
     with legend_column:
         st.markdown(legend_html(set(classes.values()), lang), unsafe_allow_html=True)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    # Static tables wrap their text, so nothing is cut off at 1366 pixels: the changes first,
+    # the two versions' source sentences in a second table.
+    citations = [t("col_from_citation", lang), t("col_to_citation", lang)]
+    if len(frame):
+        st.table(frame.drop(columns=citations).set_index(t("col_region", lang)))
+        with st.expander(wt("page_use.compare.sources_heading", lang)):
+            keys = [t("col_region", lang), t("col_field", lang), *citations]
+            st.table(frame[keys].set_index(t("col_region", lang)))
+
+
+def headline(changes: list[RegionChange], lang: Lang) -> str:
+    """What changed, counted as `policy.diff` classes it: the levels raised or lowered (named),
+    the protection alternative added or removed, and the regions whose earlier (or later) text
+    is not in the sources, which are not changes of the policy but gaps in what we hold."""
+    levels = [c for c in changes if c.field == "gradation" and c.change in _RANKED]
+    ipa = [c for c in changes if c.field == "ipa_applies" and c.change in ("added", "removed")]
+    decided = {c.code for c in levels + ipa}
+    earlier = {c.code for c in changes if c.change == "became_known"} - decided
+    later = {c.code for c in changes if c.change == "became_unknown"} - decided - earlier
+    named = ", ".join(wt(f"page_use.compare.{c.change}", lang, region=c.name) for c in levels)
+    if not levels:
+        parts = [wt("page_use.compare.levels_none", lang)]
+    elif len(levels) == 1:
+        parts = [wt("page_use.compare.levels_one", lang, regions=named)]
+    else:
+        parts = [wt("page_use.compare.levels_many", lang, count=len(levels), regions=named)]
+    if ipa:
+        listed = ", ".join(wt(f"page_use.compare.ipa_{c.change}", lang, region=c.name) for c in ipa)
+        parts.append(wt("page_use.compare.ipa", lang, count=len(ipa), regions=listed))
+    if earlier:
+        parts.append(wt("page_use.compare.earlier_unknown", lang, count=len(earlier)))
+    if later:
+        parts.append(wt("page_use.compare.later_unknown", lang, count=len(later)))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+_RANKED: Final = ("raised", "lowered", "changed")

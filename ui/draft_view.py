@@ -11,6 +11,7 @@ nothing.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -22,7 +23,7 @@ from policy.draft_version import Draft, read_draft
 from ui.errors import safe_callback
 from ui.texts import Lang
 from wording import t
-from wording.escape import markdown as plain
+from wording.escape import markdown
 
 DRAFT_KEY: Final = "draft_decree"
 UPLOAD_KEY: Final = "draft_upload"
@@ -31,6 +32,7 @@ CASES_UPLOAD_KEY: Final = "draft_cases_upload"
 CASES_KEY: Final = "draft_cases"
 REMOVE_KEY: Final = "draft_remove"
 EXAMPLE_KEY: Final = "draft_cases_example"
+RESULT_KEY: Final = "draft_cases_result"
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,15 @@ def mark(lang: Lang) -> str:
 def load(raw: bytes, name: str) -> LoadedDraft:
     """The draft of an uploaded decree; PolicyError (one line) when it cannot be read."""
     if len(raw) > MAX_DECREE_BYTES:
-        raise PolicyError(f"{name}: more than {MAX_DECREE_BYTES:,} bytes")
+        raise PolicyError(
+            t(
+                "draft.cli.too_large",
+                "en",
+                file=name,
+                size=f"> {MAX_DECREE_BYTES:,}",
+                limit=f"{MAX_DECREE_BYTES:,}",
+            )
+        )
     draft, version = read_draft(raw, name)
     return LoadedDraft(name, draft, version)
 
@@ -69,12 +79,13 @@ def _uploaded(lang: Lang) -> None:
         # One byte past the limit is enough to say the file is too large.
         loaded = load(upload.read(MAX_DECREE_BYTES + 1), name)
     except PolicyError as error:
-        _say("error", t("draft.page.not_loaded", lang, message=plain(_first_line(error))))
+        _say("error", t("draft.page.not_loaded", lang, message=markdown(_first_line(error))))
         return
     st.session_state[DRAFT_KEY] = loaded
-    st.session_state.pop(CASES_KEY, None)
+    st.session_state.pop(RESULT_KEY, None)
     _say(
-        "success", t("draft.page.loaded", lang, version=plain(loaded.version.id), file=plain(name))
+        "success",
+        t("draft.page.loaded", lang, version=markdown(loaded.version.id), file=markdown(name)),
     )
 
 
@@ -86,29 +97,35 @@ def _first_line(error: PolicyError) -> str:
 
 @safe_callback
 def _remove() -> None:
-    st.session_state.pop(DRAFT_KEY, None)
-    st.session_state.pop(CASES_KEY, None)
+    for key in (DRAFT_KEY, CASES_KEY, RESULT_KEY):
+        st.session_state.pop(key, None)
 
 
 @safe_callback
 def _cases_uploaded() -> None:
     upload = st.session_state.get(CASES_UPLOAD_KEY)
     if upload is not None:
-        st.session_state[CASES_KEY] = (upload.name or "cases.csv", upload.getvalue())
+        _set_cases(upload.name or "cases.csv", upload.getvalue())
 
 
 @safe_callback
 def _use_example() -> None:
     from ui.caseload_view import EXAMPLE_NAME, example_bytes
 
-    st.session_state[CASES_KEY] = (EXAMPLE_NAME, example_bytes())
+    _set_cases(EXAMPLE_NAME, example_bytes())
+
+
+def _set_cases(name: str, raw: bytes) -> None:
+    """The session's cases, with a token that tells one loaded file from the next."""
+    token = st.session_state.get(CASES_KEY, ("", b"", 0))[2] + 1
+    st.session_state[CASES_KEY] = (name, raw, token)
 
 
 def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
     """The draft section of the what-if area; `base` is the version the page shows."""
     loaded: LoadedDraft | None = st.session_state.get(DRAFT_KEY)
     with st.expander(t("draft.page.section", lang), expanded=loaded is not None):
-        st.caption(t("draft.page.intro", lang, base=plain(base_name)))
+        st.caption(t("draft.page.intro", lang))
         message = st.session_state.pop(MESSAGE_KEY, None)
         if message is not None:
             kind, text = message
@@ -128,13 +145,14 @@ def render_draft(base: PolicyVersion, lang: Lang, base_name: str) -> None:
             t(
                 "draft.mark_long",
                 lang,
-                version=plain(version.id),
-                file=plain(loaded.name),
-                current=plain(base_name),
+                version=markdown(version.id),
+                file=markdown(loaded.name),
+                current=markdown(base_name),
             ),
             icon="⚠️",
         )
         _render_report(loaded.draft, lang)
+        _render_policy_map(version, lang)
         _render_compare(base, version, lang, base_name)
         _render_caseload(base, version, lang, base_name)
         st.button(t("draft.page.remove", lang), on_click=_remove, key=REMOVE_KEY)
@@ -146,21 +164,21 @@ def _render_report(draft: Draft, lang: Lang) -> None:
         st.caption(t("draft.report.nothing", lang))
     if draft.unread:
         lines = [
-            t("draft.report.line", lang, line=u.line, paragraph=u.paragraph, text=plain(u.text))
+            t("draft.report.line", lang, line=u.line, paragraph=u.paragraph, text=markdown(u.text))
             for u in draft.unread
         ]
         st.error(f"**{t('draft.report.unread', lang)}**\n\n" + _bullets(lines))
     if draft.not_modelled:
         lines = [
-            t("draft.report.item", lang, paragraph=n.paragraph, text=plain(n.text))
+            t("draft.report.item", lang, paragraph=n.paragraph, text=markdown(n.text))
             for n in draft.not_modelled
         ]
         st.info(f"**{t('draft.report.not_modelled', lang)}**\n\n" + _bullets(lines))
-    with st.expander(t("draft.report.carried_over", lang, base=plain(draft.base_id))):
+    with st.expander(t("draft.report.carried_over", lang, base=markdown(draft.base_id))):
         st.markdown(
             _bullets(
                 [
-                    t("draft.report.carried_item", lang, field=plain(c.field), source=c.source)
+                    t("draft.report.carried_item", lang, field=markdown(c.field), source=c.source)
                     for c in draft.carried_over
                 ]
             )
@@ -171,19 +189,90 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+def _leaflet_url() -> str:
+    from ui.assets import leaflet_url
+
+    return leaflet_url(st.get_option("server.baseUrlPath") or "")
+
+
+def policy_map(draft: PolicyVersion, lang: Lang) -> Any:
+    """The draft's map: each unit filled by its gradation, outlined by its IPA role, as the
+    page's own map draws a version (same palette and legend); Leaflet from the app, no tiles."""
+    import folium
+
+    from geodata.map_render import MALI_BOUNDS
+    from geodata.palette import GRADATION_COLOURS, IPA_ROLE_OUTLINES, OUTLINE_COLOUR
+    from geodata.policy_layer import policy_map_layer
+
+    layer = policy_map_layer(draft, lang)
+    features = []
+    for feature in layer.features["features"]:
+        p = feature["properties"]
+        tip = f"{draft.region(p['code']).name}: {p['gradation_label']}; {p['ipa_label']}"
+        properties = {**p, "tip": html.escape(f"{tip} ({mark(lang)})")}
+        features.append({**feature, "properties": properties})
+    fmap = folium.Map(location=[17.5, -4.0], zoom_start=5, tiles=None, zoom_snap=0.25)
+    url = _leaflet_url()
+    fmap.default_js = [("leaflet", f"{url}/leaflet.js")]
+    fmap.default_css = [("leaflet_css", f"{url}/leaflet.css")]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="draft",
+        style_function=lambda feature: {
+            "fillColor": GRADATION_COLOURS[feature["properties"]["gradation"]],
+            "fillOpacity": 0.9,
+            "color": OUTLINE_COLOUR,
+            "weight": 1,
+            **IPA_ROLE_OUTLINES[feature["properties"]["ipa_role"]],
+            "className": f"draft-unit unit-{feature['properties']['code']}",
+        },
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+    ).add_to(fmap)
+    fmap.fit_bounds(MALI_BOUNDS)
+    return fmap
+
+
+def _render_policy_map(draft: PolicyVersion, lang: Lang) -> None:
+    from streamlit_folium import st_folium
+
+    from ui.legend import legend_html
+
+    st.markdown(f"**{markdown(draft.label(lang))}**")
+    map_column, legend_column = st.columns([3, 2])
+    with map_column:
+        st_folium(
+            policy_map(draft, lang),
+            height=380,
+            returned_objects=[],
+            key=f"draft_policy_map_{lang}",
+        )
+        from geodata.policy_layer import policy_map_layer
+        from ui.texts import t as page_t
+
+        for unit in policy_map_layer(draft, lang).undrawn:
+            st.caption(
+                f"**{markdown(unit.name)}** ({unit.code}): {unit.gradation_label}; "
+                f"{page_t('tooltip_ipa', lang)}: {unit.ipa_label}. "
+                f"{page_t('undrawn_reason', lang)}"
+            )
+    with legend_column:
+        gradations = {region.gradation.value for region in draft.regions}
+        roles = {draft.ipa_role(region.code).value for region in draft.regions}
+        st.markdown(legend_html(lang, gradations, roles), unsafe_allow_html=True)
+
+
 def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_name: str) -> None:
     from streamlit_folium import st_folium
 
-    from ui.assets import leaflet_url
     from ui.compare_view import change_features, changes_frame, compare_map, legend_html
 
     st.markdown(
-        f"**{t('draft.page.compare_heading', lang, base=plain(base_name))}** ({mark(lang)})"
+        f"**{t('draft.page.compare_heading', lang, base=markdown(base_name))}** ({mark(lang)})"
     )
     frame = changes_frame(base, draft, lang)
     regions = list(dict.fromkeys(frame.iloc[:, 0])) if len(frame) else []
     if not regions:
-        st.info(t("draft.page.compare_none", lang, base=plain(base_name)))
+        st.info(t("draft.page.compare_none", lang, base=markdown(base_name)))
     else:
         st.markdown(
             t("draft.page.compare_summary", lang, count=len(regions), regions=", ".join(regions))
@@ -192,13 +281,13 @@ def _render_compare(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base_
     map_column, legend_column = st.columns([3, 2])
     with map_column:
         st_folium(
-            compare_map(features, leaflet_url(st.get_option("server.baseUrlPath") or "")),
+            compare_map(features, _leaflet_url()),
             height=380,
             returned_objects=[],
             key=f"draft_compare_map_{lang}",
         )
         st.caption(
-            t("draft.page.map_caption", lang, base=plain(base_name), version=plain(draft.id))
+            t("draft.page.map_caption", lang, base=markdown(base_name), version=markdown(draft.id))
         )
     with legend_column:
         st.markdown(legend_html(set(classes.values()), lang), unsafe_allow_html=True)
@@ -210,7 +299,7 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
     from policy.caseload import compare
 
     st.markdown(
-        f"**{t('draft.page.caseload_heading', lang, base=plain(base_name))}** ({mark(lang)})"
+        f"**{t('draft.page.caseload_heading', lang, base=markdown(base_name))}** ({mark(lang)})"
     )
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.file_uploader(
@@ -223,13 +312,20 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
     cases = st.session_state.get(CASES_KEY)
     if cases is None:
         return
-    name, raw = cases
-    try:
-        frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
-        result = compare(frame, base, draft, source=name)
-    except PolicyError as error:
-        st.error(t("draft.page.caseload_error", lang, message=plain(_first_line(error))))
-        return
+    name, raw, token = cases
+    # evaluated once per file, version on screen and draft; a rerun shows the kept result
+    key = (token, base.id, base.modified, id(draft))
+    kept = st.session_state.get(RESULT_KEY)
+    if kept is not None and kept[0] == key:
+        result = kept[1]
+    else:
+        try:
+            frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
+            result = compare(frame, base, draft, source=name)
+        except PolicyError as error:
+            st.error(t("draft.page.caseload_error", lang, message=markdown(_first_line(error))))
+            return
+        st.session_state[RESULT_KEY] = (key, result)
     st.markdown(
         t("draft.page.caseload_changed", lang, changed=len(result.changed), total=result.total)
     )

@@ -18,9 +18,18 @@ from policy import IndividualElements, PolicyVersion, elements_label, gradation_
 from policy.framework import article_15c_rules
 from ui import state
 from ui.errors import safe_callback
-from ui.search import Lookup, kind_label, lookup
+from ui.search import (
+    Lookup,
+    count_line,
+    filter_options,
+    kind_label,
+    lookup,
+    matches_filter,
+    outcomes_differ,
+)
 from ui.state import BOOLEAN_FACTS, Named, PageState
 from ui.texts import Lang, t
+from wording import t as wt
 from wording.escape import markdown
 
 FORM_REGION_KEY: Final = "form_region"
@@ -29,6 +38,8 @@ PLACE_QUERY_KEY: Final = "place_query"
 PLACE_CHOICE_KEY: Final = "place_choice"
 SEARCHED_KEY: Final = "place_searched"  # the query the shown results belong to
 STALE_KEY: Final = "place_stale"
+PLACE_FILTER_KEY: Final = "place_filter"
+SHORTENED_KEY: Final = "place_shortened"  # the length of a pasted text that was shortened
 MAX_QUERY_CHARS: Final = 100
 FACT_KEYS: Final[dict[str, str]] = {
     "persecution": "form_persecution",
@@ -82,11 +93,37 @@ def _new_case() -> None:
     state.start_new_case()
     st.session_state[PLACE_QUERY_KEY] = ""
     st.session_state.pop(SEARCHED_KEY, None)
+    st.session_state.pop(PLACE_FILTER_KEY, None)
+
+
+def _apply(candidate_named: Named) -> None:
+    state.select_named(candidate_named)
+    st.session_state[PLACE_QUERY_KEY] = ""
+    st.session_state.pop(SEARCHED_KEY, None)
+    st.session_state.pop(PLACE_FILTER_KEY, None)
+
+
+@safe_callback
+def _query_entered(version: PolicyVersion, lang: Lang) -> None:
+    """Enter in the search field: a pasted text longer than the field takes is shortened (the
+    run says so); a name that is one exact match (or a 2016 region's own name) is used at once."""
+    query = str(st.session_state.get(PLACE_QUERY_KEY) or "")
+    if len(query) > MAX_QUERY_CHARS:
+        st.session_state[SHORTENED_KEY] = len(query)
+        query = query[:MAX_QUERY_CHARS]
+        st.session_state[PLACE_QUERY_KEY] = query
+        return
+    if not query.strip():
+        return
+    unique = lookup(query, version, lang).unique
+    if unique is not None:
+        _apply(unique.named)
 
 
 @safe_callback
 def _use_choice(version: PolicyVersion, lang: Lang) -> None:
-    """Button callback: select the chosen result, recomputed from the query now in the box.
+    """Button or list callback: select the chosen result, recomputed from the query now in the
+    box.
 
     When the box's text changed since the results were shown (typed and clicked at once), the
     click is not applied to results the user has not seen; the run shows the new results.
@@ -98,22 +135,51 @@ def _use_choice(version: PolicyVersion, lang: Lang) -> None:
     chosen = st.session_state.get(PLACE_CHOICE_KEY)
     for candidate in lookup(query, version, lang).candidates:
         if candidate.id == chosen:
-            state.select_named(candidate.named)
-            st.session_state[PLACE_QUERY_KEY] = ""
-            st.session_state.pop(SEARCHED_KEY, None)
+            _apply(candidate.named)
             return
 
 
-def _search(version: PolicyVersion, lang: Lang) -> None:
+def _filter(found: Lookup, lang: Lang, new_query: bool) -> str:
+    """The region or cercle filter, offered when the matches lie in more than one cercle."""
+    options = filter_options(found)
+    if len(options) <= 2:
+        return ""
+    chosen = st.session_state.get(PLACE_FILTER_KEY)
+    # Written every run, so the list shows its choice in the page's language after a switch
+    # (the browser keeps the label it was given last).
+    state.show_in_widget(PLACE_FILTER_KEY, "" if new_query or chosen not in options else chosen)
+
+    def label(option: str) -> str:
+        kind, region, cercle, count = options[option]
+        if kind == "all":
+            return wt("page_use.search.filter_all", lang, count=count)
+        if kind == "region":
+            return wt("page_use.search.filter_region", lang, region=region, count=count)
+        return wt("page_use.search.filter_cercle", lang, cercle=cercle, region=region, count=count)
+
+    st.selectbox(
+        wt("page_use.search.filter", lang), list(options), format_func=label, key=PLACE_FILTER_KEY
+    )
+    return str(st.session_state.get(PLACE_FILTER_KEY) or "")
+
+
+def _search(version: PolicyVersion, lang: Lang, current: PageState) -> None:
+    """The search: every match, counted and grouped, never a silent pick between regions."""
     st.text_input(
         t("form_place", lang),
         key=PLACE_QUERY_KEY,
         help=t("form_place_help", lang),
-        max_chars=MAX_QUERY_CHARS,
+        on_change=_query_entered,
+        args=(version, lang),
     )
+    st.caption(wt("page_use.search.enter_hint", lang))
+    length = st.session_state.pop(SHORTENED_KEY, None)
+    if length:
+        st.info(wt("page_use.search.shortened", lang, length=length, limit=MAX_QUERY_CHARS))
     if st.session_state.pop(STALE_KEY, False):
         st.caption(t("form_search_stale", lang))
-    query = str(st.session_state.get(PLACE_QUERY_KEY) or "").strip()
+    raw_query = str(st.session_state.get(PLACE_QUERY_KEY) or "")
+    query = raw_query.strip()
     if not query:
         st.session_state.pop(SEARCHED_KEY, None)
         return
@@ -125,21 +191,37 @@ def _search(version: PolicyVersion, lang: Lang) -> None:
     if not found.candidates:
         st.session_state.pop(SEARCHED_KEY, None)
         return
-    ids = [candidate.id for candidate in found.candidates]
-    labels = {candidate.id: candidate.label for candidate in found.candidates}
-    raw_query = str(st.session_state.get(PLACE_QUERY_KEY) or "")
-    if st.session_state.get(SEARCHED_KEY) != raw_query or (
-        st.session_state.get(PLACE_CHOICE_KEY) not in ids
-    ):
-        state.show_in_widget(PLACE_CHOICE_KEY, ids[0])
+    count = count_line(found, lang)
+    if count:
+        st.caption(count)
+    differ = outcomes_differ(found, version, current)
+    if differ:
+        st.warning(wt("page_use.search.outcomes_differ", lang))
+    new_query = st.session_state.get(SEARCHED_KEY) != raw_query
+    chosen_filter = _filter(found, lang, new_query)
+    shown = [c for c in found.candidates if matches_filter(c, chosen_filter)]
+    ids = [candidate.id for candidate in shown]
+    labels = {candidate.id: candidate.label for candidate in shown}
+    chosen = st.session_state.get(PLACE_CHOICE_KEY)
+    if new_query or chosen not in ids:
+        chosen = None if differ else ids[0]
+    state.show_in_widget(PLACE_CHOICE_KEY, chosen)  # every run: see _filter
     st.session_state[SEARCHED_KEY] = raw_query
     st.selectbox(
         t("form_place_matches", lang),
         ids,
         format_func=labels.__getitem__,
         key=PLACE_CHOICE_KEY,
+        placeholder=wt("page_use.search.choose", lang),
+        on_change=_use_choice,
+        args=(version, lang),
     )
-    st.button(t("form_place_use", lang), on_click=_use_choice, args=(version, lang))
+    st.button(
+        t("form_place_use", lang),
+        on_click=_use_choice,
+        args=(version, lang),
+        disabled=st.session_state.get(PLACE_CHOICE_KEY) is None,
+    )
 
 
 @safe_callback
@@ -220,7 +302,7 @@ def decision_form(version: PolicyVersion, lang: Lang) -> None:
                     drawn=markdown(named.drawn_in),
                 )
             )
-    _search(version, lang)
+    _search(version, lang, current)
     if current.region is None:
         st.info(t("hint_choose_region", lang))
     _facts(current, lang)

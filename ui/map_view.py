@@ -23,16 +23,22 @@ import streamlit as st
 import streamlit_folium
 
 from geodata.map_render import (
+    MALI_BOUNDS,
     build_policy_map,
     compact_embedded_data,
     compact_features,
     label_points,
+    neighbour_label_points,
     overlay_script,
+    split_off_label_points,
 )
+from geodata.palette import gradation_colour
 from geodata.policy_layer import policy_map_layer
 from policy import PolicyVersion, gradation_label
+from ui.map_interaction import MapInteraction, interaction_texts_script
 from ui.texts import Lang, t
 from wording import phrases
+from wording import t as wt
 
 MAP_KEY: Final = "policy_map"
 MAP_HEIGHT: Final = 480
@@ -62,16 +68,24 @@ class MapParts:
 def render_parts(version: PolicyVersion, leaflet_url: str, basemap: bool) -> MapParts:
     """Render the map of `version` into the parts the component takes (no Streamlit calls)."""
     layer = policy_map_layer(version, "en")  # language-free: only codes and styles are used
+    # The area attributed to a split-off unit (Taoudénit) is filled with its own value.
+    scope_fills = {unit.code: gradation_colour(unit.gradation) for unit in layer.undrawn}
     fmap = build_policy_map(
-        compact_features(layer.features), leaflet_url=leaflet_url, basemap=basemap
+        compact_features(layer.features),
+        leaflet_url=leaflet_url,
+        basemap=basemap,
+        scope_fills=scope_fills,
     )
+    MapInteraction(MALI_BOUNDS).add_to(fmap)
     fmap.get_root().render()
     fmap.render()
     html = streamlit_folium._get_html(fmap)
     header = streamlit_folium._get_header(fmap)
     script = compact_embedded_data(fmap, streamlit_folium._get_map_string(fmap))
     names = {region.code: region.name for region in version.regions}
-    points = label_points(layer.features)
+    # Names: each unit (a parent of a split-off area in its unambiguous part), the split-off
+    # areas themselves; the neighbours' names come per language in `overlay`.
+    points = label_points(layer.features) | split_off_label_points()
     return MapParts(
         script=script,
         header=header,
@@ -95,13 +109,19 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
             (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
             (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
+    labels = dict(parts.labels)
+    for iso, point in neighbour_label_points().items():
+        labels[f"n-{iso}"] = (point, wt(f"map.neighbour.{iso}", lang))
     return overlay_script(
         tooltips=tooltips,
-        labels=parts.labels,
+        labels=labels,
         selected=selected,
         zoom_titles=(t("zoom_in", lang), t("zoom_out", lang)),
         frame_title=t("map_frame_title", lang),
         lang=lang,
+    ) + interaction_texts_script(
+        wheel_hint=wt("page_use.map.wheel_hint", lang),
+        reset=wt("page_use.map.reset_title", lang),
     )
 
 

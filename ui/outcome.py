@@ -24,6 +24,7 @@ from ui.details import blockquote
 from ui.form import named_line
 from ui.state import Named
 from ui.texts import Lang, t
+from wording import phrases
 from wording.escape import markdown
 
 PROTECTION: Final = frozenset(
@@ -119,7 +120,7 @@ def _file_stem(decision: Decision) -> str:
 
 def memo_text(decision: Decision, lang: Lang, today: dt.date | None = None) -> str:
     """The Decision's memo (with the origin the applicant named), the date and the data credit."""
-    day = (today or dt.date.today()).isoformat()
+    day = phrases.date(today or dt.date.today(), lang)
     credit = f"\n*{t('memo_credit', lang)}: {t('data_credit', lang)}*\n"
     return f"*{t('memo_date', lang, date=day)}*\n\n" + decision.to_markdown(lang=lang) + credit
 

@@ -6,24 +6,32 @@ form can draw them and a link can be resolved again with the same code (`resolve
 The page says what the command line says: a 2023 region that straddles two 2016 regions
 (Bougouni) is explained and not mapped; a name that matches nothing gets the closest names; a
 long query is shortened wherever it is echoed.
+
+A name is often shared: 49 places in six regions are named Madina. So every match is offered
+(exact names first, then similar ones, each group ordered by region and cercle), each label
+names the commune and cercle (and the place code where two would still read the same), and the
+page never picks one of them for the user when they lie in regions with different outcomes
+(`outcomes_differ`). A name that is both a place and a 2023 region (Douentza) offers the place
+first, and says that the name is also a region's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
 import geodata
 from geodata.errors import shortened
-from policy import PolicyError, PolicyVersion, UnknownRegionError, resolve_region
+from geodata.places import EXACT_SCORE
+from policy import PolicyError, PolicyVersion, UnknownRegionError, evaluate, resolve_region
 from policy.data_files import read_package_toml
 from policy.regions import normalise_name
-from ui.state import Named
+from ui.state import Named, PageState, case_of
 from ui.texts import Lang, t
+from wording import t as wt
 from wording.escape import markdown
 
-PLACE_LIMIT: Final = 8
 REGION_ID: Final = "region"
 PLACE_KINDS: Final[dict[int, str]] = {
     1: "capital",
@@ -41,6 +49,8 @@ class Candidate:
     id: str
     label: str
     named: Named
+    exact: bool = True
+    """False for a place whose name is only similar to the query."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,22 @@ class Lookup:
     candidates: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    @property
+    def exact(self) -> tuple[Candidate, ...]:
+        return tuple(c for c in self.candidates if c.exact)
+
+    @property
+    def unique(self) -> Candidate | None:
+        """The one candidate the query names without doubt, which Enter may apply at once: the
+        only exact match, or a 2016 region's own name (its capital lies in it)."""
+        exact = self.exact
+        if len(exact) == 1:
+            return exact[0]
+        regions = [c for c in exact if c.named.kind == "region"]
+        if len(regions) == 1 and all(c.named.region == regions[0].named.region for c in exact):
+            return regions[0]
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -109,12 +135,61 @@ def _place_candidate(
         drawn_in=place.unit_name if split_off else None,
         note=origin.note,
     )
-    label = f"{place.name} — {place.cercle_name}, {region_name} ({kind_label(kind, lang)})"
-    return Candidate(id=f"place:{place.pcode}", label=label, named=named)
+    exact = place.score >= EXACT_SCORE
+    label = wt(
+        "page_use.search.label" if exact else "page_use.search.label_similar",
+        lang,
+        place=place.name,
+        kind=kind_label(kind, lang),
+        commune=place.pcode[:8],
+        cercle=place.cercle_name,
+        region=region_name,
+    )
+    return Candidate(id=f"place:{place.pcode}", label=label, named=named, exact=exact)
+
+
+def _ordered(candidates: list[Candidate], lang: Lang) -> list[Candidate]:
+    """Exact names before similar ones; within each, a 2016 region's own name first, then the
+    places grouped by region and cercle (larger places first), then a 2023 region's name (so a
+    town such as Douentza never loses to the 2023 region of that name). Labels that would
+    still read the same get the place code."""
+    class_of = {kind: number for number, kind in PLACE_KINDS.items()}
+
+    def rank(c: Candidate) -> tuple:
+        kind = c.named.kind
+        group = 0 if kind == "region" else 2 if kind == "region_2023" else 1
+        return (
+            not c.exact,
+            group,
+            c.named.region_name,
+            c.named.cercle or "",
+            class_of.get(kind, 9),
+            c.label,
+        )
+
+    ordered = sorted(candidates, key=rank)
+    seen: dict[str, int] = {}
+    for c in ordered:
+        seen[c.label] = seen.get(c.label, 0) + 1
+    return [
+        replace(
+            c,
+            label=wt(
+                "page_use.search.label_place_code",
+                lang,
+                label=c.label,
+                pcode=c.named.place_pcode,
+            ),
+        )
+        if seen[c.label] > 1 and c.named.place_pcode
+        else c
+        for c in ordered
+    ]
 
 
 def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
-    """Regions first (a region name is what the user most likely means), then places."""
+    """Every region and place the query names: exact names first (a 2016 region's own name
+    before its places), then similar names; each group by region and cercle."""
     text = query.strip()
     shown = markdown(shortened(text))
     notes: list[str] = []
@@ -131,7 +206,7 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         if region is not None:
             candidates.append(region)
     try:
-        places = geodata.locate(text, limit=PLACE_LIMIT)
+        places = geodata.locate(text)
     except geodata.PlaceNotFoundError as error:
         if not candidates:
             suggestions = ", ".join(markdown(s) for s in error.suggestions) or "—"
@@ -141,9 +216,94 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         warnings.append(t("form_place_unusable", lang, name=shown))
         places = []
     candidates += [_place_candidate(text, place, version, lang) for place in places]
+    candidates = _ordered(candidates, lang)
+    region_2023 = next((c for c in candidates if c.named.kind == "region_2023"), None)
+    if region_2023 is not None and any(c.exact and c.named.place for c in candidates):
+        notes.append(
+            wt(
+                "page_use.search.also_region_2023",
+                lang,
+                name=markdown(region_2023.named.mapped_from or text),
+                region=markdown(region_2023.named.region_name),
+            )
+        )
     return Lookup(
         query=text, candidates=tuple(candidates), notes=tuple(notes), warnings=tuple(warnings)
     )
+
+
+def count_line(found: Lookup, lang: Lang) -> str:
+    """How many places the query names exactly, in which regions, and how many similar ones:
+    "49 plaatsen heten precies “Madina”, in Kayes 30, Koulikoro 7, …"."""
+    exact = [c for c in found.exact if c.named.place]
+    similar = [c for c in found.candidates if not c.exact]
+    name = markdown(shortened(found.query))
+    if not exact:
+        if not similar:
+            return ""
+        return wt("page_use.search.count_only_similar", lang, name=name, count=len(similar))
+    per_region: dict[str, int] = {}
+    for c in exact:
+        per_region[c.named.region_name] = per_region.get(c.named.region_name, 0) + 1
+    regions = ", ".join(
+        f"{markdown(region)} {count}"
+        for region, count in sorted(per_region.items(), key=lambda item: (-item[1], item[0]))
+    )
+    key = "page_use.search.count_one_exact" if len(exact) == 1 else "page_use.search.count_exact"
+    line = wt(key, lang, name=name, count=len(exact), regions=regions)
+    if similar:
+        line += " " + wt("page_use.search.count_similar", lang, count=len(similar))
+    return line
+
+
+def regions_in_play(found: Lookup) -> tuple[str, ...]:
+    """The regions among the exact matches (or, with none, among all), first seen first."""
+    pool = found.exact or found.candidates
+    return tuple(dict.fromkeys(c.named.region for c in pool))
+
+
+def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]:
+    """The filter's choices: "" for all, "region:<code>", "cercle:<pcode>" → (kind, region
+    name, cercle name, count), in the candidates' order."""
+    options: dict[str, tuple[str, str, str | None, int]] = {
+        "": ("all", "", None, len(found.candidates))
+    }
+    for c in found.candidates:
+        region_id = f"region:{c.named.region}"
+        kind, name, cercle, count = options.get(region_id, ("region", c.named.region_name, None, 0))
+        options[region_id] = (kind, name, cercle, count + 1)
+        if c.named.cercle_pcode:
+            cercle_id = f"cercle:{c.named.cercle_pcode}"
+            kind, name, cercle, count = options.get(
+                cercle_id, ("cercle", c.named.region_name, c.named.cercle, 0)
+            )
+            options[cercle_id] = (kind, name, cercle, count + 1)
+    regions = [k for k, v in options.items() if v[0] == "region"]
+    ordered = {"": options[""]}
+    for region_id in sorted(regions, key=lambda k: options[k][1]):
+        ordered[region_id] = options[region_id]
+        code = region_id.split(":", 1)[1]
+        cercles = [
+            k
+            for k, v in options.items()
+            if v[0] == "cercle"
+            and any(
+                c.named.region == code and f"cercle:{c.named.cercle_pcode}" == k
+                for c in found.candidates
+            )
+        ]
+        for cercle_id in sorted(cercles, key=lambda k: options[k][2] or ""):
+            ordered[cercle_id] = options[cercle_id]
+    return ordered
+
+
+def matches_filter(candidate: Candidate, chosen: str) -> bool:
+    if not chosen:
+        return True
+    kind, _, value = chosen.partition(":")
+    if kind == "region":
+        return candidate.named.region == value
+    return candidate.named.cercle_pcode == value
 
 
 def _has(version: PolicyVersion, code: str) -> bool:
@@ -164,3 +324,22 @@ def resolve_named(
     found = lookup(text, version, lang).candidates
     wanted = f"place:{place_pcode}" if place_pcode else REGION_ID
     return next((c.named for c in found if c.id == wanted), None)
+
+
+def outcomes_differ(found: Lookup, version: PolicyVersion, current: PageState) -> bool:
+    """Whether the regions the matches lie in give this case different answers (level of
+    violence, outcome or protection alternative): then the page must not pick one of them."""
+    regions = regions_in_play(found)
+    if len(regions) < 2:
+        return False
+    answers = set()
+    for code in regions:
+        case = case_of(replace(current, region=code, named=None))
+        if case is None:
+            continue
+        try:
+            decision = evaluate(case, version)
+        except PolicyError:
+            return True
+        answers.add((decision.gradation, decision.outcome, decision.ipa_applies))
+    return len(answers) > 1

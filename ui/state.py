@@ -197,10 +197,9 @@ def to_link(state: PageState, default_version: str | None = None) -> dict[str, s
     """The state as query parameters, leaving out what opening the page gives anyway: the
     default language, the `default_version` (when given), no region, no name, facts unset.
 
-    The address bar gets this short form: a page opened without parameters then writes none,
-    which keeps its first load as fast as a page without a link (Streamlit's frontend re-renders
-    when the query string changes). The "copy link" form passes no default, so it names the
-    version explicitly and still means the same view after a new version comes into force.
+    The address bar and the "copy link" form pass no default: they name the language and the
+    version explicitly, so the address means the same view after a new version comes into
+    force, and Back and Forward (which restore what an address names) never lose the version.
     """
     params: dict[str, str] = {}
     if state.lang != DEFAULT_LANG or default_version is None:

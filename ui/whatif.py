@@ -222,9 +222,21 @@ def render_scenario_editor(
     stem_of: Callable[[str], str | None],
     version_name: Callable[[str], str],
 ) -> None:
+    """The what-if area: the scenario editor, then the draft decree (`ui.draft_view`)."""
+    _render_editor(versions, stem, scenario, lang, stem_of, version_name)
+    render_draft(versions[stem], lang, version_name(stem))
+
+
+def _render_editor(
+    versions: Mapping[str, PolicyVersion],
+    stem: str,
+    scenario: Scenario | None,
+    lang: Lang,
+    stem_of: Callable[[str], str | None],
+    version_name: Callable[[str], str],
+) -> None:
     """The editor: start or load a scenario; add, change and remove changes; title; download;
     end. `version_name(stem)` is the version's name in `lang`."""
-    render_draft(versions[stem], lang, version_name(stem))
     st.caption(t("scenario_intro", lang))
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message is not None:

@@ -83,13 +83,27 @@ def test_svg_keeps_every_drawn_region_name_as_text(in_force, lang) -> None:
 
 
 @pytest.mark.parametrize("layout", ["a4", "slide"])
-def test_no_two_region_labels_overlap(in_force, layout) -> None:
-    content = map_content(in_force, "nl", today=TODAY)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("kind", ["version", "compare", "scenario"])
+def test_no_label_collides_with_another_an_obstacle_or_the_legend(
+    in_force, before, hostile_scenario, layout, lang, kind
+) -> None:
+    """Names apart from each other, from the insets, dots, band, scale bar and north arrow, and
+    inside the map's frame (so never on the legend beside or below it)."""
+    compare = in_force if kind == "compare" else None
+    version = before if kind == "compare" else in_force
+    scenario = hostile_scenario if kind == "scenario" else None
+    content = map_content(version, lang, compare=compare, scenario=scenario, today=TODAY)
     with matplotlib.rc_context(RC):
-        _fig, boxes = map_figure(content, layout)
-    assert len(boxes) == len(content.units)
+        fig, boxes = map_figure(content, layout)
+        frame = fig._map_axes.get_window_extent(fig.canvas.get_renderer())
+    assert len(boxes) == len(content.units) + len(content.scope_unclear)
     for a, b in combinations(boxes, 2):
         assert not a.overlaps(b)
+    for box in boxes:
+        assert frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+        for obstacle in fig._obstacles:
+            assert not box.overlaps(obstacle)
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])

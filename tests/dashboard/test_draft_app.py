@@ -49,6 +49,10 @@ def shown(app: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))
 
 
+def texts_of(values: list[str]) -> list[str]:
+    return [re.sub(r"\\(.)", r"\1", value) for value in values]
+
+
 def test_upload_compare_and_caseload() -> None:
     app = what_if_area()
     upload(app, "concept-wbv.txt", DRAFT.encode("utf-8"))
@@ -60,7 +64,8 @@ def test_upload_compare_and_caseload() -> None:
     # the mark on every surface: the banner, the report, the comparison and its map, the caseload
     assert any(draft_mark in str(w.value) for w in app.warning)
     marked = [str(m.value) for m in app.markdown if draft_mark in str(m.value)]
-    assert len(marked) == 3  # report, comparison, caseload headings
+    assert len(marked) == 4  # the report, the draft's map, the comparison, the caseload
+    assert any(m.startswith(f"**{loaded.version.label(lang)}") for m in texts_of(marked))
     assert any(draft_mark in str(c.value) for c in app.caption)  # the change map's caption
     # the sentence no rule reads is shown with its line and paragraph
     assert "De IND volgt de situatie in Kayes." in text and "C7/23.4.2 Vc" in text

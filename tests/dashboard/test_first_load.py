@@ -57,7 +57,7 @@ def test_the_maps_first_report_brings_the_whole_page_and_keeps_the_link() -> Non
     assert app.sidebar.text_input, "the decision form is shown"
     assert app.sidebar.selectbox(key="policy_version") is not None
     assert app.query_params["region"] == "ML-9" and app.query_params["lang"] == "en"
-    assert any(t("details_heading", "en") == s.value for s in app.subheader)
+    assert any(t("details_heading", "en") == s.value for s in app.header)
 
 
 def test_without_a_report_the_timer_brings_the_whole_page() -> None:

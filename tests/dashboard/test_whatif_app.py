@@ -198,14 +198,15 @@ def test_caseload_upload_validation_messages() -> None:
 def test_compare_table_lists_menaka_with_both_citations() -> None:
     app = fresh_app()
     open_tool(app, "compare")
-    frame = app.dataframe[-1].value
+    changes, sources = (table.value for table in app.table[-2:])
     before = load_version("c7-23-before-wbv-2025-11")
     after = load_version(None)
-    rows = frame[frame[t("col_code", "nl")] == "ML-9"]
+    rows = changes[changes[t("col_code", "nl")] == "ML-9"]
     gradation = rows[rows[t("col_field", "nl")].str.startswith("Gradatie")]
     assert len(gradation) == 1
-    row = gradation.iloc[0]
-    assert row[t("col_change", "nl")] == "Verlaagd"
+    assert gradation.iloc[0][t("col_change", "nl")] == "Verlaagd"
+    cited = sources.loc["Ménaka"]
+    row = cited[cited[t("col_field", "nl")].str.startswith("Gradatie")].iloc[0]
     assert row[t("col_from_citation", "nl")].startswith(
         before.region("ML-9").gradation_citation.paragraph
     )
@@ -213,6 +214,9 @@ def test_compare_table_lists_menaka_with_both_citations() -> None:
         after.region("ML-9").gradation_citation.paragraph
     )
     assert any("compare-legend" in m for m in texts(app.markdown))
+    # The headline counts what policy.diff classes: one level changed, ten gaps in the sources.
+    headline = "1 niveau gewijzigd (Ménaka verlaagd); voor 10 regio’s staat de eerdere tekst"
+    assert any(m.startswith(f"**{headline}") for m in texts(app.markdown))
 
 
 def test_briefing_downloads_are_offered_for_the_scenario_and_the_decision() -> None:

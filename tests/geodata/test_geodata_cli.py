@@ -176,7 +176,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_locate_points_adds_exactly_unit_code_and_cercle_pcode(tmp_path: Path) -> None:
+def test_locate_points_adds_exactly_unit_code_cercle_pcode_and_flags(tmp_path: Path) -> None:
     points = write(
         tmp_path / "points.csv",
         "case,lon,lat,remark,reason,unit_name\n"
@@ -195,7 +195,7 @@ def test_locate_points_adds_exactly_unit_code_and_cercle_pcode(tmp_path: Path) -
     assert ATTRIBUTION in summary[0]
     rows = read_rows(out)
     assert list(rows[0]) == [
-        "case", "lon", "lat", "remark", "reason", "unit_name", "unit_code", "cercle_pcode"
+        "case", "lon", "lat", "remark", "reason", "unit_name", "unit_code", "cercle_pcode", "flags"
     ]  # fmt: skip
     assert rows[0] == {
         "case": "A-1",
@@ -206,6 +206,7 @@ def test_locate_points_adds_exactly_unit_code_and_cercle_pcode(tmp_path: Path) -
         "unit_name": "mine",
         "unit_code": "ML-BKO",
         "cercle_pcode": "ML0901",
+        "flags": "",
     }
     assert (rows[1]["unit_code"], rows[1]["cercle_pcode"], rows[1]["remark"]) == ("", "", "sea")
     assert (rows[2]["unit_code"], rows[2]["cercle_pcode"]) == ("ML-9", "ML0704")
@@ -217,8 +218,8 @@ def test_locate_points_keeps_a_semicolon_delimiter(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert run("locate-points", str(points), "-o", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8").splitlines() == [
-        "lon;lat;unit_code;cercle_pcode",
-        "-3.0;16.77;ML-6;ML0601",
+        "lon;lat;unit_code;cercle_pcode;flags",
+        "-3.0;16.77;ML-6;ML0601;",
     ]
 
 
@@ -227,8 +228,58 @@ def test_locate_points_reads_lon_and_lat_in_any_case(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     assert run("locate-points", str(points), "-o", str(out)).returncode == 0
     assert read_rows(out) == [
-        {"ID": "7", "LAT": "12.64", "Lon": "-8.0", "unit_code": "ML-BKO", "cercle_pcode": "ML0901"}
+        {
+            "ID": "7",
+            "LAT": "12.64",
+            "Lon": "-8.0",
+            "unit_code": "ML-BKO",
+            "cercle_pcode": "ML0901",
+            "flags": "",
+        }
     ]
+
+
+# Araouane (a village of the commune of Salam, the area Taoudénit was formed from) and a point
+# in the far north of that area; -3.0, 16.77 is the town of Tombouctou.
+TAOUDENIT_POINTS = ((-3.22, 18.83), (-3.98, 22.68))
+
+
+def test_locate_points_answers_a_point_in_taoudenits_area_as_evaluate_place_does(
+    tmp_path: Path,
+) -> None:
+    from geodata.origin import place_origin
+    from policy import Case, evaluate, load_version
+
+    rows = "".join(f"{lon},{lat}\n" for lon, lat in TAOUDENIT_POINTS)
+    points = write(tmp_path / "points.csv", "lon,lat\n" + rows + "-3.0,16.77\n")
+    out = tmp_path / "out.csv"
+    assert run("locate-points", str(points), "-o", str(out)).returncode == 0
+    found = read_rows(out)
+    decision = evaluate(Case.from_origin(place_origin("Araouane")), load_version())
+    for row in found[:2]:
+        assert row["unit_code"] == decision.region_code == "ML-10"
+        assert row["flags"] in decision.flags
+    assert (found[2]["unit_code"], found[2]["flags"]) == ("ML-6", "")
+
+
+@pytest.mark.parametrize(("lon", "lat"), TAOUDENIT_POINTS)
+def test_locate_a_point_in_taoudenits_area_says_taoudenit_and_flags_it(lon, lat) -> None:
+    result = run("locate", "--lon", str(lon), "--lat", str(lat), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["unit"] == {"code": "ML-10", "name": "Taoudénit"}
+    assert data["drawn_in"] == {"code": "ML-6", "name": "Tombouctou"}
+    assert data["flags"] == ["region_scope_unclear"]
+    text = run("locate", "--lon", str(lon), "--lat", str(lat)).stdout
+    assert "Taoudénit (ML-10)" in text and "region_scope_unclear" in text
+
+
+def test_locate_by_name_marks_a_place_in_taoudenits_area() -> None:
+    result = run("locate", "Araouane", "--json", "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    (place,) = json.loads(result.stdout)
+    assert place["unit"] == {"code": "ML-10", "name": "Taoudénit"}
+    assert place["flags"] == ["region_scope_unclear"]
 
 
 @pytest.mark.parametrize(
@@ -279,11 +330,11 @@ def test_locate_points_neutralises_formulas_unless_raw_csv(tmp_path: Path) -> No
     out = tmp_path / "out.csv"
     assert run("locate-points", str(points), "-o", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8").splitlines()[1] == (
-        "'=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901"
+        "'=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901,"
     )
     assert run("locate-points", str(points), "-o", str(out), "--raw-csv").returncode == 0
     assert out.read_text(encoding="utf-8").splitlines()[1] == (
-        "=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901"
+        "=cmd|'/c calc'!A1,-8.0,12.64,ML-BKO,ML0901,"
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import geodata
 from geodata.origin import area_of_place_pcode, split_off_areas
+from geodata.points import locate_point
 from geodata.provenance import PLACES_CSV, SOURCE_DIR
 from policy.regions import split_off
 
@@ -67,3 +68,51 @@ def test_a_place_outside_the_area_keeps_its_unit() -> None:
 def test_a_point_resolves_by_the_nearest_place_of_its_cercle(lon, lat, code) -> None:
     origin = geodata.named_origin_of_point(lon, lat)
     assert origin.kind == "point" and origin.region_code == code
+
+
+def test_a_village_named_like_a_region_far_away_is_never_answered_silently() -> None:
+    """'Taoudeni' is a village in Macina (Ségou) and almost the name of the region Taoudénit and
+    its capital Taoudenni: both are listed and the user must choose."""
+    from geodata.origin import AmbiguousPlaceError, place_origin
+
+    with pytest.raises(AmbiguousPlaceError) as error:
+        place_origin("Taoudeni")
+    message = str(error.value)
+    assert "\n" not in message
+    assert "Macina" in message and "ML-4" in message
+    assert "Taoudénit (ML-10" in message and "Taoudenni" in message
+
+
+@pytest.mark.parametrize("name", ["Gao", "Mopti", "Tombouctou", "Ségou", "Bamako", "Kidal"])
+def test_a_region_capital_is_its_own_region_not_a_homonym(name: str) -> None:
+    from geodata.origin import AmbiguousPlaceError, place_origin
+
+    try:
+        origin = place_origin(name)
+    except AmbiguousPlaceError as error:
+        # Places of that name in other regions too (Gao in Bafoulabé): not the region clash.
+        assert "may mean" not in str(error)
+    else:
+        assert origin.region_code in {"ML-7", "ML-5", "ML-6", "ML-4", "ML-BKO", "ML-8"}
+
+
+def test_taoudenni_is_added_with_source_and_licence_and_resolves_to_taoudenit() -> None:
+    import csv
+
+    from geodata.origin import place_origin
+    from geodata.places import ADDED_PLACES_CSV, locate
+
+    with ADDED_PLACES_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    (row,) = [row for row in rows if row["name"] == "Taoudenni"]
+    assert row["source"].strip() and row["licence"].strip()
+    assert row["pcode"].startswith("ADDED-")  # never passed off as an OCHA P-code
+    best = locate("Taoudenni")[0]
+    assert (best.name, best.class_label, best.unit_code) == (
+        "Taoudenni",
+        "regional capital",
+        "ML-10",
+    )
+    # The row's cercle is the one whose 2015 boundary holds its coordinates.
+    assert locate_point(float(row["lon"]), float(row["lat"])).cercle_pcode == row["cercle_pcode"]
+    assert place_origin("Taoudenni").region_code == "ML-10"

@@ -167,12 +167,14 @@ def test_a_name_without_letters_is_refused() -> None:
 
 def test_places_table_has_every_source_place_with_cercle_and_unit() -> None:
     places = load_places()
-    assert len(places) == 18_769
+    added = places["pcode"].str.startswith("ADDED-")
+    assert len(places[~added]) == 18_769  # the source's, and Taoudenni added with its source
+    assert places.loc[added, "name"].tolist() == ["Taoudenni"]
     assert places["pcode"].is_unique
     assert not places.isna().any().any()
     assert set(places["class_label"]) == set(CLASS_LABELS.values())
     assert set(places.loc[places["cercle_pcode"] == "ML0704", "unit_code"]) == {"ML-9"}
-    assert set(places["unit_code"]) == {
+    assert set(places.loc[~added, "unit_code"]) == {
         "ML-1", "ML-2", "ML-3", "ML-4", "ML-5", "ML-6", "ML-7", "ML-8", "ML-9", "ML-BKO"
     }  # fmt: skip
     places.loc[0, "name"] = "changed"

@@ -75,3 +75,11 @@ def test_decode_refuses_what_is_not_utf8_text() -> None:
         decode(b"a" * 200_001, "d.txt")
     with pytest.raises(DecreeFormError, match="NUL"):
         decode(b"a\x00b", "d.txt")
+
+
+def test_fold_reads_every_apostrophe_as_one() -> None:
+    from policy.decree_text import fold
+
+    forms = ["regio’s", "regio's", "regio‘s", "regio`s", "regio´s", "regioʼs"]
+    assert {fold(form) for form in forms} == {"regio's"}
+    assert fold("  de   regio\n Gao ") == "de regio Gao"

@@ -20,6 +20,7 @@ from policy.decree_text import parse
 from policy.draft_version import DraftError, base_file, build_draft
 from policy.paragraphs import PARAGRAPH_TEXTS_DIR
 from policy.versions_io import load_version, load_version_file, load_version_text
+from wording import t
 
 SEED = SOURCES_DIR / "wbv-2025-11-c7-23-mali.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -62,7 +63,12 @@ def test_seed_gives_the_shipped_version_in_values_and_quotes() -> None:
     built = build_draft(SEED_TEXT, SEED.name, "seed", base_file("wbv-2025-11"))
     assert built.unread == []
     version = load_version_text(built.toml("seed"), "seed draft")
-    assert version.model_dump() == load_version("WBV 2025/11").model_dump()
+    shipped = load_version("WBV 2025/11")
+    labels = ("label_nl", "label_en")
+    assert version.model_dump(exclude=set(labels)) == shipped.model_dump(exclude=set(labels))
+    # its short name, shown on every surface, says it is a draft
+    for lang in ("nl", "en"):
+        assert version.label(lang) == f"{shipped.label(lang)} ({t('draft.mark', lang)})"
 
 
 def test_seed_paragraph_texts_are_the_shipped_ones() -> None:
@@ -199,6 +205,9 @@ def test_no_ipa_at_all() -> None:
     built, version = draft(text)
     assert version.ipa_destination is None
     assert all(region.ipa_applies is False for region in version.regions)
+    # the base's note that Bamako is the place of the IPA is not carried into this draft
+    assert version.region("ML-BKO").note is None
+    assert version.region("ML-10").note is not None
 
 
 # --- the command line -----------------------------------------------------------------------
@@ -389,3 +398,90 @@ def test_a_damaged_decree_is_read_or_refused_never_a_crash(cuts, noise) -> None:
         draft("\n".join(lines))
     except PolicyError:
         pass
+
+
+def test_article_ii_a_date_and_what_else_the_decree_says() -> None:
+    old = (
+        "Dit besluit treedt in werking met ingang van de dag na de dagtekening van de "
+        "Staatscourant waarin\nhet wordt geplaatst."
+    )
+    new = "Dit besluit treedt in werking met ingang van 1 juli 2026.\nHet vervalt op 1 juli 2027."
+    publication = "Dit besluit zal (met de toelichting) in de Staatscourant worden geplaatst."
+    text = variant(old, new)
+    text = variant(
+        publication, publication + "\n\nARTIKEL III\n\nDe IND rapporteert jaarlijks.", text
+    )
+    built, version = draft(text)
+    assert str(version.in_force) == "2026-07-01"
+    assert version.in_force_citation is not None
+    assert version.in_force_citation.text_nl.endswith("met ingang van 1 juli 2026.")
+    reported = [(n.paragraph, n.text) for n in built.not_modelled]
+    assert ("WBV 2099/1, artikel II", "Het vervalt op 1 juli 2027.") in reported
+    assert ("WBV 2099/1, artikel III", "De IND rapporteert jaarlijks.") in reported
+    # the order to publish is no value of a version, and not reported
+    assert not any("Staatscourant worden geplaatst" in text for _, text in reported)
+
+
+def test_draft_version_imports_no_dataframe_library(tmp_path) -> None:
+    """Reading a decree needs no pandas, numpy or geometry: the command starts fast."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "policy",
+            "draft-version",
+            str(SEED),
+            "-o",
+            str(tmp_path / "d.toml"),
+        ],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "policy.draft_version" in modules
+    heavy = ("pandas", "pyarrow", "geopandas", "shapely", "numpy", "matplotlib", "streamlit")
+    assert sorted(m for m in modules if m.split(".")[0] in heavy) == []
+
+
+def test_based_on_the_older_version_unnamed_units_have_no_level() -> None:
+    """The older version knows only some levels (from the letter): a unit the new decree does
+    not name gets no level from C7/23.4.2, not the older version's "unknown"."""
+    built = build_draft(SEED_TEXT, None, "seed", base_file("c7-23-before-wbv-2025-11"))
+    version = load_version_text(built.toml("seed"), "draft")
+    assert version.region("ML-1").gradation.value == "not_designated"
+    assert version.region("ML-BKO").gradation.value == "not_designated"
+    assert values(version) != values(load_version("c7-23-before-wbv-2025-11"))
+    assert {r.code: r.gradation for r in version.regions if r.code != "ML-BKO"} == {
+        r.code: r.gradation for r in load_version("WBV 2025/11").regions if r.code != "ML-BKO"
+    }
+
+
+def test_paragraphs_of_a_draft_are_read_from_beside_it(tmp_path, capsys) -> None:
+    decree = tmp_path / "d.txt"
+    old = "23.3.2. Risicoprofielen in de zin van paragraaf C2/2.4 Vc \n\nGeen bijzonderheden."
+    new = (
+        "23.3.2. Risicoprofielen in de zin van paragraaf C2/2.4 Vc \n\nJournalisten zijn bedreigd."
+    )
+    decree.write_text(variant(old, new), encoding="utf-8")
+    out = tmp_path / "d.toml"
+    assert main(["draft-version", str(decree), "--id", "WBV 2026/1", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["paragraphs", "--policy", str(out), "--json"]) == 0
+    rows = {row["paragraph"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["C7/23.3.2 Vc"]["text_nl"] == "Journalisten zijn bedreigd."
+    assert rows["C7/23.4.2 Vc"]["used_by"]  # the rules that cite the draft's 23.4.2

@@ -35,6 +35,10 @@ CASE_KEYS = {
     "not_flags",
     "missing_values",
     "subject_to_exclusion_review",
+    "readings",
+    "place",
+    "says_nl",
+    "not_says_nl",
 }
 FACT_KEYS = set(FACT_COLUMNS)
 
@@ -50,6 +54,7 @@ def _load(path: Path) -> dict[str, Any]:
         where = f"{path.name}, case {number}"
         assert not set(case) - CASE_KEYS, f"{where}: unknown key(s) {sorted(set(case) - CASE_KEYS)}"
         assert "name" in case and "facts" in case, f"{where}: name and facts are required"
+        assert "place" not in case or "region" not in case["facts"], f"{where}: place or region"
         assert not set(case["facts"]) - FACT_KEYS, f"{where}: unknown fact(s)"
         assert len(set(case) - {"name", "facts", "what_if"}) >= 1, f"{where}: expects nothing"
     return data
@@ -83,6 +88,12 @@ def _decide(data: dict[str, Any], case: dict[str, Any]) -> Decision:
     version = load_version(data["policy"])
     if "what_if" in case:
         version = version.with_overrides(**case["what_if"])
+    if "place" in case:
+        # A place is answered the way its region's name would be (the --place composition).
+        from geodata.origin import place_origin
+
+        origin = place_origin(case["place"])
+        return evaluate(Case.from_origin(origin, **case["facts"]), version)
     return evaluate(Case(**case["facts"]), version)
 
 
@@ -107,5 +118,15 @@ def test_the_case_gets_the_answer_of_the_sentence(name: str, number: int) -> Non
         assert flag not in decision.flags, f"{where}: flag {Flag(flag).value} present"
     if "missing_values" in case:
         assert list(decision.missing_values) == case["missing_values"], where
+    if "readings" in case:
+        # Each possibility the sources leave open, with its outcome ({} when there is one).
+        found = {r.reading: r.outcome.value for r in decision.alternative_readings}
+        assert found == case["readings"], where
+    # Say what the text says: phrases the Dutch memo must hold, and must not.
+    memo = decision.to_markdown("nl")
+    for phrase in case.get("says_nl", []):
+        assert phrase in memo, f"{where}: the memo does not say {phrase!r}"
+    for phrase in case.get("not_says_nl", []):
+        assert phrase not in memo, f"{where}: the memo says {phrase!r}"
     if "subject_to_exclusion_review" in case:
         assert decision.subject_to_exclusion_review is case["subject_to_exclusion_review"], where

@@ -75,7 +75,12 @@ def test_two_versions_compare_too() -> None:
     assert len(result.changed) == changed
     data = result.to_dict()
     assert data["base"] == {"policy": before.id, "policy_modified": False}
-    assert data["changed_count"] == changed and len(data["changed"]) == changed
+    assert len(data["changed"]) == changed
+    undetermined = "undetermined"
+    determinate = sum(
+        a != b and undetermined not in (a, b) for a, b in zip(*expected, strict=True)
+    )
+    assert data["changed_count"] == determinate
     assert {"row", "region_code", "region_name", "from", "to", "case"} == set(data["changed"][0])
 
 

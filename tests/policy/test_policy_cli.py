@@ -26,7 +26,13 @@ def test_evaluate_json_contract(capsys) -> None:
         data
     )
     assert data["region"]["code"] == "ML-9" and data["region"]["name"] == "Ménaka"
-    assert data["outcome"] == "internal_protection_alternative"
+    # 15(c) rests partly on individual elements: both readings of the IPA sentence's "enkel".
+    assert data["outcome"] == "undetermined"
+    readings = {r["reading"]: r["outcome"] for r in data["alternative_readings"]}
+    assert readings == {
+        "ipa_covers": "internal_protection_alternative",
+        "ipa_not_covers": "subsidiary_protection_15c",
+    }
     assert data["policy"] == "WBV 2025/11" and data["policy_modified"] is False
     assert all(step["citation"] and step["source_text"] for step in data["steps"])
 

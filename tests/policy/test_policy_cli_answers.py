@@ -33,10 +33,15 @@ def test_gao_before_wbv_with_obstacles_is_determined(capsys) -> None:
     assert data["missing_values"] == []
 
 
-def test_kidal_before_wbv_is_undetermined_on_the_level(capsys) -> None:
+def test_kidal_before_wbv_is_inferred_from_the_letter(capsys) -> None:
+    """The letter 'qualifies' Kidal as the highest situation now: before it was lower or none,
+    and no lower level gives 15(c) on presence alone."""
     data = _json(["--region", "Kidal", "--policy", BEFORE], capsys)
-    assert data["outcome"] == "undetermined"
-    assert data["missing_values"] == ["regions[ML-8].gradation"]
+    assert data["outcome"] == "no_protection_ground"
+    assert data["missing_values"] == []
+    assert "rests_on_inference" in data["flags"] and "gradation_narrowed" in data["flags"]
+    assert len(data["alternative_readings"]) == 4
+    assert "inference" in data["outcome_line"]["en"]
 
 
 def test_kidal_before_wbv_with_persecution_stays_refugee_status(capsys) -> None:
@@ -64,12 +69,16 @@ def test_region_off_the_ipa_list_points_to_the_general_test(capsys, tmp_path) ->
     )
 
 
-def test_ipa_outcome_says_it_is_held_against_the_applicant(capsys) -> None:
+def test_ipa_outcome_says_it_is_assumed_and_tested_per_case(capsys) -> None:
+    """C7/23.5.2 Vc *assumes* the IPA; the letter says whether it can be held against the
+    applicant is tested in every case; the refusal ground is not in our sources."""
     data = _json(["--region", "Gao"], capsys)
     assert data["outcome"] == "internal_protection_alternative"
-    assert "in principle held against the applicant" in data["outcome_line"]["en"]
-    assert "can be refused on that ground" in data["outcome_line"]["en"]
-    assert "in beginsel tegengeworpen" in data["outcome_line"]["nl"]
+    assert "assumes in principle an internal protection alternative" in data["outcome_line"]["en"]
+    assert "tested case by case" in data["outcome_line"]["en"]
+    assert "refused" not in data["outcome_line"]["en"]
+    assert "kan worden tegengeworpen, toetst de IND per zaak" in data["outcome_line"]["nl"]
+    assert "afgewezen" not in json.dumps(data, ensure_ascii=False)
 
 
 def test_statuses_are_indications_and_the_disclaimer_names_readings_and_date(capsys) -> None:
@@ -172,3 +181,23 @@ def test_place_in_more_than_one_region_is_an_error(capsys) -> None:
     assert main(["evaluate", "--place", "Darsalam"]) == 2
     err = capsys.readouterr().err
     assert "regions" in err and "python -m geodata locate Darsalam" in err
+
+
+def test_evaluate_place_named_like_a_region_far_away_asks_to_choose(capsys) -> None:
+    """`--place Taoudeni` is a village in Ségou and nearly the region Taoudénit: exit 2, one line
+    naming both, never an answer for Ségou."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--place", "Taoudeni"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "Taoudénit" in lines[0] and "Macina" in lines[0]
+
+
+def test_evaluate_place_boni_is_answered_as_the_region_name_douentza(capsys) -> None:
+    by_place = _json(["--place", "Boni"], capsys)
+    by_name = _json(["--region", "Douentza"], capsys)
+    for key in ("outcome", "flags", "missing_values", "alternative_readings", "gradation"):
+        assert by_place[key] == by_name[key], key
+    assert by_place["region"]["mapped_from"] == "Douentza"

@@ -37,6 +37,7 @@ def test_diff_json_contract(capsys) -> None:
     changes = json.loads(out)
     assert len(changes) == 20
     keys = {"code", "name", "field", "from", "to", "change", "from_citation", "to_citation"}
+    keys |= {"from_possible", "to_possible"}  # the levels left possible where "unknown"
     assert all(set(c) == keys for c in changes)
     menaka = next(c for c in changes if c["code"] == "ML-9" and c["field"] == "gradation")
     assert (menaka["from"], menaka["to"], menaka["change"]) == (
@@ -72,10 +73,11 @@ def test_caseload_json_and_changed_csv(tmp_path: Path, capsys) -> None:
     assert status == 0
     data = json.loads(out)
     assert data["changed_count"] == 15 and data["total"] == 200
+    assert data["no_longer_undetermined_count"] == 2 and data["became_undetermined_count"] == 0
     assert data["other"] == {"policy": "WBV 2025/11", "policy_modified": True}
     assert data["scenario"]["changed_regions"] == ["ML-9"]
     written = pd.read_csv(output, dtype=str, keep_default_na=False)
-    assert len(written) == 15
+    assert len(written) == 17  # every case whose outcome differs, also from undetermined
     assert written.columns[:5].tolist() == [
         "row", "region_code", "region_name", "outcome_from", "outcome_to",
     ]  # fmt: skip
@@ -203,3 +205,23 @@ def test_the_module_runs_as_a_program() -> None:
         check=False,
     )
     assert done.returncode == 0 and json.loads(done.stdout) == []
+
+
+def test_caseload_counts_changes_apart_from_cases_that_became_undetermined(capsys) -> None:
+    """Against the earlier version most cases only become undetermined (a value its sources
+    leave open): that is no change between two determinate outcomes and is counted apart."""
+    status, out, _ = run(
+        ["caseload", CASES, "--compare", "c7-23-before-wbv-2025-11", "--json"], capsys
+    )
+    assert status == 0
+    data = json.loads(out)
+    moved = [row for row in data["changed"] if "undetermined" not in (row["from"], row["to"])]
+    assert data["changed_count"] == len(moved) > 0
+    became = [row for row in data["changed"] if row["to"] == "undetermined"]
+    assert data["became_undetermined_count"] == len(became) > data["changed_count"]
+    assert (
+        data["changed_count"]
+        + data["became_undetermined_count"]
+        + data["no_longer_undetermined_count"]
+        == len(data["changed"])
+    )

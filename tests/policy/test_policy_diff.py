@@ -71,9 +71,12 @@ def test_gao_and_mopti_keep_the_highest_level(changes) -> None:
     assert change_of(changes, "ML-5", "gradation") is None
 
 
-def test_kidal_and_tombouctou_now_exceptional_previous_level_not_in_the_sources(changes) -> None:
-    # The letter says they are now qualified as the highest level; what they were before it
-    # does not say, so the change is "became known", never "raised".
+def test_kidal_and_tombouctou_raised_to_the_highest_level_from_a_level_not_in_the_sources(
+    changes,
+) -> None:
+    # The letter says they are now *qualified* as the highest level, so before they were not:
+    # whatever lower level (or none) they had, the change is "raised"; which one the sources
+    # do not say, so the earlier value stays unknown with its possibilities.
     assert "besloten om de regio’s Kidal en Tombouctou te kwalificeren" in LETTER
     assert (
         "uitzonderlijk niveau van willekeurig geweld in de regio’s Gao, Kidal, Mopti en Tombouctou"
@@ -81,7 +84,10 @@ def test_kidal_and_tombouctou_now_exceptional_previous_level_not_in_the_sources(
     )
     for code in ("ML-6", "ML-8"):
         change = change_of(changes, code, "gradation")
-        assert (change.old, change.new, change.change) == ("unknown", "exceptional", "became_known")
+        assert (change.old, change.new, change.change) == ("unknown", "exceptional", "raised")
+        assert "exceptional" not in change.from_possible and len(change.from_possible) == 4
+        assert "Kidal en Tombouctou te kwalificeren" in change.from_citation.text_nl
+        assert change.to_dict()["from_possible"] == list(change.from_possible)
 
 
 def test_koulikoro_segou_bamako_and_the_unnamed_regions_became_known(changes) -> None:
@@ -120,15 +126,16 @@ def test_the_whole_diff_and_its_map(changes) -> None:
     assert classes["ML-9"] == "lowered"
     assert classes["ML-7"] == classes["ML-5"] == "ipa_became_known"
     assert {code for code, c in classes.items() if c == "became_known"} == {
-        "ML-1", "ML-2", "ML-3", "ML-4", "ML-6", "ML-8", "ML-10", "ML-BKO",
+        "ML-1", "ML-2", "ML-3", "ML-4", "ML-10", "ML-BKO",
     }  # fmt: skip
+    assert classes["ML-6"] == classes["ML-8"] == "raised"
     assert set(classes.values()) <= set(MAP_CLASSES)
 
 
 def test_the_reverse_diff_mirrors_it() -> None:
     classes = change_map(load_version(AFTER), load_version(BEFORE))
     assert classes["ML-9"] == "raised"
-    assert classes["ML-8"] == "became_unknown"
+    assert classes["ML-8"] == "lowered"  # from the highest level to one below it
     assert classes["ML-7"] == "ipa_became_unknown"
 
 
@@ -152,6 +159,7 @@ def test_a_what_if_change_cites_both_sides() -> None:
     data = changes[0].to_dict()
     assert list(data) == [
         "code", "name", "field", "from", "to", "change", "from_citation", "to_citation",
+        "from_possible", "to_possible",
     ]  # fmt: skip
     assert (data["from"], data["to"]) == (False, True)
 

@@ -86,6 +86,8 @@ def _known_citations(version) -> dict[tuple[str, str], str]:
     cited += [version.rules.ipa_individual_assessment]
     for region in version.regions:
         cited += [region.gradation_citation, region.ipa_citation]
+        if region.gradation_possible_citation is not None:
+            cited.append(region.gradation_possible_citation)
     for citation in cited:
         known[(citation.paragraph, citation.text_nl)] = files[citation.source]
     return known

@@ -30,7 +30,14 @@ CODE = [ROOT / "dashboard.py", *sorted(
 # Text functions and the prefix they add, by the name they are called by in a module. `t` adds
 # `page.` where it is the page's (ui.texts) or the briefing's page_t, nothing where it is
 # wording's own.
-WRAPPERS = {"bt": "briefing.", "page_t": "page.", "text": "", "texts": "", "policy_text": ""}
+WRAPPERS = {
+    "bt": "briefing.",
+    "page_t": "page.",
+    "text": "",
+    "texts": "",
+    "policy_text": "",
+    "wt": "",  # `from wording import t as wt` beside ui.texts' t
+}
 WRAPPER_MODULES = {"ui/texts.py", "briefing/texts.py"}
 LOCAL_WORD = {"memo.py": "memo.", "scenario.py": "scenario_note."}
 _PAGE_T = re.compile(r"^from (ui\.texts import .*\bt\b|briefing\.texts import page_t as t)", re.M)

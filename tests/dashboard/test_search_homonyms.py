@@ -1,0 +1,118 @@
+"""Places with the same name, on the page (AppTest): every match offered, counted and grouped;
+no silent pick between regions with different outcomes; a filter by region or cercle; Enter
+applies a name that is one exact match; a long paste is shortened with a notice."""
+
+from __future__ import annotations
+
+from full_page import full_page_app
+from streamlit.testing.v1 import AppTest
+
+import geodata
+from policy import load_version
+from ui.search import lookup
+from ui.state import STATE_KEY, PageState
+from wording import t as wt
+
+
+def fresh_app(**query: str) -> AppTest:
+    app = full_page_app(60, **query)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def page_state(app: AppTest) -> PageState:
+    return app.session_state[STATE_KEY]
+
+
+def type_and_enter(app: AppTest, text: str) -> AppTest:
+    app.text_input(key="place_query").input(text)
+    return run(app)
+
+
+def sidebar_text(app: AppTest) -> str:
+    parts = [c.value for c in app.sidebar.caption]
+    for kind in ("info", "warning"):
+        parts += [e.value for e in getattr(app.sidebar, kind)]
+    return "\n".join(parts)
+
+
+def test_lookup_offers_every_madina_with_labels_that_differ() -> None:
+    version = load_version(None)
+    found = lookup("Madina", version, "nl")
+    exact_places = [p for p in geodata.locate("Madina") if p.score == 100]
+    assert len(found.exact) == len(exact_places) == 49
+    assert len(found.candidates) == len(geodata.locate("Madina"))
+    labels = [c.label for c in found.candidates]
+    assert len(set(labels)) == len(labels)
+    assert all("commune ML" in label and "cercle " in label for label in labels)
+    assert all(c.label.startswith("≈") for c in found.candidates if not c.exact)
+    # Grouped: the exact matches come first, each region's places together.
+    regions = [c.named.region for c in found.exact]
+    assert regions == sorted(regions, key=lambda code: regions.index(code))
+    assert len({code for code in regions}) == 6
+
+
+def test_madina_is_never_preselected_and_can_be_filtered() -> None:
+    app = fresh_app()
+    type_and_enter(app, "Madina")
+    assert page_state(app).region is None
+    choice = app.selectbox(key="place_choice")
+    assert choice.value is None and len(choice.options) == 84
+    text = sidebar_text(app)
+    assert "49 plaatsen heten precies “Madina”" in text
+    assert "Kayes 30, Koulikoro 7, Mopti 7, Tombouctou 3, Sikasso 1, Ségou 1" in text
+    assert wt("page_use.search.outcomes_differ", "nl") in text
+    button = next(b for b in app.sidebar.button if b.label.startswith("Gebruik"))
+    assert button.disabled
+
+    region_filter = app.selectbox(key="place_filter")
+    region_filter.set_value("region:ML-5")
+    run(app)
+    options = app.selectbox(key="place_choice").options
+    assert options and all("regio Mopti" in label for label in options)
+    mopti = next(i for i, label in enumerate(options) if label.startswith("Madina"))
+    app.selectbox(key="place_choice").select_index(mopti)
+    run(app)
+    current = page_state(app)
+    assert current.region == "ML-5" and current.named is not None
+    assert current.named.place == "Madina"
+
+
+def test_douentza_offers_the_town_first_and_says_it_is_also_a_2023_region() -> None:
+    app = fresh_app(lang="en")
+    type_and_enter(app, "Douentza")
+    choice = app.selectbox(key="place_choice")
+    assert choice.options[0].startswith("Douentza — cercle capital")
+    assert choice.value == "place:ML050600000" or choice.index == 0
+    assert "also the name of a region of the 2023 division" in sidebar_text(app)
+    next(b for b in app.sidebar.button if b.label == "Use this region").click()
+    run(app)
+    named = page_state(app).named
+    assert named is not None and named.kind == "cercle_capital" and named.place == "Douentza"
+
+
+def test_a_unique_exact_name_is_used_on_enter() -> None:
+    app = fresh_app()
+    type_and_enter(app, "Dogofry")
+    current = page_state(app)
+    found = lookup("Dogofry", load_version(None), "nl")
+    assert found.unique is not None
+    assert current.named is not None and current.region == found.unique.named.region
+    assert app.text_input(key="place_query").value == ""
+
+
+def test_a_long_paste_is_shortened_with_a_notice() -> None:
+    app = fresh_app()
+    pasted = "Madina " + "x" * 193
+    assert len(pasted) == 200
+    type_and_enter(app, pasted)
+    assert len(app.text_input(key="place_query").value) == 100
+    notices = [i.value for i in app.sidebar.info]
+    assert wt("page_use.search.shortened", "nl", length=200, limit=100) in notices
