@@ -46,6 +46,7 @@ from policy.models import (
     PolicyVersion,
     RegionPolicy,
 )
+from policy.open_values import date_words, missing_in_words
 from policy.regions import (
     RegionMatch,
     SplitOff,
@@ -703,21 +704,8 @@ def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
     said = phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
     if version.in_force is None and version.in_force_not_before is not None:
         day = version.in_force_not_before
-        said += " " + text("disclaimer.in_force_not_before", lang, date=_date_words(day, lang))
+        said += " " + text("disclaimer.in_force_not_before", lang, date=date_words(day, lang))
     return said
-
-
-_MONTHS = {
-    "nl": ("januari februari maart april mei juni juli augustus september oktober november "
-           "december").split(),
-    "en": ("January February March April May June July August September October November "
-           "December").split(),
-}
-
-
-def _date_words(day: Any, lang: str) -> str:
-    """18 juni 2025 / 18 June 2025."""
-    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def _outcome_line(decision: Decision, version: PolicyVersion, lang: str, axes: list[str]) -> str:
@@ -752,15 +740,6 @@ def _lower_first(label: str) -> str:
 
 
 def _missing_words(value: str, decision: Decision, version: PolicyVersion, lang: str) -> str:
-    """`regions[ML-7].ipa_applies` in words."""
-    code = value[len("regions[") : value.index("]")]
-    what = value.rsplit(".", 1)[1]
-    region = version.region(code).name
-    if what == "scope":
-        split = split_off(code)
-        parent = version.region(split.parent).name if split else region
-        return phrases.missing_value("scope", lang, parent=parent, region=region)
-    if what == "name_2023":
-        given = decision.region_mapped_from or region
-        return phrases.missing_value("name_2023", lang, region=region, given=given)
-    return phrases.missing_value(what, lang, region=region)
+    """`regions[ML-7].ipa_applies` in words (every version holds the same 11 units)."""
+    del version
+    return missing_in_words(value, lang, decision.region_mapped_from)

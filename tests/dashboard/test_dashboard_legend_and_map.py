@@ -99,9 +99,10 @@ def test_the_page_map_is_small_language_free_and_metric() -> None:
         assert set(parts.labels) == {f"ML-{n}" for n in range(1, 11)} | {"ML-BKO"}
     # One version, two languages, any selection: the same map (no remount, zoom kept).
     version = list_versions()[-1]
-    assert render_parts(version, "/x", False).component_key == render_parts(
-        version, "/x", False
-    ).component_key
+    assert (
+        render_parts(version, "/x", False).component_key
+        == render_parts(version, "/x", False).component_key
+    )
 
 
 def test_the_map_embeds_its_data_as_compact_json() -> None:
