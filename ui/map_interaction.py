@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from branca.element import MacroElement
 from jinja2 import Template
@@ -48,7 +49,7 @@ _INTERACTION_JS = """
     clearTimeout(hideTimer);
     hideTimer = setTimeout(function () { hint.style.display = "none"; }, 1800);
   };
-  container.addEventListener("mousedown", function () { active = true; });
+  container.addEventListener("mousedown", function () { active = move.moved = true; });
   container.addEventListener("mouseleave", function () { active = false; });
   container.addEventListener("wheel", function (e) {
     if (!(e.ctrlKey || e.metaKey || active)) { move.showHint(); return; }
@@ -80,7 +81,11 @@ _INTERACTION_JS = """
   // The frame's height is the page's to set (ui/page_words.py): the map fills it.
   move.fit = function () {
     var box = document.getElementById("map_div"), h = window.innerHeight + "px";
-    if (box && box.style.height !== h) { box.style.height = h; map.invalidateSize(); }
+    if (box && box.style.height !== h) {
+      box.style.height = h;
+      map.invalidateSize();
+      if (!active && !move.moved) { map.fitBounds(home, {animate: false}); }
+    }
   };
   window.addEventListener("resize", move.fit);
   move.setTexts = function (texts) {
@@ -122,13 +127,16 @@ class MapInteraction(MacroElement):
         self.bounds = [list(corner) for corner in bounds]
         self.texts = dict(texts) if texts else None
 
-    def render(self, **kwargs: object) -> None:
+    def render(self, **kwargs: Any) -> Any:
+        parent = self._parent
+        if parent is None:
+            raise ValueError("MapInteraction must be added to a map before it is rendered")
         self.script = _compact(_INTERACTION_JS) % {
             "bounds": json.dumps(self.bounds),
-            "map": self._parent.get_name(),
+            "map": parent.get_name(),
             "texts": _escaped_json(self.texts),
         }
-        super().render(**kwargs)
+        return super().render(**kwargs)
 
 
 def _compact(script: str) -> str:

@@ -9,6 +9,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import shape
 
+import wording
 from geodata import unit_table
 from geodata.map_render import (
     build_policy_map,
@@ -23,7 +24,6 @@ from policy import gradation_label, list_versions
 from policy.data_files import official_units
 from ui.legend import legend_html
 from ui.texts import t
-from wording import t as wt
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -70,7 +70,7 @@ def test_legend_shows_only_what_the_map_shows() -> None:
     legend = legend_html("en", {"unknown"}, {"none", "unknown"})
     assert gradation_label("unknown", "en") in legend
     assert gradation_label("exceptional", "en") not in legend
-    assert wt("map.legend.ipa_origin", "en") not in legend
+    assert wording.t("map.legend.ipa_origin", "en") not in legend
     assert t("legend_ipa_destination", "en") not in legend
 
 
