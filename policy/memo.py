@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from policy.texts import (
     LANGUAGES,
     elements_label,
+    fact_answer,
     fact_label,
     flag_label,
     gradation_label,
@@ -146,6 +147,6 @@ def _fact_lines(decision: Decision, lang: str) -> list[str]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         else:
-            answer = phrases.yes_no(bool(value), lang)
+            answer = fact_answer(bool(value), lang)
         lines.append(f"{fact_label(name, lang)}: {answer}")
     return lines

@@ -240,3 +240,14 @@ def test_memo_lists_the_geen_bijzonderheden_paragraphs_that_bear_on_a_case(capsy
         assert f"C7/{number} Vc" in memo and number
     assert "- C7/23.7 Vc Vertrekmoratorium: geen bijzonderheden voor Mali" in memo
     assert "C7/23.1 Vc" not in memo  # the decision moratorium does not bear on the outcome
+
+
+def test_memo_files_facts_as_established_or_not(capsys) -> None:
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--persecution", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "- Individuele gegronde vrees voor vervolging: vastgesteld" in memo
+    exclusion = "- Aanwijzingen dat artikel 1F Vluchtelingenverdrag van toepassing is"
+    assert f"{exclusion}: niet vastgesteld" in memo
+    assert ": nee\n" not in memo and ": ja\n" not in memo
