@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from policy.decision import Decision
 
 
-def render_memo(decision: Decision, lang: str = "en") -> str:
-    """The memo in `lang` ("nl" or "en")."""
+def render_memo(
+    decision: Decision, lang: str = "en", case_ref: str | None = None, author: str | None = None
+) -> str:
+    """The memo in `lang` ("nl" or "en"); `case_ref` and `author` (optional) are filed on it."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
 
@@ -47,6 +49,7 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         "",
         f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
         *_filing_lines(decision, lang),
+        *_case_lines(case_ref, author, lang),
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
@@ -110,6 +113,16 @@ def _filing_lines(decision: Decision, lang: str) -> list[str]:
         return header_lines(load_version(decision.policy_id), lang)
     except PolicyError:  # a version built in code or read from a draft: no filing data
         return []
+
+
+def _case_lines(case_ref: str | None, author: str | None, lang: str) -> list[str]:
+    """The case reference and author the user gave (escaped: they are the user's text)."""
+    lines = []
+    if case_ref and case_ref.strip():
+        lines.append(f"- **{text('memo_header.case_ref', lang)}:** {markdown(case_ref.strip())}")
+    if author and author.strip():
+        lines.append(f"- **{text('memo_header.author', lang)}:** {markdown(author.strip())}")
+    return lines
 
 
 def _checklist(decision: Decision, lang: str) -> list[str]:

@@ -251,3 +251,15 @@ def test_memo_files_facts_as_established_or_not(capsys) -> None:
     exclusion = "- Aanwijzingen dat artikel 1F Vluchtelingenverdrag van toepassing is"
     assert f"{exclusion}: niet vastgesteld" in memo
     assert ": nee\n" not in memo and ": ja\n" not in memo
+
+
+def test_memo_files_an_optional_case_reference_and_author_escaped(capsys) -> None:
+    from policy.cli import main
+
+    argv = ["evaluate", "--region", "Gao", "--case-ref", "Z-1 <b>x</b>", "--author", "J. Jansen"]
+    assert main([*argv, "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "**Zaakkenmerk:** Z-1 \\<b\\>x\\</b\\>" in memo and "<b>" not in memo
+    assert "**Opgesteld door:** J. Jansen" in memo
+    assert main(["evaluate", "--region", "Gao"]) == 0
+    assert "Case reference" not in capsys.readouterr().out
