@@ -197,6 +197,10 @@ def _batch(args: argparse.Namespace) -> int:
     path = Path(args.cases)
     cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
+    scenario = cli_whatif.scenario_of(args)
+    if scenario is not None and "scenario" not in result.columns:
+        # Every row says it is a scenario, never the law, even when the file travels alone.
+        result["scenario"] = scenario.title
     write_cases(result, args.output, raw=args.raw_csv)
     what_if = cli_whatif.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")

@@ -263,3 +263,20 @@ def test_memo_files_an_optional_case_reference_and_author_escaped(capsys) -> Non
     assert "**Opgesteld door:** J. Jansen" in memo
     assert main(["evaluate", "--region", "Gao"]) == 0
     assert "Case reference" not in capsys.readouterr().out
+
+
+def test_batch_under_a_scenario_names_it_on_every_row(tmp_path) -> None:
+    import csv
+
+    from policy.cli import main
+    from policy.data_files import EXAMPLES_DIR
+
+    out = tmp_path / "out.csv"
+    cases = str(EXAMPLES_DIR / "synthetic-caseload.csv")
+    scenario = str(EXAMPLES_DIR / "scenario-menaka-exceptional.json")
+    assert main(["batch", cases, "--scenario", scenario, "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["scenario"] for row in rows} == {"Ménaka back to exceptional"}
+    assert main(["batch", cases, "-o", str(out)]) == 0
+    assert "scenario" not in out.read_text(encoding="utf-8").splitlines()[0].split(",")
