@@ -217,6 +217,8 @@ def test_a_paste_of_200_characters_is_shortened_with_a_notice(open_page) -> None
 
 def test_a_language_switch_with_the_lists_open(open_page) -> None:
     page = open_page()
+    page.get_by_role("radio", name=t("tool_compare", "nl"), exact=True).click(force=True)
+    wait_idle(page)
     type_and_enter(page, "Madina")
     side = sidebar(page)
     found = lookup("Madina", load_version(None), "nl")
@@ -247,6 +249,8 @@ def test_a_language_switch_with_the_lists_open(open_page) -> None:
     assert page.get_by_role("option").filter(has_text="dorp").count() == 0
     page.keyboard.press("Escape")
     expect(side.get_by_text("49 places are named exactly “Madina”", exact=False)).to_be_visible()
+    # The tool chosen below the page stays chosen, under its English name.
+    expect(page.get_by_role("radio", name=t("tool_compare", "en"), exact=True)).to_be_checked()
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))
