@@ -54,7 +54,7 @@ LAYOUTS: Final = ("a4", "slide")
 PIXELS: Final[dict[str, tuple[int, int]]] = {"a4": (2480, 3508), "slide": (4000, 2250)}
 
 STYLE: Final = map_style()
-RC: Final = {
+RC: Final[dict[Any, Any]] = {
     "font.family": "DejaVu Sans",
     "svg.fonttype": "none",
     "svg.hashsalt": "briefing-map",
@@ -236,7 +236,7 @@ def _legend_and_notes(column: _Column, content: MapContent, layout: Layout, scal
 
 def _credits(column: _Column, content: MapContent, size: float) -> None:
     """Sources, disclaimers and footer, in reading order (the column decides direction)."""
-    blocks = [
+    blocks: list[tuple[str, dict[str, Any]]] = [
         (content.sources, {"color": "#333333"}),
         (content.disclaimer, {"style": "italic", "color": "#333333"}),
         (content.boundary_disclaimer, {"style": "italic", "color": "#333333"}),
@@ -614,7 +614,7 @@ def _map_axes(fig: Figure, content: MapContent, box: tuple[float, float, float, 
     ax.set_ylabel("")
     ax.set_xlim(*limits[0])
     ax.set_ylim(*limits[1])
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     frame = ax.get_window_extent(renderer)
     for text in list(neighbour_texts):
         extent = text.get_window_extent(renderer)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from policy.data_files import read_package_toml
 from policy.errors import UnknownRegionError
 from policy.messages import quoted
@@ -117,6 +115,9 @@ def resolve_region(name: str, version: PolicyVersion | None = None) -> RegionMat
 
 
 def _closest(key: str, display: dict[str, str], limit: int = 3) -> list[str]:
+    # Imported here: only a name that matches no region needs the fuzzy search.
+    from rapidfuzz import fuzz, process
+
     found = process.extract(key, list(display), scorer=fuzz.WRatio, limit=limit * 3)
     names: list[str] = []
     for candidate, score, _ in found:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from briefing import BriefingScenario, ScenarioChange, render_map
+from briefing import BriefingScenario, ChangeNote, render_map
 from policy import list_versions, load_version
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -53,7 +53,7 @@ def main() -> None:
         title="Ménaka back to exceptional",
         base_id=version.id,
         version=version.with_overrides(gradations={"ML-9": "exceptional"}),
-        changes=(ScenarioChange("ML-9", "Ménaka", "example of a what-if change"),),
+        changes=(ChangeNote("ML-9", "Ménaka", "example of a what-if change"),),
     )
     _save(
         render_map(version, "en", "slide", "png", scenario=scenario, today=today),

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import folium
 import pandas as pd
 import streamlit as st
+from branca.element import Figure
 from streamlit_folium import st_folium
 
 from geodata.map_render import MALI_BOUNDS, label_points
@@ -175,7 +176,8 @@ def compare_map(features: Mapping[str, Any], leaflet_url: str, lang: Lang = "nl"
             ),
             interactive=False,
         ).add_to(fmap)
-    fmap.get_root().header.add_child(folium.Element(_LABEL_CSS), name="change_label_css")
+    root = cast(Figure, fmap.get_root())  # a folium Map's root is a branca Figure
+    root.header.add_child(folium.Element(_LABEL_CSS), name="change_label_css")
     MapInteraction(
         MALI_BOUNDS,
         texts={

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from branca.element import MacroElement
 from jinja2 import Template
@@ -126,13 +127,16 @@ class MapInteraction(MacroElement):
         self.bounds = [list(corner) for corner in bounds]
         self.texts = dict(texts) if texts else None
 
-    def render(self, **kwargs: object) -> None:
+    def render(self, **kwargs: Any) -> Any:
+        parent = self._parent
+        if parent is None:
+            raise ValueError("MapInteraction must be added to a map before it is rendered")
         self.script = _compact(_INTERACTION_JS) % {
             "bounds": json.dumps(self.bounds),
-            "map": self._parent.get_name(),
+            "map": parent.get_name(),
             "texts": _escaped_json(self.texts),
         }
-        super().render(**kwargs)
+        return super().render(**kwargs)
 
 
 def _compact(script: str) -> str:
