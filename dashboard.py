@@ -136,7 +136,17 @@ def map_layer(stem: str, lang: Lang, scenario_json: str = "") -> MapLayer:
 @st.cache_resource(max_entries=64)
 def map_parts(stem: str, basemap: bool, scenario_json: str = "") -> MapParts:
     """The rendered map of one version (or scenario), shared by all sessions (never changed)."""
-    return render_parts(shown_version(stem, scenario_json), served_leaflet_url(), basemap)
+    shown = shown_version(stem, scenario_json)
+    changed: tuple[str, ...] = ()
+    if scenario_json:  # a what-if map outlines the regions the scenario changed
+        base = policy_versions()[stem]
+        changed = tuple(
+            r.code
+            for r in shown.regions
+            if (r.gradation, r.ipa_applies)
+            != (base.region(r.code).gradation, base.region(r.code).ipa_applies)
+        )
+    return render_parts(shown, served_leaflet_url(), basemap, changed)
 
 
 @st.cache_data(max_entries=256)

@@ -433,7 +433,7 @@ def map_content(
             title=scenario.title,
             version=version.label(lang),
             paragraphs="; ".join(cited_paragraphs(version)),
-            attribution=geodata.ATTRIBUTION,
+            attribution=t("data_credit", lang),
         )
     geometry = _units_projected().set_index("code").loc[list(drawn["code"]), "geometry"]
     projected = gpd.GeoDataFrame(

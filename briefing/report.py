@@ -215,6 +215,8 @@ def _pdf_once(
     pdf.line_of(bt("report_steps", lang), "B", 1.1)
     for number, step in enumerate(decision.steps, start=1):
         reading = f" ({bt('report_reading', lang)})" if step.reading else ""
+        if step.scenario_change:
+            reading += f" ({phrases.scenario_mark(lang)})"
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         pdf.gap(0.8)
         pdf.line_of(f"{number}. {step.citation}{reading}", "B")

@@ -17,9 +17,11 @@ language, the selected region's outline, the zoom buttons' titles and the frame'
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any, Final, Literal, cast
 
 import folium
@@ -65,7 +67,8 @@ SELECTION_HALO: Final = "#ffffff"
 # tooltip with one line per field.
 MAP_CSS: Final = """
 <style>
-.leaflet-container { background: #dcdcdc; font: 13px/1.35 "Source Sans Pro", Arial, sans-serif; }
+.leaflet-container { background: NEIGHBOUR_FILL;
+  font: 13px/1.35 "Source Sans Pro", Arial, sans-serif; }
 .leaflet-interactive:focus, .leaflet-container path:focus { outline: none; }
 .leaflet-tooltip.unit-label {
   background: transparent; border: 0; box-shadow: none; padding: 0;
@@ -270,7 +273,9 @@ def build_policy_map(
     )
     _MetricScale().add_to(fmap)
     root = cast(Figure, fmap.get_root())  # a folium Map's root is a branca Figure
-    root.header.add_child(Element(MAP_CSS), name="policy_map_css")
+    # Beyond the drawn neighbours is "elsewhere": the same grey, so the clip edge never shows.
+    css = MAP_CSS.replace("NEIGHBOUR_FILL", map_style().areas["neighbour"]["fill"])
+    root.header.add_child(Element(css), name="policy_map_css")
     fmap.default_js = [("leaflet", f"{leaflet_url}/leaflet.js")]
     fmap.default_css = [("leaflet_css", f"{leaflet_url}/leaflet.css")]
     if basemap:
@@ -334,6 +339,19 @@ _OVERLAY_JS = """
   var group = L.layerGroup().addTo(map);
   window.feature_group = [group];
   var closeTip = function (e) { if (e.target.closeTooltip) { e.target.closeTooltip(); } };
+  if (window.scenarioBand) { map.removeControl(window.scenarioBand); window.scenarioBand = null; }
+  if (cfg.band) {
+    var band = L.control({position: "topright"});
+    band.onAdd = function () {
+      var div = L.DomUtil.create("div", "scenario-band");
+      div.innerHTML = cfg.band;
+      div.style.cssText = "background:" + cfg.bandFill + ";color:" + cfg.bandText +
+        ";font-weight:700;padding:3px 8px;letter-spacing:.05em;pointer-events:none";
+      return div;
+    };
+    band.addTo(map);
+    window.scenarioBand = band;
+  }
   var dress = function () {
     if (!map.hasLayer(group)) { return; }
     map.eachLayer(function (layer) {
@@ -383,8 +401,11 @@ def overlay_script(
     zoom_titles: tuple[str, str],
     frame_title: str,
     lang: str,
+    band: str = "",
 ) -> str:
     """The JavaScript that dresses the map in the page's language and shows the selection.
+
+    `band`: the scenario band's text (a what-if map says so on the map itself), or "".
 
     `tooltips`: per unit code, (field, value) lines shown one per line; `labels`: per code, the
     (lat, lon) and name of its label. Every text is HTML-escaped here and the whole
@@ -414,6 +435,9 @@ def overlay_script(
         "lang": lang,
         "outline": SELECTION_COLOUR,
         "halo": SELECTION_HALO,
+        "band": html.escape(band),
+        "bandFill": map_style().areas["scenario_band"]["fill"],
+        "bandText": map_style().areas["scenario_band"]["text_colour"],
     }
     text = json.dumps(config, ensure_ascii=False)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
@@ -454,7 +478,12 @@ def _feature(
 
 
 def neighbour_layer() -> dict[str, Any]:
-    """Mali's neighbours in grey (background, drawn first, not interactive)."""
+    """Mali's neighbours in grey (background, drawn first, not interactive). A fresh copy."""
+    return copy.deepcopy(_neighbour_layer())
+
+
+@cache
+def _neighbour_layer() -> dict[str, Any]:
     area = map_style().areas["neighbour"]
     mali = country_outline()
     features = []
@@ -480,6 +509,11 @@ def neighbour_layer() -> dict[str, Any]:
 
 def neighbour_label_points() -> dict[str, tuple[float, float]]:
     """(lat, lon) of each neighbour's name: inside the part of it near Mali (the map's view)."""
+    return dict(_neighbour_label_points())
+
+
+@cache
+def _neighbour_label_points() -> dict[str, tuple[float, float]]:
     view = box(-13.5, 9.0, 5.5, 26.0).difference(country_outline().buffer(0.3))
     points = {}
     for row in neighbours().itertuples(index=False):
@@ -588,6 +622,11 @@ def context_layer(
 def split_off_label_points() -> dict[str, tuple[float, float]]:
     """(lat, lon) for each split-off unit's name and for its parent's name, placed in the part
     of the parent that is not attributed to the split-off unit."""
+    return dict(_split_off_label_points())
+
+
+@cache
+def _split_off_label_points() -> dict[str, tuple[float, float]]:
     points = {}
     for row in split_off_shapes().itertuples(index=False):
         for code, geometry in (

@@ -21,6 +21,7 @@ from geodata.points import PointLocation, locate_point
 from geodata.provenance import REFERENCE_DIR
 from geodata.reference import unit_names
 from policy.case import NamedOrigin
+from wording import t
 
 SPLIT_OFF_AREAS = REFERENCE_DIR / "split_off_areas.toml"
 
@@ -34,6 +35,7 @@ class SplitOffArea:
     cercle: str
     communes: tuple[str, ...]
     evidence: str
+    evidence_nl: str = ""
 
 
 @cache
@@ -53,6 +55,7 @@ def split_off_areas(path: Path = SPLIT_OFF_AREAS) -> tuple[SplitOffArea, ...]:
                 cercle=entry["cercle"],
                 communes=tuple(entry["communes"]),
                 evidence=" ".join(entry["evidence"].split()),
+                evidence_nl=" ".join(entry.get("evidence_nl", entry["evidence"]).split()),
             )
         except (KeyError, TypeError) as error:
             raise DataFileError(f"{path}, [{code}]: missing or malformed {error}") from None
@@ -82,17 +85,30 @@ def _added_units() -> dict[str, str]:
     return dict(zip(added["pcode"], added["unit_code"], strict=True))
 
 
-def _note(area: SplitOffArea, what: str, drawn_in: str) -> str:
-    return (
-        f"{what} lies in the 2015 commune area from which {area.name} ({area.code}) was formed; "
-        f"the map (2015) draws it inside {drawn_in}. {area.evidence}"
-    )
+def _notes(
+    area: SplitOffArea, kind: str, drawn_in: str, where: Place | None = None, nearest: str = ""
+) -> dict[str, str]:
+    """How the unit was found, in English (`note`) and Dutch (`note_nl`), from the catalogue
+    (`origin_note.place` / `origin_note.point`) with the area's evidence."""
+    return {
+        field: t(
+            f"origin_note.{kind}",
+            lang,
+            place=_where(where, lang) if where is not None else "",
+            nearest=nearest,
+            area=area.name,
+            code=area.code,
+            drawn_in=drawn_in,
+            evidence=area.evidence_nl if lang == "nl" else area.evidence,
+        )
+        for field, lang in (("note", "en"), ("note_nl", "nl"))
+    }
 
 
-def _where(place: Place) -> str:
+def _where(place: Place, lang: str) -> str:
     if place.pcode.startswith("ADDED-"):
-        return f"{place.name} (not in the 2015 gazetteer; added with its source and licence)"
-    return f"{place.name} (commune {place.pcode[:8]})"
+        return t("origin_note.added_place", lang, place=place.name)
+    return t("origin_note.gazetteer_place", lang, place=place.name, commune=place.pcode[:8])
 
 
 def named_origin(place: Place) -> NamedOrigin:
@@ -112,7 +128,7 @@ def named_origin(place: Place) -> NamedOrigin:
         region_code=area.code,
         cercle_pcode=place.cercle_pcode,
         cercle_name=place.cercle_name,
-        note=_note(area, _where(place), f"cercle {place.cercle_name}"),
+        **_notes(area, "place", f"cercle {place.cercle_name}", where=place),
     )
 
 
@@ -156,7 +172,7 @@ def named_origin_of_point(lon: float, lat: float) -> NamedOrigin:
                 region_code=area.code,
                 cercle_pcode=location.cercle_pcode,
                 cercle_name=location.cercle_name,
-                note=_note(area, f"The point (nearest place {nearest})", location.unit_name),
+                **_notes(area, "point", location.unit_name, nearest=nearest),
             )
     return NamedOrigin(
         text=text,

@@ -32,6 +32,8 @@ class NamedOrigin:
     cercle_pcode: str | None = None
     cercle_name: str | None = None
     note: str | None = None
+    note_nl: str | None = None
+    """`note` in Dutch."""
 
     def __post_init__(self) -> None:
         if self.kind not in ORIGIN_KINDS:
@@ -49,6 +51,7 @@ class NamedOrigin:
             "cercle_pcode": self.cercle_pcode,
             "cercle_name": self.cercle_name,
             "note": self.note,
+            "note_nl": self.note_nl,
         }
 
 

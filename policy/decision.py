@@ -28,6 +28,8 @@ class Step:
     reading: bool = False
     note_en: str | None = None
     note_nl: str | None = None
+    scenario_change: bool = False
+    """The step rests on a value a what-if scenario changed (its note says from what to what)."""
 
     def note(self, lang: str) -> str | None:
         """The step's remark (a what-if change, a gap in the sources, evidence) in `lang`."""
@@ -43,6 +45,7 @@ class Step:
             "reading": self.reading,
             "note_en": self.note_en,
             "note_nl": self.note_nl,
+            "scenario_change": self.scenario_change,
         }
 
 

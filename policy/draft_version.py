@@ -312,10 +312,6 @@ class _Reader:
             "label_en": t("draft.file.label", "en", version=self.id, mark=t("draft.mark", "en")),
             "title": f"{self.decree.title} (C7/23 Vc, Mali)",
         }
-        if self.base.id == self.id:  # the same decree: its short names in both languages
-            for key in ("label_nl", "label_en"):
-                if self.base_raw.get(key):
-                    data[key] = self.base_raw[key]
         supersedes = self.base.supersedes if self.base.id == self.id else self.base.id
         if supersedes:
             data["supersedes"] = supersedes
@@ -479,7 +475,14 @@ class _Reader:
                 continue
             key = self.cite("article-ii", where, sentence.text)
             found = IN_FORCE_DATE.match(folded)
-            if IN_FORCE_DAY_AFTER.match(folded):
+            if self._same_in_force(sentence.text):
+                # the same decree, the same Article II: the base's note and its inference of
+                # the earliest date (e.g. from a letter the toelichting cites) still hold
+                found_in_force = {"in_force_note": self.base_raw["in_force_note"]}
+                if self.base_raw.get("in_force_not_before"):
+                    found_in_force["in_force_not_before"] = self.base_raw["in_force_not_before"]
+                    self.carried.append(CarriedOver("in_force_not_before", self.base.id))
+            elif IN_FORCE_DAY_AFTER.match(folded):
                 found_in_force = {"in_force_note": t("draft.file.in_force_day_after", "en")}
             elif found and found.group("month") in MONTHS:
                 year, day = int(found.group("year")), int(found.group("day"))
@@ -497,6 +500,17 @@ class _Reader:
                     NotModelled(f"{self.id}, artikel {numeral}", sentence.text)
                 )
         return found_in_force or {"in_force_note": t("draft.file.in_force_missing", "en")}
+
+    def _same_in_force(self, text: str) -> bool:
+        """Whether the draft is the base's own decree with the same entry-into-force sentence."""
+        key = self.base_raw.get("in_force_citation")
+        cited = self.base_raw.get("citations", {}).get(key, {}) if key else {}
+        return (
+            self.base.id == self.id
+            and self.base.in_force is None
+            and cited.get("text_nl") == text
+            and bool(self.base_raw.get("in_force_note"))
+        )
 
     def rules(self, ipa: dict[str, Any]) -> dict[str, str]:
         """The rules' citations: C7/23.2 (exclusion), the no-IPA sentence of 23.5.2, and the
@@ -871,9 +885,3 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     version_id = None if number else f"Concept {Path(name).stem}"
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
-
-
-def _notes(field: str, key: str, **values: object) -> dict[str, str]:
-    """A value's note in English and Dutch (`<field>_note_en`, `<field>_note_nl`) from the
-    catalogue, as a shipped version file gives it."""
-    return {f"{field}_note_{lang}": t(key, lang, **values) for lang in ("en", "nl")}

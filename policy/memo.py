@@ -45,6 +45,7 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"**{decision.headline(lang)}**",
         "",
         f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
+        *_filing_lines(decision, lang),
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
@@ -60,7 +61,11 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]
     if decision.missing_values:
-        missing = ", ".join(f"`{value}`" for value in decision.missing_values)
+        from policy.open_values import missing_in_words
+
+        # In words, never the internal key (`regions[ML-10].scope`).
+        given = decision.region_mapped_from
+        missing = "; ".join(missing_in_words(v, lang, given) for v in decision.missing_values)
         lines.append(f"- **{word('missing')}:** {missing}")
     if decision.alternative_readings:
         lines += ["", f"## {word('readings')}", ""]
@@ -70,12 +75,18 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     if decision.facts:
         lines += ["", f"## {word('facts')}", ""]
         lines += [f"- {line}" for line in _fact_lines(decision, lang)]
+    checklist = _checklist(decision, lang)
+    if checklist:
+        lines += ["", f"## {text('memo_header.checklist_title', lang)}", ""]
+        lines += [f"- {markdown(item)}" for item in checklist]
     if decision.flags:
         lines += ["", f"## {word('flags')}", ""]
         lines += [f"- {flag_label(flag, lang)}" for flag in decision.flags]
     lines += ["", f"## {word('steps')}", ""]
     for number, step in enumerate(decision.steps, start=1):
         mark = f" *({word('reading')})*" if step.reading else ""
+        if step.scenario_change:
+            mark += f" *({phrases.scenario_mark(lang)})*"
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         lines.append(f"{number}. **{markdown(step.citation)}**{mark}: {conclusion}")
         lines.append("")
@@ -88,6 +99,30 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _filing_lines(decision: Decision, lang: str) -> list[str]:
+    """Status, dates, kenmerk and versions (policy.memo_header), for a shipped version."""
+    from policy.errors import PolicyError
+    from policy.memo_header import header_lines
+    from policy.versions_io import load_version
+
+    try:
+        return header_lines(load_version(decision.policy_id), lang)
+    except PolicyError:  # a version built in code or read from a draft: no filing data
+        return []
+
+
+def _checklist(decision: Decision, lang: str) -> list[str]:
+    """The "Geen bijzonderheden" sub-paragraphs that bear on the case (policy.memo_header)."""
+    from policy.errors import PolicyError
+    from policy.memo_header import checklist_lines
+    from policy.versions_io import load_version
+
+    try:
+        return checklist_lines(load_version(decision.policy_id), lang)
+    except PolicyError:
+        return []
+
+
 def _origin(decision: Decision, lang: str) -> str:
     origin = decision.origin
     assert origin is not None
@@ -95,8 +130,9 @@ def _origin(decision: Decision, lang: str) -> str:
     if origin.cercle_name:
         described += f", {text('memo.cercle', lang)} {markdown(origin.cercle_name)}"
     described += ")"
-    if origin.note and lang == "en":
-        described += f" — {markdown(origin.note)}"
+    note = origin.note_nl if lang == "nl" else origin.note
+    if note:
+        described += f" — {markdown(note)}"
     return described
 
 

@@ -46,6 +46,7 @@ from policy.models import (
     PolicyVersion,
     RegionPolicy,
 )
+from policy.open_values import date_words, missing_in_words
 from policy.regions import (
     RegionMatch,
     SplitOff,
@@ -448,6 +449,7 @@ def _bilingual_step(rule: str, citation: Citation, conclusion: dict[str, str]) -
         reading=citation.reading,
         note_en=citation.note_en,
         note_nl=citation.note_nl,
+        scenario_change=citation.override,
     )
 
 
@@ -702,56 +704,30 @@ def disclaimer(lang: str, version: PolicyVersion, readings: bool = True) -> str:
     said = phrases.disclaimer(lang, readings=readings, in_force_known=version.in_force is not None)
     if version.in_force is None and version.in_force_not_before is not None:
         day = version.in_force_not_before
-        said += " " + text("disclaimer.in_force_not_before", lang, date=_date_words(day, lang))
+        said += " " + text("disclaimer.in_force_not_before", lang, date=date_words(day, lang))
     return said
 
 
-_MONTHS = {
-    "nl": ("januari februari maart april mei juni juli augustus september oktober november "
-           "december").split(),
-    "en": ("January February March April May June July August September October November "
-           "December").split(),
-}
-
-
-def _date_words(day: Any, lang: str) -> str:
-    """18 juni 2025 / 18 June 2025."""
-    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
-
-
 def _outcome_line(decision: Decision, version: PolicyVersion, lang: str, axes: list[str]) -> str:
-    """The outcome as one sentence: an indication of the policy, what it is undetermined on, or
-    that every possibility the sources leave open gives it (`axes`: those values)."""
-    outcome = decision.outcome
+    """The outcome as one sentence (wording.phrases.outcome_line): an indication of the policy,
+    what it is undetermined on, or that every possibility the sources leave open gives it
+    (`axes`: those values). The rules give codes and names; the wording layer the sentence."""
     readings = decision.alternative_readings
-    joiner = " en " if lang == "nl" else " and "
     if readings and axes:
-        missing = joiner.join(_missing_words(axis, decision, version, lang) for axis in axes)
-    if outcome is Outcome.undetermined and readings and axes:
-        listed = "; ".join(
-            f"{(r.label_nl if lang == 'nl' else r.label_en)}: "
-            f"{_lower_first(outcome_label(r.outcome, lang))}"
-            for r in readings
-        )
-        line = text("outcome_line.scope", lang, missing=missing, readings=_upper_first(listed))
-    elif outcome is Outcome.undetermined:
-        words = [_missing_words(v, decision, version, lang) for v in decision.missing_values]
-        line = text("outcome_line.undetermined", lang, missing=joiner.join(words))
-    elif readings and axes:
-        line = text(
-            "outcome_line.scope_same",
-            lang,
-            outcome=_lower_first(outcome_label(outcome, lang)),
-            missing=missing,
-        )
-    elif outcome is Outcome.internal_protection_alternative:
-        line = text("outcome_line.ipa", lang, destination=_destination(version))
+        missing = [_missing_words(axis, decision, version, lang) for axis in axes]
+        listed = [(r.label_nl if lang == "nl" else r.label_en, r.outcome) for r in readings]
     else:
-        label = _lower_first(outcome_label(outcome, lang))
-        line = text("outcome_line.indication", lang, outcome=label)
-    if decision.subject_to_exclusion_review:
-        line += " " + text("outcome_line.exclusion", lang)
-    return line
+        missing = [_missing_words(v, decision, version, lang) for v in decision.missing_values]
+        listed = []
+    ipa = decision.outcome is Outcome.internal_protection_alternative
+    return phrases.outcome_line(
+        decision.outcome,
+        lang,
+        destination=_destination(version) if ipa and not listed else None,
+        missing=missing,
+        readings=listed,
+        exclusion=decision.subject_to_exclusion_review,
+    )
 
 
 def _upper_first(text_: str) -> str:
@@ -764,15 +740,6 @@ def _lower_first(label: str) -> str:
 
 
 def _missing_words(value: str, decision: Decision, version: PolicyVersion, lang: str) -> str:
-    """`regions[ML-7].ipa_applies` in words."""
-    code = value[len("regions[") : value.index("]")]
-    what = value.rsplit(".", 1)[1]
-    region = version.region(code).name
-    if what == "scope":
-        split = split_off(code)
-        parent = version.region(split.parent).name if split else region
-        return text("missing.scope", lang, parent=parent, region=region)
-    if what == "name_2023":
-        given = decision.region_mapped_from or region
-        return text("missing.name_2023", lang, region=region, given=given)
-    return text(f"missing.{what}", lang, region=region)
+    """`regions[ML-7].ipa_applies` in words (every version holds the same 11 units)."""
+    del version
+    return missing_in_words(value, lang, decision.region_mapped_from)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +27,7 @@ from policy.caseload import CaseloadComparison, compare
 from policy.scenario import Scenario
 from ui.errors import safe_callback
 from ui.texts import Lang, t
+from wording import t as wt
 from wording.escape import csv_frame, markdown
 
 EXAMPLE_NAME: Final = "synthetic-caseload.csv"
@@ -54,10 +56,12 @@ def example_bytes() -> bytes:
 def _load(name: str, raw: bytes, lang: Lang) -> None:
     st.session_state.pop(ERROR_KEY, None)
     if len(raw) > MAX_UPLOAD_BYTES:
-        st.session_state[ERROR_KEY] = t(
-            "caseload_error",
+        st.session_state[ERROR_KEY] = wt(
+            "page_use.caseload.too_large",
             lang,
-            message=markdown(f"{name}: {len(raw)} bytes; at most {MAX_UPLOAD_BYTES} bytes"),
+            name=markdown(name),
+            size=f"{len(raw) / (1024 * 1024):.1f}",
+            limit=LIMIT_MB,
         )
         return
     token = st.session_state.get(CASES_KEY, LoadedCases("", b"", 0)).token + 1
@@ -195,25 +199,21 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
     totals = result.outcome_totals()
     totals["label"] = [outcome_label(o, lang) for o in totals["outcome"]]
     st.markdown(f"**{t('caseload_outcomes', lang)}**")
-    st.dataframe(
-        totals[["label", "base", "other", "difference"]].rename(
+    # A static table wraps the long outcome names, so nothing is cut off at 1366 pixels.
+    st.table(
+        totals[["label", "base", "other", "difference"]]
+        .rename(
             columns={
                 "label": t("col_outcome", lang),
                 "base": name_a,
                 "other": name_b,
                 "difference": t("col_difference", lang),
             }
-        ),
-        hide_index=True,
-        width="stretch",
+        )
+        .set_index(t("col_outcome", lang))
     )
     st.markdown(f"**{t('caseload_chart', lang, a=markdown(name_a), b=markdown(name_b))}**")
-    st.bar_chart(
-        totals.set_index("label")[["difference"]].rename(
-            columns={"difference": t("col_difference", lang)}
-        ),
-        horizontal=True,
-    )
+    st.altair_chart(_difference_chart(totals, t("col_difference", lang)), width="stretch")
     st.markdown(f"**{t('caseload_regions', lang)}**")
     counts = result.counts.assign(
         outcome=[outcome_label(o, lang) for o in result.counts["outcome"]]
@@ -233,7 +233,15 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
         width="stretch",
     )
     st.markdown(f"**{t('caseload_changed_cases', lang)}**")
-    st.dataframe(result.changed, hide_index=True, width="stretch")
+    # The outcomes in words, not codes.
+    changed = result.changed.assign(
+        **{
+            column: [outcome_label(o, lang) for o in result.changed[column]]
+            for column in ("outcome_from", "outcome_to")
+            if column in result.changed
+        }
+    )
+    st.dataframe(changed, hide_index=True, width="stretch")
     st.download_button(
         t("caseload_download", lang),
         data=lambda: results_csv(result, lang),
@@ -243,3 +251,18 @@ def _render_result(result: CaseloadComparison, lang: Lang, name_a: str, name_b: 
         key="caseload_download",
     )
     st.caption(t("caseload_download_note", lang))
+
+
+def _difference_chart(totals: pd.DataFrame, axis_title: str) -> alt.Chart:
+    """The change per outcome as horizontal bars, each outcome's name whole beside its bar
+    (Streamlit's own bar chart cuts long labels to a few letters)."""
+    data = totals[["label", "difference"]]
+    return (
+        alt.Chart(data)
+        .mark_bar(color="#1d4fa3")
+        .encode(
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("difference:Q", title=axis_title),
+            tooltip=["label", "difference"],
+        )
+    )

@@ -49,7 +49,7 @@ _INTERACTION_JS = """
     clearTimeout(hideTimer);
     hideTimer = setTimeout(function () { hint.style.display = "none"; }, 1800);
   };
-  container.addEventListener("mousedown", function () { active = true; });
+  container.addEventListener("mousedown", function () { active = move.moved = true; });
   container.addEventListener("mouseleave", function () { active = false; });
   container.addEventListener("wheel", function (e) {
     if (!(e.ctrlKey || e.metaKey || active)) { move.showHint(); return; }
@@ -81,7 +81,11 @@ _INTERACTION_JS = """
   // The frame's height is the page's to set (ui/page_words.py): the map fills it.
   move.fit = function () {
     var box = document.getElementById("map_div"), h = window.innerHeight + "px";
-    if (box && box.style.height !== h) { box.style.height = h; map.invalidateSize(); }
+    if (box && box.style.height !== h) {
+      box.style.height = h;
+      map.invalidateSize();
+      if (!active && !move.moved) { map.fitBounds(home, {animate: false}); }
+    }
   };
   window.addEventListener("resize", move.fit);
   move.setTexts = function (texts) {

@@ -65,8 +65,12 @@ class MapParts:
         return len((self.script + self.header + self.html).encode())
 
 
-def render_parts(version: PolicyVersion, leaflet_url: str, basemap: bool) -> MapParts:
-    """Render the map of `version` into the parts the component takes (no Streamlit calls)."""
+def render_parts(
+    version: PolicyVersion, leaflet_url: str, basemap: bool, changed_codes: tuple[str, ...] = ()
+) -> MapParts:
+    """Render the map of `version` into the parts the component takes (no Streamlit calls).
+
+    `changed_codes`: the regions a what-if scenario changed, outlined on the map."""
     layer = policy_map_layer(version, "en")  # language-free: only codes and styles are used
     # The area attributed to a split-off unit (Taoudénit) is filled with its own value.
     scope_fills = {unit.code: gradation_colour(unit.gradation) for unit in layer.undrawn}
@@ -75,6 +79,7 @@ def render_parts(version: PolicyVersion, leaflet_url: str, basemap: bool) -> Map
         leaflet_url=leaflet_url,
         basemap=basemap,
         scope_fills=scope_fills,
+        changed_codes=changed_codes,
     )
     MapInteraction(MALI_BOUNDS).add_to(fmap)
     fmap.get_root().render()
@@ -119,6 +124,7 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         zoom_titles=(t("zoom_in", lang), t("zoom_out", lang)),
         frame_title=t("map_frame_title", lang),
         lang=lang,
+        band=wt("map.scenario.band", lang) if version.modified else "",
     ) + interaction_texts_script(
         wheel_hint=wt("page_use.map.wheel_hint", lang),
         reset=wt("page_use.map.reset_title", lang),

@@ -134,6 +134,7 @@ def _place_candidate(
         cercle_pcode=place.cercle_pcode,
         drawn_in=place.unit_name if split_off else None,
         note=origin.note,
+        note_nl=origin.note_nl,
     )
     exact = place.score >= EXACT_SCORE
     label = wt(

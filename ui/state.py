@@ -83,6 +83,8 @@ class Named:
     """For a place in an area split off after 2015 (Taoudénit): the region the map draws it in."""
     note: str | None = None
     """geodata's explanation (English) of how such a place was resolved."""
+    note_nl: str | None = None
+    """The same explanation in Dutch."""
 
     @property
     def case_region(self) -> str:
@@ -98,6 +100,7 @@ class Named:
                 cercle_pcode=self.cercle_pcode,
                 cercle_name=self.cercle,
                 note=self.note,
+                note_nl=self.note_nl,
             )
         return NamedOrigin(text=self.text, kind="region", region_code=self.region)
 

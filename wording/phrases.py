@@ -127,3 +127,65 @@ def ipa_value(value: bool | None, lang: str) -> str:
     a scenario sets and a comparison shows."""
     key = "unknown" if value is None else ("applies" if value else "does_not_apply")
     return t(f"scenario_note.ipa_values.{key}", lang)
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence ("points to: refugee status")."""
+    return label[:1].lower() + label[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def joined(parts: Iterable[str], lang: str) -> str:
+    """Parts joined by "and" in `lang` ("a en b", "a and b")."""
+    return t("list.and", lang).join(parts)
+
+
+def missing_value(what: str, lang: str, **names: str) -> str:
+    """A value the sources do not give, in words (`regions[ML-7].ipa_applies` → "whether an
+    internal protection alternative is assumed … for people from Ségou")."""
+    return t(f"missing.{what}", lang, **names)
+
+
+def outcome_line(
+    outcome: object,
+    lang: str,
+    *,
+    destination: str | None = None,
+    missing: Iterable[str] = (),
+    readings: Iterable[tuple[str, object]] = (),
+    exclusion: bool = False,
+) -> str:
+    """The outcome as one sentence: an indication of the policy, what it is undetermined on, or
+    that every reading the text leaves open gives it; with the Article 1F reservation.
+
+    `missing`: the values (already in words, `missing_value`) an undetermined outcome depends
+    on, or that the readings differ on; `readings`: (label, outcome code) of each reading where
+    the text is silent; `destination`: the place of the alternative for an IPA outcome.
+    """
+    code = _code(outcome)
+    readings = list(readings)
+    words = joined(missing, lang)
+    if code == "undetermined" and readings:
+        listed = "; ".join(
+            f"{label}: {_lower_first(outcome_label(result, lang))}" for label, result in readings
+        )
+        line = t("outcome_line.scope", lang, missing=words, readings=_upper_first(listed))
+    elif code == "undetermined":
+        line = t("outcome_line.undetermined", lang, missing=words)
+    elif readings:
+        line = t(
+            "outcome_line.scope_same",
+            lang,
+            outcome=_lower_first(outcome_label(code, lang)),
+            missing=words,
+        )
+    elif code == "internal_protection_alternative":
+        line = t("outcome_line.ipa", lang, destination=destination)
+    else:
+        line = t("outcome_line.indication", lang, outcome=_lower_first(outcome_label(code, lang)))
+    if exclusion:
+        line += " " + t("outcome_line.exclusion", lang)
+    return line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,45 @@ def test_offline_html_forbids_every_request_and_is_deterministic(in_force, today
     assert f'content="{CSP}"' in html
     assert "sourceMappingURL" not in html
     assert offline_html(in_force, "nl", today=today) == html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (800, 600)])
+def test_offline_labels_are_centred_and_apart_at_a_laptop_size(
+    browser, in_force, today, tmp_path, lang, size
+) -> None:
+    """At 1366 × 768 and 800 × 600 no two names overlap (Koulikoro and Bamako once did), every
+    name is centred on its point (not hung from its corner), Taoudénit and the neighbours are
+    named."""
+    path = tmp_path / "map.html"
+    path.write_text(offline_html(in_force, lang, today=today), encoding="utf-8")
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_selector(".map-label span", timeout=TIMEOUT_MS)
+        boxes = page.eval_on_selector_all(
+            ".map-label span",
+            """els => els.map(e => {
+                const r = e.getBoundingClientRect();
+                const anchor = e.parentElement.getBoundingClientRect();
+                return {text: e.textContent, left: r.left, right: r.right, top: r.top,
+                        bottom: r.bottom, ax: anchor.left, ay: anchor.top,
+                        transform: e.style.transform};
+            })""",
+        )
+        texts = [box["text"] for box in boxes]
+        assert "Taoudénit" in texts and "Bamako" in texts
+        assert len([t for t in texts if t.isupper()]) >= 5  # the neighbours' names
+        for a, b in itertools.combinations(boxes, 2):
+            apart = (
+                a["right"] <= b["left"] or b["right"] <= a["left"]
+                or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            )  # fmt: skip
+            assert apart, (a["text"], b["text"])
+        for box in boxes:
+            if box["transform"] in ("", "translate(calc(-50% + 0px), calc(-50% + 0px))"):
+                centre_x = (box["left"] + box["right"]) / 2
+                centre_y = (box["top"] + box["bottom"]) / 2
+                assert abs(centre_x - box["ax"]) < 1.5 and abs(centre_y - box["ay"]) < 1.5
+    finally:
+        page.close()

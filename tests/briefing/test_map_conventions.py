@@ -243,8 +243,9 @@ def test_comparison_is_drawn_older_to_newer_whichever_argument_names_which(tmp_p
     assert title.split(":")[-1].strip().startswith("wijzigingen van")
     content = map_content(older, "nl", compare=newer, today=TODAY)
     assert content.title == title
-    classes = set(content.units["fill"])
-    assert STYLE.change["raised"].fill not in classes  # nothing is "raised" going forwards
+    fills = dict(zip(content.units["code"], content.units["fill"], strict=True))
+    # Ménaka went from exceptional to relatively higher in June 2025: lowered, not raised.
+    assert fills["ML-9"] == STYLE.change["lowered"].fill
 
 
 def test_reverse_draws_newer_to_older_and_needs_compare(tmp_path, capsys) -> None:
@@ -348,3 +349,51 @@ def test_boundary_disclaimer_and_footer_are_on_every_map(in_force) -> None:
         start = wt("map.disclaimer.boundaries", lang)[:40]
         assert start in text
         assert wt("map.projection", lang)[:20] in text
+
+
+def test_page_map_marks_taoudenit_and_a_scenario(in_force) -> None:
+    from ui.map_view import overlay, render_parts
+
+    parts = render_parts(in_force, "/x", False)
+    assert parts.labels["ML-10"][1] == "Taoudénit"
+    lat, lon = parts.labels["ML-6"][0]
+    assert unambiguous_part("ML-6").contains(shapely.Point(lon, lat))
+    assert "scope-unclear-hatch" in parts.script and "country-border" in parts.script
+    assert wt("map.scenario.band", "nl") not in overlay(in_force, parts, "nl", None)
+    scenario = in_force.with_overrides(gradations={"ML-9": "exceptional"})
+    scenario_parts = render_parts(scenario, "/x", False, ("ML-9",))
+    assert "scenario-changed-ML-9" in scenario_parts.script
+    assert wt("map.scenario.band", "nl") in overlay(scenario, scenario_parts, "nl", None)
+
+
+def test_case_report_pdf_has_title_subject_producer_and_language(in_force, tmp_path) -> None:
+    from briefing import case_report
+    from policy import Case, evaluate
+
+    decision = evaluate(Case(region="Ménaka"), in_force)
+    data = case_report(decision, "pdf", "nl", None, TODAY)
+    assert b"/Lang (nl)" in data or b"/Lang(nl)" in data
+    path = tmp_path / "case.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    fields = dict(line.split(":", 1) for line in info.stdout.splitlines() if ":" in line)
+    assert "Ménaka" in fields["Title"] and fields["Subject"].strip()
+    assert wt("map.producer", "nl") in fields["Producer"]
+
+
+def _contrast(foreground: str, background: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = []
+        for value in _rgb(colour):
+            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_on_fills_meets_wcag_aa() -> None:
+    band = STYLE.areas["scenario_band"]
+    assert _contrast(band["text_colour"], band["fill"]) >= 4.5
+    neighbour = STYLE.areas["neighbour"]
+    assert _contrast(neighbour["label_colour"], neighbour["fill"]) >= 4.5

@@ -184,7 +184,9 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
     expect(map_units(page)).to_have_count(10, timeout=TIMEOUT_MS)
     # Region names are labels on the map; the frame has a meaningful title; the page's language.
     frame = page.frame_locator(MAP_FRAME)
-    expect(frame.locator(".unit-label")).to_have_count(10, timeout=TIMEOUT_MS)
+    # Ten units and Taoudénit's area; the seven neighbours in grey type.
+    expect(frame.locator(".unit-label:not(.neighbour-label)")).to_have_count(11, timeout=TIMEOUT_MS)
+    expect(frame.locator(".unit-label.neighbour-label")).to_have_count(7, timeout=TIMEOUT_MS)
     assert page.locator(MAP_FRAME).get_attribute("title") == t("map_frame_title", "nl")
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == t("zoom_in", "nl")

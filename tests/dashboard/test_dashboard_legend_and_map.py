@@ -9,6 +9,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import shape
 
+import wording
 from geodata import unit_table
 from geodata.map_render import (
     build_policy_map,
@@ -69,7 +70,7 @@ def test_legend_shows_only_what_the_map_shows() -> None:
     legend = legend_html("en", {"unknown"}, {"none", "unknown"})
     assert gradation_label("unknown", "en") in legend
     assert gradation_label("exceptional", "en") not in legend
-    assert t("legend_ipa_origin", "en") not in legend
+    assert wording.t("map.legend.ipa_origin", "en") not in legend
     assert t("legend_ipa_destination", "en") not in legend
 
 
@@ -98,9 +99,10 @@ def test_the_page_map_is_small_language_free_and_metric() -> None:
         assert set(parts.labels) == {f"ML-{n}" for n in range(1, 11)} | {"ML-BKO"}
     # One version, two languages, any selection: the same map (no remount, zoom kept).
     version = list_versions()[-1]
-    assert render_parts(version, "/x", False).component_key == render_parts(
-        version, "/x", False
-    ).component_key
+    assert (
+        render_parts(version, "/x", False).component_key
+        == render_parts(version, "/x", False).component_key
+    )
 
 
 def test_the_map_embeds_its_data_as_compact_json() -> None:

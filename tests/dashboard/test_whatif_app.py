@@ -13,6 +13,7 @@ from full_page import full_page_app
 from streamlit.testing.v1 import AppTest
 
 from policy import load_version
+from policy.diff import diff_versions
 from policy.scenario import load_scenario
 from ui.state import STATE_KEY
 from ui.texts import t
@@ -214,9 +215,19 @@ def test_compare_table_lists_menaka_with_both_citations() -> None:
         after.region("ML-9").gradation_citation.paragraph
     )
     assert any("compare-legend" in m for m in texts(app.markdown))
-    # The headline counts what policy.diff classes: one level changed, ten gaps in the sources.
-    headline = "1 niveau gewijzigd (Ménaka verlaagd); voor 10 regio’s staat de eerdere tekst"
-    assert any(m.startswith(f"**{headline}") for m in texts(app.markdown))
+    # The headline counts what policy.diff classes: the levels raised or lowered, named, and
+    # the regions whose earlier text is not in the sources (not changes of the policy).
+    changes = diff_versions(before, after)
+    ranked = [c for c in changes if c.field == "gradation" and c.change in ("raised", "lowered")]
+    gaps = {c.code for c in changes if c.change == "became_known"} - {c.code for c in ranked}
+    headline = next(m for m in texts(app.markdown) if "niveau" in m and m.startswith("**"))
+    assert headline.startswith(f"**{len(ranked)} niveau")
+    assert "Ménaka verlaagd" in headline
+    for change in ranked:
+        verb = "verhoogd" if change.change == "raised" else "verlaagd"
+        assert f"{change.name} {verb}" in headline
+    assert f"voor {len(gaps)} regio’s staat de eerdere tekst niet in onze bronnen" in headline
+    assert "gewijzigd: " not in headline  # not "11 regio's gewijzigd: …"
 
 
 def test_briefing_downloads_are_offered_for_the_scenario_and_the_decision() -> None:

@@ -201,3 +201,42 @@ def test_evaluate_place_boni_is_answered_as_the_region_name_douentza(capsys) -> 
     for key in ("outcome", "flags", "missing_values", "alternative_readings", "gradation"):
         assert by_place[key] == by_name[key], key
     assert by_place["region"]["mapped_from"] == "Douentza"
+
+
+def test_memo_names_what_is_open_in_words_not_internal_keys(capsys) -> None:
+    from policy.cli import main
+
+    for region in ("Taoudénit", "Douentza"):
+        for lang in ("nl", "en"):
+            assert main(["evaluate", "--region", region, "--lang", lang]) == 0
+            memo = capsys.readouterr().out
+            assert "regions[" not in memo
+    assert main(["evaluate", "--region", "Taoudénit", "--lang", "nl"]) == 0
+    assert "of ‘Tombouctou’ in C7/23 Vc ook Taoudénit omvat" in capsys.readouterr().out
+
+
+def test_memo_can_be_filed_status_dates_kenmerk_and_versions(capsys) -> None:
+    """Signed 4 June 2025 ("’s-Gravenhage, 4 juni 2025"), in force not before 18 June 2025 (an
+    inference from Artikel II and the toelichting), the letter's kenmerk 6392691."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "intern hulpmiddel, geen advies of besluit" in memo
+    assert "besluit ondertekend op 4 juni 2025" in memo
+    assert "in werking niet vóór 18 juni 2025 (afgeleid" in memo
+    assert "kenmerk 6392691" in memo
+    assert "beleidsdata WBV 2025/11" in memo
+
+
+def test_memo_lists_the_geen_bijzonderheden_paragraphs_that_bear_on_a_case(capsys) -> None:
+    """"Geen bijzonderheden" means the general policy applies (23.3.1, 23.3.2, 23.4.1.1,
+    23.4.1.2, 23.5.1, 23.7), not "not applicable": the memo lists them as a checklist."""
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    for number in ("23.3.1", "23.3.2", "23.4.1.1", "23.4.1.2", "23.5.1", "23.7"):
+        assert f"C7/{number} Vc" in memo and number
+    assert "- C7/23.7 Vc Vertrekmoratorium: geen bijzonderheden voor Mali" in memo
+    assert "C7/23.1 Vc" not in memo  # the decision moratorium does not bear on the outcome

@@ -1,0 +1,80 @@
+"""The lines a memo needs to be filed: what it is (an internal aid, not advice or a decision),
+which version it applies with its signature date, entry into force and the letter's kenmerk,
+and the product and data version it was made with.
+
+Why here and not in the memo's layout: the facts come from the version data (the dates, the
+sources) and the package metadata; the memo only places them. Every word is in the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+
+from policy.models import PolicyVersion
+from policy.open_values import date_words
+from wording import t
+
+PACKAGE = "mali-asylum-policy-map"
+
+
+def product_version() -> str:
+    """The installed package's version ("unknown" when run from a source tree only)."""
+    try:
+        return package_version(PACKAGE)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def header_lines(policy: PolicyVersion, lang: str) -> list[str]:
+    """The filing lines of a memo under `policy`, in `lang` (Markdown list items)."""
+    lines = [f"- **{t('memo_header.status_label', lang)}:** {t('memo_header.status', lang)}"]
+    dates = []
+    if policy.signed is not None:
+        dates.append(t("memo_header.signed", lang, date=date_words(policy.signed, lang)))
+    if policy.in_force is not None:
+        dates.append(t("memo_header.in_force", lang, date=date_words(policy.in_force, lang)))
+    elif policy.in_force_not_before is not None:
+        day = date_words(policy.in_force_not_before, lang)
+        dates.append(t("memo_header.in_force_not_before", lang, date=day))
+    else:
+        dates.append(t("memo_header.in_force_unknown", lang))
+    for source in policy.sources:
+        kenmerk = re.search(r"kenmerk:? (\d+)", source.reference)
+        if kenmerk and source.date is not None and not source.borrowed:
+            day = date_words(source.date, lang)
+            dates.append(t("memo_header.letter", lang, date=day, kenmerk=kenmerk.group(1)))
+    lines.append(f"- **{t('memo_header.dates_label', lang)}:** {'; '.join(dates)}")
+    lines.append(
+        f"- **{t('memo_header.made_with_label', lang)}:** "
+        + t("memo_header.made_with", lang, product=product_version(), policy=policy.id)
+    )
+    return lines
+
+
+CHECKLIST = ("23.3.1", "23.3.2", "23.4.1.1", "23.4.1.2", "23.5.1", "23.7")
+"""The "Geen bijzonderheden" sub-paragraphs that bear on a case: the general policy applies
+there, which a lawyer checks per case (group persecution, risk profiles, systematic exposure,
+protection by the authorities, the departure moratorium)."""
+
+
+def checklist_lines(policy: PolicyVersion, lang: str) -> list[str]:
+    """The checklist of the "Geen bijzonderheden" sub-paragraphs that bear on a case, each with
+    the decree's heading; [] for a version whose full text is not in our sources."""
+    from policy.errors import PolicyError
+    from policy.paragraphs import load_paragraphs
+
+    try:
+        paragraphs = {p.number: p for p in load_paragraphs(policy)}
+    except PolicyError:
+        return []
+    lines = []
+    for number in CHECKLIST:
+        paragraph = paragraphs.get(number)
+        if paragraph is None or paragraph.text_nl != "Geen bijzonderheden.":
+            continue
+        where = f"C7/{number} Vc"
+        heading = paragraph.heading
+        lines.append(t("memo_header.checklist_item", lang, paragraph=where, heading=heading))
+    return lines
