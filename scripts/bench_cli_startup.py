@@ -27,6 +27,7 @@ COMMANDS: dict[str, list[str]] = {
     ],  # fmt: skip
     "policy regions": ["-m", "policy", "regions"],
     "policy paragraphs": ["-m", "policy", "paragraphs"],
+    "policy versions": ["-m", "policy", "versions"],
 }
 
 
