@@ -43,6 +43,7 @@ def imported_modules(*args: str) -> set[str]:
         ("evaluate", "--region", "Ménaka", "--individual-elements", "limited"),
         ("regions", "--json"),
         ("paragraphs",),
+        ("versions",),
     ],
 )
 def test_single_case_commands_import_no_dataframe_library(args: tuple[str, ...]) -> None:
