@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -58,7 +59,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel: Path) -> Iterator[Path]:
     """A virtual environment (no system site-packages) with the wheel and its dependencies."""
-    pins = (ROOT / "constraints.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
+    # Keyed by what the dependencies are, so that another change to pyproject.toml (a tool's
+    # settings) reuses the environment.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = (ROOT / "constraints.txt").read_bytes() + repr(project["dependencies"]).encode()
     venv = Path(tempfile.gettempdir()) / f"mali-wheel-venv-{hashlib.sha256(pins).hexdigest()[:12]}"
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt")]
