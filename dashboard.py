@@ -410,7 +410,7 @@ def render_page_words(lang: Lang) -> None:
         t("scenario_upload", lang): f"{SCENARIO_MAX_BYTES // 1024} KiB",
         t("caseload_upload", lang): f"{CASELOAD_MAX_BYTES // (1024 * 1024)} MB",
     }
-    st.html(page_words_html(lang, limits, t("map_frame_title", lang)), unsafe_allow_javascript=True)
+    st.html(page_words_html(lang, limits), unsafe_allow_javascript=True)
 
 
 # --- the page ------------------------------------------------------------------------------

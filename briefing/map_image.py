@@ -765,14 +765,13 @@ def _svg_font_stack(svg: bytes) -> bytes:
 
 
 def pdf_metadata(content: MapContent) -> dict[str, str | None]:
-    """The PDF's title, subject and producer (matplotlib cannot set /Lang; the title and
-    subject are in the map's language)."""
+    """The PDF's title, subject and producer, in the map's language (its /Lang is added to the
+    catalogue afterwards, `_pdf_language`: matplotlib has no setting for it)."""
     return {
         **METADATA["pdf"],
         "Title": content.title,
         "Subject": " / ".join(content.subtitle[:1]),
         "Producer": wt("map.producer", content.lang),
-        "Keywords": f"lang={content.lang}",
     }
 
 

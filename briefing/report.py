@@ -27,6 +27,7 @@ from policy import (
     Decision,
     PolicyError,
     elements_label,
+    fact_answer,
     fact_label,
     flag_label,
     gradation_label,
@@ -62,7 +63,7 @@ def _fact_lines(decision: Decision, lang: Lang) -> list[tuple[str, str]]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         elif isinstance(value, bool):
-            answer = phrases.yes_no(value, lang)
+            answer = fact_answer(value, lang)
         else:
             answer = str(value)
         lines.append((fact_label(name, lang), answer))

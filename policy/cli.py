@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--exclusion-indications", action="store_true")
     one.add_argument("--json", action="store_true", help="print the Decision as JSON")
     one.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the memo")
+    one.add_argument("--case-ref", metavar="TEXT", help="case reference to file on the memo")
+    one.add_argument("--author", metavar="TEXT", help="author to file on the memo")
     cli_whatif.add_scenario_option(one)
 
     batch = commands.add_parser("batch", help="evaluate a caseload CSV")
@@ -178,7 +180,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         data = cli_whatif.with_scenario(decision.to_dict(), args)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(cli_whatif.scenario_note(args, args.lang) + decision.to_markdown(args.lang), end="")
+        from policy.memo import render_memo
+
+        memo = render_memo(decision, args.lang, case_ref=args.case_ref, author=args.author)
+        print(cli_whatif.scenario_note(args, args.lang) + memo, end="")
     return 0
 
 
@@ -192,6 +197,10 @@ def _batch(args: argparse.Namespace) -> int:
     path = Path(args.cases)
     cases = read_cases(path, str(path), max_bytes=MAX_FILE_BYTES, version=version)
     result = evaluate_batch(cases, version, source=str(path))
+    scenario = cli_whatif.scenario_of(args)
+    if scenario is not None and "scenario" not in result.columns:
+        # Every row says it is a scenario, never the law, even when the file travels alone.
+        result["scenario"] = scenario.title
     write_cases(result, args.output, raw=args.raw_csv)
     what_if = cli_whatif.what_if_words(args)
     print(f"{len(result)} cases evaluated under {version.id}{what_if}; written to {args.output}")

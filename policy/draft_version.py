@@ -776,6 +776,11 @@ class _Reader:
         return None
 
 
+def _notes(field: str, key: str, **params: str) -> dict[str, str]:
+    """A region's `<field>_note_en` and `<field>_note_nl` (a version file gives both)."""
+    return {f"{field}_note_{lang}": t(key, lang, **params) for lang in ("en", "nl")}
+
+
 def _named_units(text: str) -> list[str]:
     """The units a sentence names, by official name or alias (accents and case ignored)."""
     names = read_package_toml("region_names.toml")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from policy.texts import (
     LANGUAGES,
     elements_label,
+    fact_answer,
     fact_label,
     flag_label,
     gradation_label,
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
     from policy.decision import Decision
 
 
-def render_memo(decision: Decision, lang: str = "en") -> str:
-    """The memo in `lang` ("nl" or "en")."""
+def render_memo(
+    decision: Decision, lang: str = "en", case_ref: str | None = None, author: str | None = None
+) -> str:
+    """The memo in `lang` ("nl" or "en"); `case_ref` and `author` (optional) are filed on it."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be 'nl' or 'en', not {lang!r}")
 
@@ -46,6 +49,7 @@ def render_memo(decision: Decision, lang: str = "en") -> str:
         "",
         f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
         *_filing_lines(decision, lang),
+        *_case_lines(case_ref, author, lang),
         f"- **{word('region')}:** {region}{mapped}",
     ]
     note = (decision.region_mapping_note_nl if lang == "nl" else None) or (
@@ -111,6 +115,16 @@ def _filing_lines(decision: Decision, lang: str) -> list[str]:
         return []
 
 
+def _case_lines(case_ref: str | None, author: str | None, lang: str) -> list[str]:
+    """The case reference and author the user gave (escaped: they are the user's text)."""
+    lines = []
+    if case_ref and case_ref.strip():
+        lines.append(f"- **{text('memo_header.case_ref', lang)}:** {markdown(case_ref.strip())}")
+    if author and author.strip():
+        lines.append(f"- **{text('memo_header.author', lang)}:** {markdown(author.strip())}")
+    return lines
+
+
 def _checklist(decision: Decision, lang: str) -> list[str]:
     """The "Geen bijzonderheden" sub-paragraphs that bear on the case (policy.memo_header)."""
     from policy.errors import PolicyError
@@ -146,6 +160,6 @@ def _fact_lines(decision: Decision, lang: str) -> list[str]:
         if name == "individual_elements":
             answer = elements_label(value, lang)
         else:
-            answer = phrases.yes_no(bool(value), lang)
+            answer = fact_answer(bool(value), lang)
         lines.append(f"{fact_label(name, lang)}: {answer}")
     return lines

@@ -44,6 +44,11 @@ def elements_label(code: str | Enum, lang: str = "en") -> str:
     return text(f"elements.{_code(code)}", lang)
 
 
+def fact_answer(value: bool, lang: str = "en") -> str:
+    """A yes/no fact of a case as a lawyer files it: "vastgesteld" / "niet vastgesteld"."""
+    return text("fact_answer.established" if value else "fact_answer.not_established", lang)
+
+
 def fact_label(name: str, lang: str = "en") -> str:
     """The Dutch or English wording of one fact of a case (a field of `Case`)."""
     return text(f"fact.{name}", lang)

@@ -65,8 +65,10 @@ def render_region_details(version: PolicyVersion, lang: Lang, drawn_codes: set[s
 
 
 def _reason(reason: Reason, lang: Lang) -> None:
-    """A reason: the Dutch sentence with its paragraph, then its English summary and note."""
+    """A reason: the Dutch sentence with its paragraph, then its note; in English also the
+    summary of the Dutch sentence (a Dutch reader has the sentence itself, in its own words)."""
     _quote(reason, lang)
-    st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
+    if lang == "en":
+        st.markdown(f"*{t('details_summary_en', lang)}:* {reason.summary_en}")
     if reason.note(lang):
         st.caption(reason.note(lang))

@@ -78,7 +78,15 @@ _INTERACTION_JS = """
     }
   });
   map.addControl(new Reset());
-  // The frame's height is the page's to set (ui/page_words.py): the map fills it.
+  // The page map's frame takes its height from the window, set before the first paint so
+  // that nothing moves later; the map fills the frame.
+  var grow = function () {
+    try {
+      var h = Math.max(480, Math.min(1000, window.parent.innerHeight - 230)) + "px";
+      if (window.frameElement.style.height !== h) { window.frameElement.style.height = h; }
+    } catch (e) { /* another origin: the frame keeps its height */ }
+    move.fit();
+  };
   move.fit = function () {
     var box = document.getElementById("map_div"), h = window.innerHeight + "px";
     if (box && box.style.height !== h) {
@@ -88,6 +96,10 @@ _INTERACTION_JS = """
     }
   };
   window.addEventListener("resize", move.fit);
+  if (%(grow)s) {
+    grow();
+    try { window.parent.addEventListener("resize", grow); } catch (e) { /* as above */ }
+  }
   move.setTexts = function (texts) {
     move.wheelHint = texts.wheelHint;
     try {
@@ -118,14 +130,19 @@ class MapInteraction(MacroElement):
     )
 
     def __init__(
-        self, bounds: Sequence[Sequence[float]], texts: Mapping[str, str] | None = None
+        self,
+        bounds: Sequence[Sequence[float]],
+        texts: Mapping[str, str] | None = None,
+        grow: bool = False,
     ) -> None:
         """`texts` (wheelHint, reset): for a map built per language; the page map gets its
-        texts from its overlay instead (`interaction_texts_script`)."""
+        texts from its overlay instead (`interaction_texts_script`). With `grow`, the map's
+        frame takes its height from the window (480 to 1000 pixels)."""
         super().__init__()
         self._name = "MapInteraction"
         self.bounds = [list(corner) for corner in bounds]
         self.texts = dict(texts) if texts else None
+        self.grow = grow
 
     def render(self, **kwargs: Any) -> Any:
         parent = self._parent
@@ -135,6 +152,7 @@ class MapInteraction(MacroElement):
             "bounds": json.dumps(self.bounds),
             "map": parent.get_name(),
             "texts": _escaped_json(self.texts),
+            "grow": "true" if self.grow else "false",
         }
         return super().render(**kwargs)
 

@@ -81,7 +81,7 @@ def render_parts(
         scope_fills=scope_fills,
         changed_codes=changed_codes,
     )
-    MapInteraction(MALI_BOUNDS).add_to(fmap)
+    MapInteraction(MALI_BOUNDS, grow=True).add_to(fmap)
     fmap.get_root().render()
     fmap.render()
     html = streamlit_folium._get_html(fmap)

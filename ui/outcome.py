@@ -92,6 +92,8 @@ def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
     for number, step in enumerate(decision.steps, start=1):
         conclusion = step.conclusion_nl if lang == "nl" else step.conclusion_en
         reading = f" · *{t('reading_label', lang)}*" if step.reading else ""
+        if step.scenario_change:
+            reading += f" · *{phrases.scenario_mark(lang)}*"
         st.markdown(f"{number}. {conclusion}  \n`{step.citation}`{reading}")
         if step.source_text:
             st.markdown(blockquote(step.source_text))

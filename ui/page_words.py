@@ -4,9 +4,7 @@ Why: Streamlit writes some texts itself, in English only and with no option to s
 to main content", "Link to heading", "Help for …", "Choose an option", the uploader's "Upload"
 button and "50MB per file", which is also wrong for a scenario file, refused above 64 KiB).
 Its file uploader also marks an element named by `aria-label` as `role="presentation"`, which
-contradicts itself (axe-core: presentation-role-conflict). And the policy map's frame gets a
-height from the window (the component takes a fixed number of pixels), so the map grows on a
-large screen.
+contradicts itself (axe-core: presentation-role-conflict).
 
 A small script in the page (`st.html` with JavaScript, sent only once the page is complete, so
 the first load does not wait for it) rewrites those texts and drops the contradicting role, now
@@ -51,12 +49,6 @@ _SCRIPT = """<script>
     });
     d.querySelectorAll("[role='presentation'][aria-label], [role='presentation'][tabindex]")
       .forEach(function (el) { el.removeAttribute("role"); });
-    // The policy map grows with the window (its frame; the map inside follows).
-    d.querySelectorAll("iframe").forEach(function (frame) {
-      if (frame.title !== c.mapTitle) { return; }
-      var h = Math.max(480, Math.min(1000, window.innerHeight - 230)) + "px";
-      if (frame.style.height !== h) { frame.style.height = h; }
-    });
     d.querySelectorAll("[data-testid='stFileUploaderDropzone']").forEach(function (zone) {
       var limit = c.limits[zone.getAttribute("aria-label")];
       zone.querySelectorAll("[data-testid='stFileUploaderDropzoneInstructions'] span")
@@ -73,19 +65,15 @@ _SCRIPT = """<script>
     });
   };
   w.observer = new MutationObserver(function () { w.apply(); });
-  w.observer.observe(document.body,
-    {childList: true, subtree: true, attributes: true, attributeFilter: ["title"]});
-  window.addEventListener("resize", function () { w.apply(); });
+  w.observer.observe(document.body, {childList: true, subtree: true});
   w.apply();
 })();
 </script>"""
 
 
-def page_words_html(lang: Lang, upload_limits: Mapping[str, str], map_title: str = "") -> str:
-    """The script for `lang`; `upload_limits`: an uploader's label → its real size limit;
-    `map_title`: the policy map frame's title (that frame grows with the window)."""
+def page_words_html(lang: Lang, upload_limits: Mapping[str, str]) -> str:
+    """The script for `lang`; `upload_limits`: an uploader's label → its real size limit."""
     cfg = {
-        "mapTitle": map_title,
         "skip": wt("page_use.streamlit.skip", lang),
         "headingLink": wt("page_use.streamlit.heading_link", lang),
         "helpFor": wt("page_use.streamlit.help_for", lang, label="{label}"),

@@ -8,7 +8,9 @@ script idle, an element, a value), never on fixed times.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -217,6 +219,8 @@ def test_a_paste_of_200_characters_is_shortened_with_a_notice(open_page) -> None
 
 def test_a_language_switch_with_the_lists_open(open_page) -> None:
     page = open_page()
+    page.get_by_role("radio", name=t("tool_compare", "nl"), exact=True).click(force=True)
+    wait_idle(page)
     type_and_enter(page, "Madina")
     side = sidebar(page)
     found = lookup("Madina", load_version(None), "nl")
@@ -247,6 +251,23 @@ def test_a_language_switch_with_the_lists_open(open_page) -> None:
     assert page.get_by_role("option").filter(has_text="dorp").count() == 0
     page.keyboard.press("Escape")
     expect(side.get_by_text("49 places are named exactly “Madina”", exact=False)).to_be_visible()
+    # The tool chosen below the page stays chosen, under its English name.
+    expect(page.get_by_role("radio", name=t("tool_compare", "en"), exact=True)).to_be_checked()
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_screenshot_of_a_case(open_page, artifacts: Path, size: str) -> None:
+    """A case from a link (Ménaka), as the README shows it; refreshed there on request only
+    (UPDATE_README_SCREENSHOT=1), so a test run leaves the tree clean."""
+    page = open_page("region=ML-9", size=VIEWPORTS[size])
+    assert_selected_everywhere(page, "ML-9")
+    map_frame(page).wait_for_function(
+        "() => document.getElementById('map_div').style.height === window.innerHeight + 'px'"
+    )
+    path = artifacts / f"page-use-case-{size}.png"
+    page.screenshot(path=str(path))
+    if size == "1366x768" and os.environ.get("UPDATE_README_SCREENSHOT") == "1":
+        shutil.copyfile(path, Path(__file__).resolve().parents[2] / "docs" / "screenshot.png")
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))

@@ -116,3 +116,19 @@ def test_a_long_paste_is_shortened_with_a_notice() -> None:
     assert len(app.text_input(key="place_query").value) == 100
     notices = [i.value for i in app.sidebar.info]
     assert wt("page_use.search.shortened", "nl", length=200, limit=100) in notices
+
+
+def test_a_language_switch_keeps_the_tool_and_the_search() -> None:
+    app = fresh_app()
+    app.radio(key="tools_choice").set_value("compare")
+    run(app)
+    type_and_enter(app, "Madina")
+    app.selectbox(key="place_filter").set_value("region:ML-5")
+    run(app)
+    app.radio(key="lang").set_value("en")
+    run(app)
+    assert app.radio(key="tools_choice").value == "compare"
+    assert app.selectbox(key="place_filter").value == "region:ML-5"
+    options = app.selectbox(key="place_choice").options
+    assert options and all("region Mopti" in label for label in options)
+    assert "49 places are named exactly “Madina”" in sidebar_text(app)

@@ -240,3 +240,43 @@ def test_memo_lists_the_geen_bijzonderheden_paragraphs_that_bear_on_a_case(capsy
         assert f"C7/{number} Vc" in memo and number
     assert "- C7/23.7 Vc Vertrekmoratorium: geen bijzonderheden voor Mali" in memo
     assert "C7/23.1 Vc" not in memo  # the decision moratorium does not bear on the outcome
+
+
+def test_memo_files_facts_as_established_or_not(capsys) -> None:
+    from policy.cli import main
+
+    assert main(["evaluate", "--region", "Gao", "--persecution", "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "- Individuele gegronde vrees voor vervolging: vastgesteld" in memo
+    exclusion = "- Aanwijzingen dat artikel 1F Vluchtelingenverdrag van toepassing is"
+    assert f"{exclusion}: niet vastgesteld" in memo
+    assert ": nee\n" not in memo and ": ja\n" not in memo
+
+
+def test_memo_files_an_optional_case_reference_and_author_escaped(capsys) -> None:
+    from policy.cli import main
+
+    argv = ["evaluate", "--region", "Gao", "--case-ref", "Z-1 <b>x</b>", "--author", "J. Jansen"]
+    assert main([*argv, "--lang", "nl"]) == 0
+    memo = capsys.readouterr().out
+    assert "**Zaakkenmerk:** Z-1 \\<b\\>x\\</b\\>" in memo and "<b>" not in memo
+    assert "**Opgesteld door:** J. Jansen" in memo
+    assert main(["evaluate", "--region", "Gao"]) == 0
+    assert "Case reference" not in capsys.readouterr().out
+
+
+def test_batch_under_a_scenario_names_it_on_every_row(tmp_path) -> None:
+    import csv
+
+    from policy.cli import main
+    from policy.data_files import EXAMPLES_DIR
+
+    out = tmp_path / "out.csv"
+    cases = str(EXAMPLES_DIR / "synthetic-caseload.csv")
+    scenario = str(EXAMPLES_DIR / "scenario-menaka-exceptional.json")
+    assert main(["batch", cases, "--scenario", scenario, "-o", str(out)]) == 0
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["scenario"] for row in rows} == {"Ménaka back to exceptional"}
+    assert main(["batch", cases, "-o", str(out)]) == 0
+    assert "scenario" not in out.read_text(encoding="utf-8").splitlines()[0].split(",")
