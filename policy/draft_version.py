@@ -891,8 +891,3 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
 
-
-def _notes(field: str, key: str, **values: object) -> dict[str, str]:
-    """A value's note in English and Dutch (`<field>_note_en`, `<field>_note_nl`) from the
-    catalogue, as a shipped version file gives it."""
-    return {f"{field}_note_{lang}": t(key, lang, **values) for lang in ("en", "nl")}
