@@ -10,6 +10,7 @@ files must be the same after the commands and the page have run: nothing writes 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -66,6 +67,10 @@ def installed(wheel: Path) -> Iterator[Path]:
     venv = Path(tempfile.gettempdir()) / f"mali-wheel-venv-{hashlib.sha256(pins).hexdigest()[:12]}"
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt")]
+    # One test run at a time uses the environment: another run reinstalling the project while
+    # this one runs its commands would take the modules away under it.
+    lock = open(f"{venv}.lock", "w")  # held until the module's tests are done
+    fcntl.flock(lock, fcntl.LOCK_EX)
     if not (venv / ".complete").exists():
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -76,7 +81,11 @@ def installed(wheel: Path) -> Iterator[Path]:
             [*pip, "--no-deps", "--force-reinstall", str(wheel)],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
-    yield venv
+    try:
+        yield venv
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 def _site_packages(venv: Path) -> Path:
