@@ -890,4 +890,3 @@ def read_draft(raw: bytes, name: str, based_on: str | None = None) -> tuple[Draf
     version_id = None if number else f"Concept {Path(name).stem}"
     draft = build_draft(text, None, name, base_file(based_on), version_id)
     return draft, load_version_text(draft.toml(name), name)
-
