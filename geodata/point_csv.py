@@ -34,6 +34,20 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from geodata.errors import GeodataError, shortened
+from policy.csv_reader import (
+    RowWidths,
+    arrow,
+    bom_length,
+    buffers,
+    byte_lengths,
+    first_too_long,
+    line_of_record,
+    row_line_breaks,
+    sniff_delimiter,
+    text_options,
+    texts,
+    to_numpy,
+)
 from wording.escape import FORMULA_PREFIXES, csv_cell
 
 # The columns `locate-points` adds: empty when the point is outside Mali.
@@ -47,8 +61,6 @@ _TYPED_COLUMNS = 1024
 # Text that Python's float() reads exactly as pyarrow's cast does.
 _PLAIN_NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 _FORMULA_BYTES = np.frombuffer("".join(FORMULA_PREFIXES).encode("ascii"), np.uint8)
-_LINE_BREAK = r"\r\n|\r|\n"
-_BOM = b"\xef\xbb\xbf"
 
 
 @dataclass(frozen=True)
@@ -72,71 +84,8 @@ class _Parsed:
     longer: list[int]  # records of rows with more fields than the header
 
 
-def _texts(values: Sequence[str]) -> pa.Array:
-    """A pyarrow string array built from its buffers (no pandas import, see the docstring)."""
-    encoded = [value.encode("utf-8") for value in values]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(value) for value in encoded], out=offsets[1:])
-    if offsets[-1] < 2**31:
-        offsets_buffer, kind = pa.py_buffer(offsets.astype(np.int32)), pa.string()
-    else:
-        offsets_buffer, kind = pa.py_buffer(offsets), pa.large_string()
-    data = pa.py_buffer(b"".join(encoded))
-    return pa.Array.from_buffers(kind, len(encoded), [None, offsets_buffer, data])
-
-
-def _arrow(values: np.ndarray) -> pa.Array:
-    """A numpy array of integers (as int64) or booleans as a pyarrow array, from its buffer."""
-    if values.dtype == bool:
-        bits = np.packbits(values, bitorder="little")
-        return pa.Array.from_buffers(pa.bool_(), len(values), [None, pa.py_buffer(bits)])
-    numbers = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(numbers), [None, pa.py_buffer(numbers)])
-
-
 def _text(value: str) -> pa.Scalar:
-    return _texts([value])[0]
-
-
-def _buffers(values: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """The offsets (one per value, plus the end) and the bytes of a string array."""
-    offset_type = np.int64 if pa.types.is_large_string(values.type) else np.int32
-    buffers = values.buffers()
-    offsets = np.frombuffer(buffers[1], offset_type)[
-        values.offset : values.offset + len(values) + 1
-    ]
-    data = np.frombuffer(buffers[2], np.uint8) if buffers[2] is not None else np.empty(0, np.uint8)
-    return offsets, data
-
-
-_NUMPY_TYPES = {pa.float64(): np.float64, pa.int32(): np.int32, pa.int64(): np.int64}
-
-
-def _numpy(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    """A column of numbers or booleans without nulls as a numpy array, read from its buffers
-    (pyarrow's own to_numpy goes through pandas)."""
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    boolean = pa.types.is_boolean(values.type)
-    parts = [np.empty(0, dtype=bool if boolean else _NUMPY_TYPES[values.type])]
-    for chunk in chunks:
-        if len(chunk) == 0:
-            continue
-        if chunk.null_count:
-            raise ValueError("a column with missing values")  # not made by this module
-        buffer = np.frombuffer(chunk.buffers()[1], np.uint8)
-        if boolean:
-            bits = np.unpackbits(buffer, bitorder="little")
-            parts.append(bits[chunk.offset : chunk.offset + len(chunk)].view(bool))
-        else:
-            numbers = buffer.view(_NUMPY_TYPES[chunk.type])
-            parts.append(numbers[chunk.offset : chunk.offset + len(chunk)])
-    return parts[-1] if len(parts) == 2 else np.concatenate(parts)
-
-
-def _byte_lengths(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
-    lengths = [np.diff(_buffers(chunk)[0]) for chunk in chunks]
-    return np.concatenate(lengths) if lengths else np.empty(0, np.int64)
+    return texts([value])[0]
 
 
 def _too_long_line(data: pa.Buffer) -> int:
@@ -148,32 +97,27 @@ def _too_long_line(data: pa.Buffer) -> int:
 
 
 def _read_table(
-    data: pa.Buffer, delimiter: str, quoted: bool, columns: int, path: Path, threads: bool
-) -> tuple[pa.Table, list[tuple[int | None, int, str]]]:
-    """The file as a table of text (header as row 0) and the rows whose width is wrong."""
-    invalid: list[tuple[int | None, int, str]] = []
-
-    def on_invalid(row: pcsv.InvalidRow) -> str:
-        invalid.append((row.number, row.actual_columns, row.text))
-        return "skip"
-
+    data: pa.Buffer,
+    delimiter: str,
+    quoted: bool,
+    columns: int,
+    path: Path,
+    threads: bool,
+    widths: RowWidths,
+) -> pa.Table:
+    """The file as a table of text (header as row 0); rows whose width is wrong go to `widths`."""
+    read, parse, convert = text_options(
+        delimiter,
+        [f"f{number}" for number in range(columns)],
+        widths,
+        BLOCK_BYTES,
+        quoted=quoted,
+        threads=threads,
+        autogenerate_names=True,
+    )
     try:
-        table = pcsv.read_csv(
-            data,
-            read_options=pcsv.ReadOptions(
-                use_threads=threads, block_size=BLOCK_BYTES, autogenerate_column_names=True
-            ),
-            parse_options=pcsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=quoted,
-                ignore_empty_lines=False,
-                invalid_row_handler=on_invalid,
-            ),
-            convert_options=pcsv.ConvertOptions(
-                column_types={f"f{number}": pa.string() for number in range(columns)},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+        return pcsv.read_csv(
+            data, read_options=read, parse_options=parse, convert_options=convert
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
         reason = str(error)
@@ -186,7 +130,6 @@ def _read_table(
             ) from None
         reason = shortened(" ".join(reason.split()), 120)
         raise GeodataError(f"{path}: not a readable CSV file ({reason})") from None
-    return table, invalid
 
 
 def _pad_short_rows(
@@ -199,34 +142,40 @@ def _pad_short_rows(
     for actual in sorted({actual for actual, _ in short}):
         group = [number for number, (size, _) in enumerate(short) if size == actual]
         text = "".join(short[number][1] + "\n" for number in group).encode("utf-8")
-        part, invalid = _read_table(
-            pa.py_buffer(text), delimiter, quoted, actual, path, threads=False
-        )
-        if invalid or part.num_rows != len(group):
+        again = RowWidths("refuse")
+        part = _read_table(pa.py_buffer(text), delimiter, quoted, actual, path, False, again)
+        if again.blank or again.refused or part.num_rows != len(group):
             raise GeodataError(f"{path}: rows with too few fields cannot be read again alone")
-        fill = _texts([""] * part.num_rows)
+        fill = texts([""] * part.num_rows)
         pieces.append(
             pa.table([part.column(n) if n < actual else fill for n in range(width)], names=names)
         )
         order.extend(group)
-    return pa.concat_tables(pieces).take(_arrow(np.argsort(order, kind="stable")))
+    return pa.concat_tables(pieces).take(arrow(np.argsort(order, kind="stable")))
 
 
 def _parse(data: pa.Buffer, delimiter: str, quoted: bool, path: Path) -> _Parsed:
-    table, invalid = _read_table(data, delimiter, quoted, _TYPED_COLUMNS, path, threads=True)
+    """The table, its record numbers and the records of rows longer than the header.
+
+    The short-row rule of this format is `pad` (see `policy.csv_reader`)."""
+    widths = RowWidths("pad")
+    table = _read_table(data, delimiter, quoted, _TYPED_COLUMNS, path, True, widths)
     if table.num_columns > _TYPED_COLUMNS:
-        table, invalid = _read_table(data, delimiter, quoted, table.num_columns, path, True)
-    if not invalid:
+        widths = RowWidths("pad")
+        table = _read_table(data, delimiter, quoted, table.num_columns, path, True, widths)
+    if not (widths.blank or widths.short or widths.refused):
         return _Parsed(table, np.arange(1, table.num_rows + 1, dtype=np.int64), [])
     # Only a reading on one thread knows where the skipped rows were.
-    table, read = _read_table(data, delimiter, quoted, table.num_columns, path, False)
-    rows = [(number, actual, text) for number, actual, text in read if number is not None]
-    assert len(rows) == len(read), "a reading on one thread numbers every row"
     width = table.num_columns
-    skipped = np.array([number for number, _, _ in rows], dtype=np.int64)
-    kept = np.setdiff1d(np.arange(1, table.num_rows + len(rows) + 1), skipped)
-    longer = [number for number, actual, _ in rows if actual > width]
-    short = [(number, actual, text) for number, actual, text in rows if actual < width]
+    widths = RowWidths("pad", expected=width)
+    table = _read_table(data, delimiter, quoted, width, path, False, widths)
+    short, longer = widths.short, [number for number, _, _ in widths.refused]
+    skipped = np.array(
+        [number for number, _ in widths.blank] + [number for number, _, _ in short] + longer,
+        dtype=np.int64,
+    )
+    assert (skipped > 0).all(), "a reading on one thread numbers every row"
+    kept = np.setdiff1d(np.arange(1, table.num_rows + len(skipped) + 1), skipped)
     if not short:
         return _Parsed(table, kept, longer)
     padded = _pad_short_rows([(actual, text) for _, actual, text in short], delimiter, quoted,
@@ -234,7 +183,7 @@ def _parse(data: pa.Buffer, delimiter: str, quoted: bool, path: Path) -> _Parsed
     merged = pa.concat_tables([table, padded.rename_columns(table.column_names)])
     records = np.concatenate([kept, np.array([number for number, _, _ in short], np.int64)])
     order = np.argsort(records, kind="stable")
-    return _Parsed(merged.take(_arrow(order)), records[order], longer)
+    return _Parsed(merged.take(arrow(order)), records[order], longer)
 
 
 def _coordinates(column: pa.ChunkedArray) -> tuple[np.ndarray, int | None]:
@@ -245,14 +194,14 @@ def _coordinates(column: pa.ChunkedArray) -> tuple[np.ndarray, int | None]:
     checked by float(); any other column is read value by value, plain numbers by the cast.
     """
     try:
-        numbers = _numpy(pc.cast(column, pa.float64()))
+        numbers = to_numpy(pc.cast(column, pa.float64()))
         others = np.flatnonzero(np.isnan(numbers))
     except pa.ArrowInvalid:
         plain = pc.match_substring_regex(column, _PLAIN_NUMBER)
-        numbers = _numpy(pc.cast(pc.if_else(plain, column, _text("nan")), pa.float64()))
-        others = np.flatnonzero(~_numpy(plain))
+        numbers = to_numpy(pc.cast(pc.if_else(plain, column, _text("nan")), pa.float64()))
+        others = np.flatnonzero(~to_numpy(plain))
     numbers = numbers.copy() if len(others) else numbers
-    for position, text in zip(others, pc.take(column, _arrow(others)).to_pylist(), strict=True):
+    for position, text in zip(others, pc.take(column, arrow(others)).to_pylist(), strict=True):
         try:
             numbers[position] = float(text)
         except ValueError:
@@ -261,16 +210,18 @@ def _coordinates(column: pa.ChunkedArray) -> tuple[np.ndarray, int | None]:
 
 
 def _line_of(record: int, table: pa.Table, records: np.ndarray, quoted: bool) -> int:
-    """The line a record starts on: its number plus the line breaks inside the values of the
-    rows before it (only a quoted value can hold one)."""
+    """The line a record starts on (`policy.csv_reader.line_of_record`); only a quoted value
+    can hold a line break."""
     if not quoted:
         return record
-    before = table.slice(0, int(np.searchsorted(records, record)))
-    breaks = 0
-    for column in before.columns:
-        counts = pc.count_substring_regex(column, _LINE_BREAK)
-        breaks += int(_numpy(counts).sum())
-    return record + breaks
+    before = int(np.searchsorted(records, record))
+    breaks = row_line_breaks(table.slice(0, before).columns, before)
+    return line_of_record(record, records[:before], breaks)
+
+
+def _blank(column: pa.ChunkedArray) -> np.ndarray:
+    """Values that are empty or only blanks (a row of them is skipped, `policy.csv_reader`)."""
+    return byte_lengths(pc.utf8_trim_whitespace(column)) == 0
 
 
 def _coordinate_columns(header: list[str], path: Path, first_line: str) -> tuple[int, int]:
@@ -310,13 +261,13 @@ def _read(path: Path) -> tuple[str, str, bool, _Parsed]:
     The file's bytes are let go on return: the table holds its own copy of the text.
     """
     data = path.read_bytes()
-    start = len(_BOM) if data.startswith(_BOM) else 0
+    start = bom_length(data)
     end = data.find(b"\n", start)
     try:
         first_line = data[start : end if end >= 0 else len(data)].decode("utf-8")
     except UnicodeDecodeError:
         raise GeodataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
-    delimiter = next((d for d in (",", ";", "\t") if d in first_line), ",")
+    delimiter = sniff_delimiter(data, start)
     if start == len(data):
         _coordinate_columns([], path, first_line)  # an empty file: no column lon
     if b"\n" not in data and b"\r" not in data:
@@ -344,24 +295,21 @@ def read_points(path: Path) -> PointsFile:
     lon_at, lat_at = _coordinate_columns(header, path, first_line)
 
     rows, records = table.slice(1), parsed.records[1:]
-    empty = _byte_lengths(rows.column(0)) == 0
+    empty = _blank(rows.column(0))
     if empty.any():  # only then look at the other columns
         for column in rows.columns[1:]:
-            empty &= _byte_lengths(column) == 0
-        rows, records = rows.filter(_arrow(~empty)), records[~empty]
+            empty &= _blank(column)
+        rows, records = rows.filter(arrow(~empty)), records[~empty]
 
     problems: list[tuple[int, str]] = []  # (record, message)
     if parsed.longer:
         problems.append((min(parsed.longer), "more fields than the header has"))
-    for number, column in enumerate(table.columns):
-        if _byte_lengths(column).max(initial=0) <= MAX_FIELD_CHARS:
-            continue  # no more bytes than the limit allows characters
-        chars = _numpy(pc.utf8_length(column))
-        too_long = np.flatnonzero(chars > MAX_FIELD_CHARS)
-        if len(too_long):
-            name = header[number] or f"number {number + 1}"
-            message = f"field {name}: longer than {MAX_FIELD_CHARS:,} characters"
-            problems.append((int(parsed.records[too_long[0]]), message))
+    too_long = first_too_long(table.columns, MAX_FIELD_CHARS)
+    if too_long is not None:
+        row, number, _ = too_long
+        name = header[number] or f"number {number + 1}"
+        message = f"field {name}: longer than {MAX_FIELD_CHARS:,} characters"
+        problems.append((int(parsed.records[row]), message))
     coordinates = []
     for position in (lon_at, lat_at):
         values, bad = _coordinates(rows.column(position))
@@ -386,7 +334,7 @@ def read_points(path: Path) -> PointsFile:
 
 def _first_bytes(values: pa.Array) -> np.ndarray:
     """The first byte of each value (0 for an empty one), read from the buffers directly."""
-    offsets, data = _buffers(values)
+    offsets, data = buffers(values)
     first = np.zeros(len(values), dtype=np.uint8)
     filled = offsets[1:] > offsets[:-1]
     first[filled] = data[offsets[:-1][filled]]
@@ -403,16 +351,16 @@ def neutralise_texts(column: pa.Array) -> pa.Array:
     starts = np.flatnonzero(np.isin(_first_bytes(column), _FORMULA_BYTES))
     if not len(starts):
         return column
-    candidates = pc.take(column, _arrow(starts))
-    plain = _numpy(pc.match_substring_regex(candidates, _PLAIN_NUMBER))
+    candidates = pc.take(column, arrow(starts))
+    plain = to_numpy(pc.match_substring_regex(candidates, _PLAIN_NUMBER))
     positions = starts[~plain]
     if not len(positions):
         return column
-    safe = [csv_cell(text) for text in pc.take(column, _arrow(positions)).to_pylist()]
+    safe = [csv_cell(text) for text in pc.take(column, arrow(positions)).to_pylist()]
     mask = np.zeros(len(column), dtype=bool)
     mask[positions] = True
-    texts = cast(list[str], safe)  # csv_cell keeps a text a text
-    return pc.replace_with_mask(column, _arrow(mask), _texts(texts).cast(column.type))
+    safe_texts = cast(list[str], safe)  # csv_cell keeps a text a text
+    return pc.replace_with_mask(column, arrow(mask), texts(safe_texts).cast(column.type))
 
 
 def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: bool) -> pa.Array:
@@ -436,7 +384,7 @@ def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: boo
 
 def _text_bytes(values: pa.Array) -> memoryview:
     """The values of a string array end to end, straight from its data buffer."""
-    offsets, data = _buffers(values)
+    offsets, data = buffers(values)
     return data[int(offsets[0]) : int(offsets[-1])].data
 
 
@@ -452,9 +400,9 @@ def write_points(
     are made CSV-safe once, not once per row.
     """
     delimiter = points.delimiter
-    header = _texts([*points.header, *(name for name, _, _ in added)])
+    header = texts([*points.header, *(name for name, _, _ in added)])
     header_line = delimiter.join(_csv_cells(header, delimiter, raw, True).to_pylist()) + "\n"
-    labels = [_csv_cells(_texts(values), delimiter, raw, True) for _, values, _ in added]
+    labels = [_csv_cells(texts(values), delimiter, raw, True) for _, values, _ in added]
     line_end, separator = _text("\n"), _text(delimiter)
     with path.open("wb") as handle:
         handle.write(header_line.encode("utf-8"))
@@ -465,7 +413,7 @@ def write_points(
             cells = [_csv_cells(column, delimiter, raw, points.quoted) for column in batch.columns]
             picked = slice(done, done + batch.num_rows)
             for safe, (_, _, picks) in zip(labels, added, strict=True):
-                cells.append(safe.take(_arrow(picks[picked])))
+                cells.append(safe.take(arrow(picks[picked])))
             cells[-1] = pc.binary_join_element_wise(cells[-1], line_end, _text(""))
             handle.write(_text_bytes(pc.binary_join_element_wise(*cells, separator)))
             done += batch.num_rows

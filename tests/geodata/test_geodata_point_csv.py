@@ -94,6 +94,15 @@ def test_short_rows_are_padded_and_empty_rows_skipped(tmp_path: Path) -> None:
     )
 
 
+def test_rows_of_blanks_are_skipped_as_blank_lines(tmp_path: Path) -> None:
+    # The caseload reader's rule, shared through policy.csv_reader: such a row holds no data.
+    data = b'lon,lat,note\n-8,12,"a\nb"\n   \n , ,\t\n-8,12,x\n-8,west,x\n'
+    assert round_trip(tmp_path, data.replace(b"-8,west,x\n", b"")) == (
+        'lon,lat,note,unit_code\n-8,12,"a\nb",X\n-8,12,x,X\n'
+    )
+    assert "line 7: field lat: not a number: 'west'" in error_of(tmp_path, data)
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
