@@ -31,6 +31,17 @@ from policy.batch import (
     BatchInputError,
     decode_cases,
 )
+from policy.csv_reader import (
+    BOM,
+    RowWidths,
+    bom_length,
+    first_too_long,
+    record_lines,
+    row_line_breaks,
+    sniff_delimiter,
+    text_options,
+    utf8_error,
+)
 from policy.messages import quoted, shorten
 from policy.models import PolicyVersion
 from wording.escape import csv_table
@@ -42,8 +53,6 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 # A spreadsheet cell holds at most 32,767 characters (Excel); a longer cell is not a case fact
 # and would be cut when the output is opened.
 MAX_CELL_CHARS = 32_767
-_BOM = b"\xef\xbb\xbf"
-_DELIMITERS = (",", ";", "\t")
 # Rows larger than one block cannot be parsed; a row this long is refused anyway.
 _BLOCK_BYTES = 4 * 1024 * 1024
 _HEADER_PROBE_BYTES = 256 * 1024
@@ -161,7 +170,7 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     pyarrow skips a UTF-8 byte order mark itself.
     """
     head = source.head(_HEADER_PROBE_BYTES + 1)
-    start = 3 if head.startswith(_BOM) else 0
+    start = bom_length(head)
     # As git tells binary from text: a NUL byte near the start.
     if b"\x00" in head[:8000]:
         raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)")
@@ -171,17 +180,12 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
         )
     if len(head) <= _HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
         source = source.with_line_end()
-    delimiter = _delimiter(head, start)
+    delimiter = sniff_delimiter(head, start)
     names = _header(head, source, start, delimiter, name)
-    skipped: list[tuple[int, str]] = []
-    bad: list[tuple[int, int, str]] = []
-
-    def on_bad_row(row: Any) -> str:  # called by pyarrow for a row of the wrong length
-        if not row.text.strip():
-            skipped.append((row.number, row.text))  # a line of spaces
-            return "skip"
-        bad.append((row.number, row.actual_columns, row.text))
-        return "error"
+    # A row of the wrong width is refused (its facts would be missing or lost), the first one
+    # at once: the short-row rule of this format is `refuse` (see `policy.csv_reader`).
+    widths = RowWidths("refuse", expected=len(names), stop=True)
+    skipped, bad = widths.blank, widths.refused
 
     quotes = source.count(b'"')
     if quotes % 2:
@@ -198,29 +202,21 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     rows = 0
     try:
         with source.stream() as stream:
+            read, parse, convert = text_options(delimiter, names, widths, _BLOCK_BYTES)
             reader = pacsv.open_csv(
-                stream,
-                read_options=pacsv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=delimiter,
-                    newlines_in_values=True,
-                    ignore_empty_lines=False,
-                    invalid_row_handler=on_bad_row,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={column: pa.string() for column in names},
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
+                stream, read_options=read, parse_options=parse, convert_options=convert
             )
             # Block by block: the facts are dictionary-encoded as they arrive, so their text
             # is never held for the whole file (a million cases stay within 300 MB).
             for batch in reader:
                 if too_long is None:
-                    too_long = _too_long(batch, stripped, rows)
+                    found = first_too_long(batch.columns, MAX_CELL_CHARS)
+                    if found is not None:
+                        at, column_number, length = found
+                        too_long = rows + at, stripped[column_number], length
                 blank.append(_blank_rows(batch, stripped))
                 if quotes:  # a cell spans lines only inside quotes
-                    breaks.append(_row_breaks(batch))
+                    breaks.append(row_line_breaks(batch.columns, batch.num_rows))
                 columns = [
                     pc.dictionary_encode(column) if number in facts else column
                     for number, column in enumerate(batch.columns)
@@ -256,16 +252,6 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     if not keep.all():
         table, lines = table.filter(pa.array(keep)), lines[keep]
     return table, lines, delimiter
-
-
-def _delimiter(raw: bytes, start: int) -> str:
-    """`,` unless the header has none and has `;` (a Dutch spreadsheet's CSV) or a tab."""
-    end = raw.find(b"\n", start)
-    first = raw[start : end if end >= 0 else len(raw)]
-    for delimiter in _DELIMITERS:
-        if delimiter.encode() in first:
-            return delimiter
-    return ","
 
 
 def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) -> list[str]:
@@ -370,7 +356,7 @@ def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
     position = 0
     while (position := raw.find(b'"', position)) >= 0:
         if not inside:
-            at_start = position == 0 or (position == 3 and raw.startswith(_BOM))
+            at_start = position == 0 or (position == 3 and raw.startswith(BOM))
             if at_start or raw[position - 1] in field_start:
                 inside, opened = True, position
         elif raw[position + 1 : position + 2] == b'"':
@@ -384,10 +370,8 @@ def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
 def _line_numbers(
     rows: int, skipped: list[tuple[int, str]], row_breaks: np.ndarray | None, header: int
 ) -> np.ndarray:
-    """Line number of every row read: its record number, plus the lines of cells above it.
-
-    pyarrow numbers records (the header is 1; skipped lines of spaces count too).
-    """
+    """Line number of every row read: its record number, plus the lines of cells above it
+    (`policy.csv_reader.record_lines`; skipped lines of spaces are records too)."""
     total = rows + len(skipped) + 2
     taken = np.zeros(total, dtype=bool)
     taken[[number for number, _ in skipped]] = True
@@ -395,37 +379,16 @@ def _line_numbers(
     records = np.flatnonzero(~taken)[:rows]
     if row_breaks is None:
         return records
-    extra = np.zeros(total, dtype=np.int64)
-    extra[records] = row_breaks
-    extra[1] = header
+    breaks = np.zeros(total, dtype=np.int64)
+    breaks[records] = row_breaks
+    breaks[1] = header
     for number, text in skipped:
-        extra[number] = text.count("\n")
-    shift = np.concatenate(([0], np.cumsum(extra)[:-1]))
-    return records + shift[records]
+        breaks[number] = text.count("\n")
+    return record_lines(np.arange(total), breaks)[records]
 
 
 def _header_breaks(names: list[str]) -> int:
     return sum(column.count("\n") for column in names)
-
-
-def _row_breaks(batch: pa.RecordBatch) -> np.ndarray:
-    """Line breaks inside the cells of each row."""
-    total = np.zeros(batch.num_rows, dtype=np.int64)
-    for column in batch.columns:
-        total += pc.count_substring_regex(column, r"\r\n|\r|\n").to_numpy(zero_copy_only=False)
-    return total
-
-
-def _too_long(batch: pa.RecordBatch, names: list[str], offset: int) -> tuple[int, str, int] | None:
-    """(row, column, length) of the first cell over MAX_CELL_CHARS characters, if any."""
-    for name, values in zip(names, batch.columns, strict=True):
-        if not len(values) or pc.max(pc.binary_length(values)).as_py() <= MAX_CELL_CHARS:
-            continue
-        lengths = pc.utf8_length(values).to_numpy(zero_copy_only=False)
-        over = np.flatnonzero(lengths > MAX_CELL_CHARS)
-        if over.size:
-            return offset + int(over[0]), name, int(lengths[over[0]])
-    return None
 
 
 def _blank_rows(batch: pa.RecordBatch, names: list[str]) -> np.ndarray:
@@ -477,15 +440,10 @@ def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> str
 
 def _unreadable(name: str, raw: bytes, error: Exception) -> str:
     """The message for a file pyarrow cannot read: not UTF-8 (with its line), or its reason."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        offset = bad.start
-        line = raw.count(b"\n", 0, offset) + 1
-        return (
-            f"{name}: line {line}: not UTF-8 text (byte 0x{raw[offset]:02x}); "
-            "save the CSV as UTF-8"
-        )
+    found = utf8_error(raw)
+    if found is not None:
+        line, byte = found
+        return f"{name}: line {line}: not UTF-8 text (byte 0x{byte:02x}); save the CSV as UTF-8"
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if "straddling" in reason:
         return (
