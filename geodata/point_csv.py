@@ -6,18 +6,20 @@ pyarrow parses the same file in a fraction of that, in parallel, and is the only
 line numbers in error messages come from its own reading, never from a second parser that
 might split the file differently.
 
-Reading keeps the command's rules: UTF-8 (a BOM is dropped), the delimiter is the first of
-comma, semicolon and tab found in the first line, every field is kept as text, a row with
-fewer fields than the header is padded with empty fields, a row with every field empty (a
-blank line, or `,,` as spreadsheets write one) is skipped, and anything that would lose or
-invent data stops the run with one line naming file, line and field.
+Reading is `policy.csv_reader`'s, the layer the caseload CSV is read by too: UTF-8 (a BOM is
+dropped), the delimiter is the first of comma, semicolon and tab found in the first line, every
+field is kept as text, line numbers count blank lines and breaks inside quotes, a row with every
+field empty or blank (a blank line, `,,` as spreadsheets write one) is skipped. This format's
+parameters: a row with fewer fields than the header is padded with empty fields (`pad`), a
+field holds at most 131,072 characters (`MAX_FIELD_CHARS`); why, see `policy.csv_reader`.
+Anything that would lose or invent data stops the run with one line naming file, line and field.
 
 Writing quotes a field only where CSV needs it, like Python's `csv.writer`, and passes every
 text cell through `wording.escape` unless the caller asks for the raw text.
 
 No pyarrow array or scalar here is built from Python objects: that conversion makes pyarrow
-import pandas (a third of a second and 40 MB the command does not need). `_texts` builds text
-arrays from their buffers instead, and numpy does the arithmetic on results.
+import pandas (a third of a second and 40 MB the command does not need). `policy.csv_reader`
+builds text arrays from their buffers instead, and numpy does the arithmetic on results.
 """
 
 from __future__ import annotations

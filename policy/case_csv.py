@@ -8,6 +8,11 @@ the text that was written (`0012` stays `0012`).
 Line numbers are the file's own lines, the header being line 1, as a text editor and a
 spreadsheet show them: blank lines and cells that span lines are counted, not skipped over.
 A row whose every cell is blank (a blank line, a line of spaces, `,,,,`) is skipped.
+
+The rules both CSV formats share (BOM, delimiter, line numbers, row widths, the field limit)
+are `policy.csv_reader`'s. This format's parameters: a row with fewer or more fields than the
+header is refused (`refuse`: a missing fact would silently count as false), and a cell holds at
+most 32,767 characters (`MAX_CELL_CHARS`, a spreadsheet cell's).
 """
 
 from __future__ import annotations
