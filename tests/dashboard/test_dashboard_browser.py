@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import geodata
+from geodata.map_style import map_style
 from policy import Case, evaluate, gradation_label, list_versions, load_version
 from ui.texts import t
 
@@ -344,6 +345,33 @@ def test_outcome_headline_and_legend_in_view_after_an_answer(
     # README's screenshot is refreshed on request only, so a test run leaves the tree clean.
     if size == "1366x768" and os.environ.get("UPDATE_README_SCREENSHOT") == "1":
         shutil.copyfile(path, ROOT / "docs" / "screenshot.png")
+
+
+def test_bamako_and_taoudenit_selection_shows_on_the_map(open_page) -> None:
+    """Bamako is a few pixels wide: its dot gets a ring well beyond the shape. Taoudénit is drawn
+    only as its hatched area: that area is outlined."""
+    ring = map_style().areas["selection"]["ring_radius_px"]
+    page = open_page("region=ML-BKO")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.selected-ring")).to_have_count(1, timeout=TIMEOUT_MS)
+    around = frame.locator("path.selected-ring").bounding_box()
+    unit = frame.locator("path.unit-ML-BKO").first.bounding_box()
+    assert around and unit
+    assert around["width"] >= 2 * ring and around["height"] >= 2 * ring, around
+    centre = (unit["x"] + unit["width"] / 2, unit["y"] + unit["height"] / 2)
+    assert around["x"] < centre[0] < around["x"] + around["width"], (around, unit)
+    assert around["y"] < centre[1] < around["y"] + around["height"], (around, unit)
+    page = open_page("region=ML-10")
+    frame = page.frame_locator(MAP_FRAME)
+    outline = frame.locator("path.selected-unit")
+    expect(outline).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(frame.locator("path.selected-ring")).to_have_count(0)
+    a = outline.bounding_box()
+    b = frame.locator("path.scope-unclear-ML-10").bounding_box()
+    assert a and b
+    for key in ("x", "y", "width", "height"):
+        assert abs(a[key] - b[key]) < 6, (key, a, b)
+    assert_no_error_text(page)
 
 
 def _contrast(page: Page, selector: str) -> list[float]:
