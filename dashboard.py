@@ -82,6 +82,12 @@ h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
 .st-key-answer_top [data-testid="stAlert"] > div { padding: .6rem .8rem; }
 .st-key-answer_top [data-testid="stAlert"] p { font-size: .875rem; line-height: 1.4; }
 .st-key-answer_top .policy-legend { font-size: .8rem !important; line-height: 1.3 !important; }
+/* The region's details run over the page's width; on a wide screen in two columns, so a line
+   of a quote stays readable and the section half as long. */
+@media (min-width: 1600px) {
+  .st-key-region_details { display: block; column-count: 2; column-gap: 3rem; }
+  .st-key-region_details > div { break-inside: avoid; margin-bottom: 1rem; }
+}
 /* Focus visible on every control: a clear ring, not a faint band. */
 :focus-visible, [data-baseweb="checkbox"]:focus-within, [role="radio"]:focus-visible {
   outline: 3px solid #1d4fa3 !important; outline-offset: 2px !important; }
@@ -368,6 +374,8 @@ def render_link(current: PageState) -> None:
 
 # The container of the answer and the legend (its key is its CSS class, see PAGE_CSS).
 ANSWER_KEY = "answer_top"
+# The container of the region's details, below the map and the answer.
+DETAILS_KEY = "region_details"
 TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing", "paragraphs")
 TOOLS_KEY = "tools_choice"
 
@@ -504,6 +512,10 @@ def main() -> None:
                 render_summary(decision, lang, current.named)
                 with st.expander(t("outcome_details", lang)):
                     render_card(decision, lang, current.named)
+    # The region's details (its level, protection alternative and their quotes, the reasons in
+    # the sources) under the map and the answer, over the page's whole width: the right column
+    # stays as short as the map's, and the quotes take fewer lines.
+    with st.container(key=DETAILS_KEY):
         st.header(t("details_heading", lang))
         with guarded(lang, "details"):
             if scenario is not None and current.region is not None:

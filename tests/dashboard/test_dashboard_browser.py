@@ -29,6 +29,8 @@ pytestmark = pytest.mark.browser
 
 # The map's frame (its title is set to a meaningful name in the page's language).
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+# The region's details (their heading, region list and quotes), under the map and the answer.
+DETAILS_PANEL = ".st-key-region_details"
 TIMEOUT_MS = 45_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,12 +157,13 @@ def find(page: Page, query: str, lang: str = "nl") -> None:
 def assert_selected_everywhere(page: Page, code: str, lang: str = "nl") -> None:
     """The details panel, the form's list and the map's outline all show `code`."""
     name = load_version(None).region(code).name
-    side = page.locator('[data-testid="stColumn"]').nth(1)
-    expect(side.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    details = page.locator(DETAILS_PANEL)
+    expect(details.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect(selectbox(sidebar(page), t("form_region", lang)).get_by_role("combobox")).to_have_value(
         name
     )
-    expect(selectbox(side, t("details_choose", lang)).get_by_role("combobox")).to_have_value(name)
+    listed = selectbox(details, t("details_choose", lang)).get_by_role("combobox")
+    expect(listed).to_have_value(name)
     frame = page.frame_locator(MAP_FRAME)
     outline = frame.locator("path.selected-unit")
     expect(outline).to_have_count(1, timeout=TIMEOUT_MS)
@@ -198,10 +201,10 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
     version = load_version(None)
     click_on_map(page, "ML-9")
     assert_selected_everywhere(page, "ML-9")
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    details = page.locator(DETAILS_PANEL)
     menaka = version.region("ML-9")
     line = f"{t('details_gradation', 'nl')}: {gradation_label(menaka.gradation, 'nl')}"
-    expect(side.get_by_text(line)).to_be_visible()
+    expect(details.get_by_text(line)).to_be_visible()
 
     # The case for Ménaka: no individual elements, then limited ones.
     expect(outcome_box(page, "ML-9")).to_be_visible(timeout=TIMEOUT_MS)
@@ -276,7 +279,7 @@ def test_searches_in_a_row_each_offer_their_own_results(open_page, queries) -> N
 
 def test_every_way_of_choosing_selects_everywhere(open_page) -> None:
     page = open_page()
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    details = page.locator(DETAILS_PANEL)
     version = load_version(None)
     search(page, "Anderamboukane")
     use_first_result(page)
@@ -286,7 +289,7 @@ def test_every_way_of_choosing_selects_everywhere(open_page) -> None:
     assert_selected_everywhere(page, "ML-1")
     # The name given is gone once another region is chosen from a list.
     expect(page.get_by_text("Anderamboukane")).to_have_count(0)
-    choose(page, selectbox(side, t("details_choose", "nl")), version.region("ML-4").name)
+    choose(page, selectbox(details, t("details_choose", "nl")), version.region("ML-4").name)
     assert_selected_everywhere(page, "ML-4")
     click_on_map(page, "ML-7")
     assert_selected_everywhere(page, "ML-7")
@@ -404,8 +407,8 @@ def _contrast(page: Page, selector: str) -> list[float]:
 
 def test_captions_and_quotes_are_readable(open_page) -> None:
     page = open_page("region=ML-7")
-    side = page.locator('[data-testid="stColumn"]').nth(1)
-    expect(side.locator("blockquote:visible").first).to_be_visible(timeout=TIMEOUT_MS)
+    details = page.locator(DETAILS_PANEL)
+    expect(details.locator("blockquote:visible").first).to_be_visible(timeout=TIMEOUT_MS)
     for selector in (
         '[data-testid="stSidebar"] [data-testid="stCaptionContainer"] p',
         '[data-testid="stMain"] [data-testid="stCaptionContainer"] p',
