@@ -162,7 +162,8 @@ def _caseload(args: argparse.Namespace) -> int:
         source=str(path),
     )
     if args.output:
-        _write_changed(result, args.output)
+        scenario = scenario_of(args)
+        _write_changed(result, args.output, title=scenario.title if scenario else None)
     if args.json:
         print(json.dumps(with_scenario(result.to_dict(), args), ensure_ascii=False, indent=2))
         return 0
@@ -170,10 +171,16 @@ def _caseload(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_changed(result: CaseloadComparison, output: str, raw: bool = False) -> None:
+def _write_changed(
+    result: CaseloadComparison, output: str, raw: bool = False, title: str | None = None
+) -> None:
+    """The changed cases; under a scenario a `scenario` column names it on every row."""
     from policy.case_csv import write_cases
 
-    write_cases(result.changed, output, raw=raw)
+    changed = result.changed
+    if title is not None and "scenario" not in changed.columns:
+        changed = changed.assign(scenario=title)
+    write_cases(changed, output, raw=raw)
 
 
 def _print_caseload(

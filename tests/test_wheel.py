@@ -10,6 +10,7 @@ files must be the same after the commands and the page have run: nothing writes 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -58,10 +60,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel: Path) -> Iterator[Path]:
     """A virtual environment (no system site-packages) with the wheel and its dependencies."""
-    pins = (ROOT / "constraints.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
+    # Keyed by what the dependencies are, so that another change to pyproject.toml (a tool's
+    # settings) reuses the environment.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = (ROOT / "constraints.txt").read_bytes() + repr(project["dependencies"]).encode()
     venv = Path(tempfile.gettempdir()) / f"mali-wheel-venv-{hashlib.sha256(pins).hexdigest()[:12]}"
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt")]
+    # One test run at a time uses the environment: another run reinstalling the project while
+    # this one runs its commands would take the modules away under it.
+    lock = open(f"{venv}.lock", "w")  # held until the module's tests are done
+    fcntl.flock(lock, fcntl.LOCK_EX)
     if not (venv / ".complete").exists():
         shutil.rmtree(venv, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -72,7 +81,11 @@ def installed(wheel: Path) -> Iterator[Path]:
             [*pip, "--no-deps", "--force-reinstall", str(wheel)],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
-    yield venv
+    try:
+        yield venv
+    finally:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 def _site_packages(venv: Path) -> Path:

@@ -59,8 +59,8 @@ def test_the_memo_and_json_carry_the_facts_of_the_case() -> None:
     memo = decision.to_markdown("nl")
     assert "## Feiten" in memo
     assert f"{fact_label('individual_elements', 'nl')}: beperkt" in memo
-    assert f"{fact_label('ipa_obstacles', 'nl')}: ja" in memo
-    assert f"{fact_label('persecution', 'nl')}: nee" in memo
+    assert f"{fact_label('ipa_obstacles', 'nl')}: vastgesteld" in memo
+    assert f"{fact_label('persecution', 'nl')}: niet vastgesteld" in memo
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -82,6 +82,8 @@ def test_caseload_json_and_changed_csv(tmp_path: Path, capsys) -> None:
         "row", "region_code", "region_name", "outcome_from", "outcome_to",
     ]  # fmt: skip
     assert written["row"].tolist() == [str(c["row"]) for c in data["changed"]]
+    # The file travels alone: every row says it is a scenario, never the law.
+    assert set(written["scenario"]) == {"Ménaka back to exceptional"}
 
 
 def test_caseload_compares_two_versions(capsys) -> None:
