@@ -64,7 +64,7 @@ def render_banner(scenario: Scenario, base: PolicyVersion, lang: Lang) -> None:
             "scenario_banner",
             lang,
             title=markdown(scenario.title),
-            base=markdown(scenario.base),
+            base=markdown(base.label(lang)),
             regions=changed_names(scenario, base, lang),
         ),
         icon="⚠️",
@@ -99,7 +99,7 @@ def render_details_marking(scenario: Scenario, base: PolicyVersion, lang: Lang, 
         t(
             "scenario_details_note",
             lang,
-            base=markdown(base.id),
+            base=markdown(base.label(lang)),
             gradation=gradation_label(region.gradation, lang),
             ipa=ipa_word(region.ipa_applies, lang),
             rationale=markdown(change.rationale),
@@ -152,7 +152,7 @@ def _uploaded(stem_of: Callable[[str], str | None], lang: Lang) -> None:
 
 
 @safe_callback
-def _apply_change(lang: Lang) -> None:
+def _apply_change(base: PolicyVersion, lang: Lang) -> None:
     current = state.current()
     scenario = current.scenario
     if scenario is None:
@@ -173,7 +173,8 @@ def _apply_change(lang: Lang) -> None:
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
-    _say("success", t("scenario_change_applied", lang, region=markdown(str(region))))
+    # The region by its name (a user reads "Ménaka", not the code ML-9).
+    _say("success", t("scenario_change_applied", lang, region=markdown(base.region(region).name)))
 
 
 @safe_callback
@@ -353,5 +354,8 @@ def _render_change_form(scenario: Scenario, base: PolicyVersion, lang: Lang) -> 
         )
         st.text_area(t("scenario_rationale", lang), key=RATIONALE_KEY, max_chars=MAX_RATIONALE)
         st.button(
-            t("scenario_apply", lang), on_click=_apply_change, args=(lang,), key="whatif_apply"
+            t("scenario_apply", lang),
+            on_click=_apply_change,
+            args=(base, lang),
+            key="whatif_apply",
         )

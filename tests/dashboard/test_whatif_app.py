@@ -250,3 +250,44 @@ def test_briefing_downloads_are_offered_for_the_scenario_and_the_decision() -> N
     labels = [button.label for button in fresh.get("download_button")]
     assert t("briefing_download_case_pdf", "nl") not in labels
     assert any(t("briefing_no_case", "nl") in i for i in texts(fresh.info))
+
+
+def _apply_menaka_change(lang: str) -> AppTest:
+    app = fresh_app(lang=lang)
+    open_tool(app, "scenario")
+    app.button(key="whatif_start").click().run()
+    app.selectbox(key="whatif_region").set_value("ML-9")
+    app.selectbox(key="whatif_gradation").set_value("exceptional")
+    app.text_area(key="whatif_rationale").set_value("Toets").run()
+    app.button(key="whatif_apply").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_change_notice_and_banner_name_the_region_and_version_in_words() -> None:
+    for lang, base in (
+        ("nl", "C7/23 Vc zoals gewijzigd bij WBV 2025/11"),
+        ("en", "C7/23 Vc as amended by WBV 2025/11"),
+    ):
+        app = _apply_menaka_change(lang)
+        notices = texts(app.success)
+        assert t("scenario_change_applied", lang, region="Ménaka") in notices, notices
+        assert not any("ML-9" in notice for notice in notices)
+        banner = next(w for w in texts(app.warning) if w.startswith("**Scen"))
+        assert f"({'uitgangspunt' if lang == 'nl' else 'base'}: {base})" in banner, banner
+
+
+def test_the_briefing_text_names_the_buttons_it_means() -> None:
+    for lang, word in (("nl", "downloaden"), ("en", "Download")):
+        app = fresh_app(region="ML-9", lang=lang)
+        open_tool(app, "briefing")
+        intro = t("briefing_intro", lang)
+        assert intro in texts(app.caption)
+        assert word in intro and "Prepare" not in intro and "Voorbereiden" not in intro
+        labels = [
+            button.label
+            for button in app.get("download_button")
+            if str(button.key).startswith("briefing_")
+        ]
+        assert len(labels) == 4, labels
+        assert all(word in label for label in labels), labels
