@@ -187,3 +187,14 @@ def test_a_village_named_close_to_a_region_is_not_used_on_enter() -> None:
     assert choice.value is None
     assert "≈ Region Gao (ML-7) (similar name)" in choice.options
     assert "the region or the town Gao" in sidebar_text(app)
+
+
+def test_a_similar_name_is_never_chosen_in_advance() -> None:
+    found = lookup("Tombuktu", load_version(None), "nl")
+    assert found.candidates and not found.exact
+    app = fresh_app()
+    type_and_enter(app, "Tombuktu")
+    assert page_state(app).region is None
+    choice = app.selectbox(key="place_choice")
+    assert choice.value is None
+    assert choice.options and all(label.startswith("≈") for label in choice.options)
