@@ -11,6 +11,7 @@ could not hold. A bad upload or edit shows one line naming the field and changes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Final
 
@@ -32,6 +33,7 @@ from ui.draft_view import render_draft
 from ui.errors import safe_callback
 from ui.texts import Lang, t
 from wording import phrases
+from wording import t as wt
 from wording.escape import markdown
 
 MESSAGE_KEY: Final = "whatif_message"
@@ -44,6 +46,12 @@ IPA_KEY: Final = "whatif_ipa"
 RATIONALE_KEY: Final = "whatif_rationale"
 REMOVE_KEY: Final = "whatif_remove_region"
 KEEP: Final = "keep"
+# The editor's own mistakes in plain words (the file's field paths, such as
+# "changes[0].rationale", mean nothing to someone who filled in a form).
+_EDITOR_ERRORS: Final = (
+    (re.compile(r"^changes\[\d+\]\.rationale: must not be empty$"), "rationale_empty"),
+    (re.compile(r"^changes\[\d+\]: gives neither 'gradation' nor 'ipa_applies'"), "no_change"),
+)
 
 
 # --- marking ---------------------------------------------------------------------------------
@@ -169,7 +177,7 @@ def _apply_change(base: PolicyVersion, lang: Lang) -> None:
             ipa_applies=None if ipa == KEEP else ipa == "yes",
         )
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        _say("error", t("scenario_change_rejected", lang, message=_editor_error(error, lang)))
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
@@ -204,6 +212,16 @@ def _set_title(lang: Lang) -> None:
 def _end(lang: Lang) -> None:
     state.put_scenario(None, state.current().version)
     _say("info", t("scenario_ended", lang))
+
+
+def _editor_error(error: ScenarioError, lang: Lang) -> str:
+    """An error in the change form in the page's words where it is one the form can cause;
+    otherwise the checked message (Markdown-safe)."""
+    text = _without_name(error)
+    for pattern, key in _EDITOR_ERRORS:
+        if pattern.search(text):
+            return wt(f"page_use.whatif.{key}", lang)
+    return markdown(text)
 
 
 def _without_name(error: ScenarioError) -> str:

@@ -17,6 +17,7 @@ from policy.diff import diff_versions
 from policy.scenario import load_scenario
 from ui.state import STATE_KEY
 from ui.texts import t
+from wording import t as wt
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_SCENARIO = ROOT / "policy" / "examples" / "scenario-menaka-exceptional.json"
@@ -61,7 +62,10 @@ def test_editor_builds_a_scenario_that_every_view_marks() -> None:
     app.selectbox(key="whatif_gradation").set_value("relatively_lower")
     app.button(key="whatif_apply").click().run()
     assert scenario_of(app).changes == ()
-    assert any("rationale" in text for text in texts(app.error)), texts(app.error)
+    rejected = t(
+        "scenario_change_rejected", "nl", message=wt("page_use.whatif.rationale_empty", "nl")
+    )
+    assert texts(app.error) == [rejected], texts(app.error)
     # With a rationale the change applies: banner, form, legend and details all say so.
     app.text_area(key="whatif_rationale").set_value("Toets: wat als Gao lager is").run()
     app.button(key="whatif_apply").click().run()
@@ -291,3 +295,17 @@ def test_the_briefing_text_names_the_buttons_it_means() -> None:
         ]
         assert len(labels) == 4, labels
         assert all(word in label for label in labels), labels
+
+
+def test_a_change_with_nothing_to_change_is_refused_in_words() -> None:
+    for lang in ("nl", "en"):
+        app = fresh_app(lang=lang)
+        open_tool(app, "scenario")
+        app.button(key="whatif_start").click().run()
+        app.selectbox(key="whatif_region").set_value("ML-7")
+        app.text_area(key="whatif_rationale").set_value("Toets").run()
+        app.button(key="whatif_apply").click().run()
+        assert not app.exception, app.exception
+        message = wt("page_use.whatif.no_change", lang)
+        assert texts(app.error) == [t("scenario_change_rejected", lang, message=message)]
+        assert not any("changes[" in e or "ipa_applies" in e for e in texts(app.error))
