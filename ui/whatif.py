@@ -126,7 +126,7 @@ def _start(base: PolicyVersion, stem: str, lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
 
@@ -143,9 +143,11 @@ def _uploaded(stem_of: Callable[[str], str | None], lang: Lang) -> None:
         scenario = load_scenario(raw, name)
         stem = stem_of(scenario.base)
         if stem is None:
-            raise ScenarioError(f"{name}: base: {scenario.base} is not a version of this page")
+            raise ScenarioError(
+                f"{name}: base: {scenario.base} is not a version of this page"
+            ).keyed("errors.scenario.unknown_base", file=name, value=scenario.base)
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
     _say("success", t("scenario_loaded", lang, title=markdown(scenario.title)))
@@ -169,7 +171,8 @@ def _apply_change(lang: Lang) -> None:
             ipa_applies=None if ipa == KEEP else ipa == "yes",
         )
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
@@ -194,7 +197,8 @@ def _set_title(lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(scenario, current.version)
 
@@ -205,10 +209,12 @@ def _end(lang: Lang) -> None:
     _say("info", t("scenario_ended", lang))
 
 
-def _without_name(error: ScenarioError) -> str:
-    """The message without the leading "scenario: " the editor's own data is named by."""
-    text = str(error)
-    return text.removeprefix("scenario: ")
+def _without_name(error: ScenarioError, lang: Lang) -> str:
+    """The message in `lang` without the leading "scenario: " the editor's own data is named
+    by (it is no file)."""
+    if error.key is not None:
+        return error.message(lang, file=False)
+    return str(error).removeprefix("scenario: ")
 
 
 # --- the editor ----------------------------------------------------------------------------------

@@ -116,15 +116,28 @@ def test_bad_scenario_file_gives_one_message_and_changes_nothing() -> None:
     upload_scenario(app, "bad.json", json.dumps(data).encode())
     errors = texts(app.error)
     assert len(errors) == 1, errors
-    assert "bad.json" in errors[0] and "changes[0].region" in errors[0]
+    # On the Dutch page, in Dutch and in words: the file, the change's number and the field.
+    assert "bad.json" in errors[0] and "wijziging 1, regio: onbekende regio" in errors[0], errors
+    assert "Atlantis" in errors[0] and "changes[0]" not in errors[0], errors
     assert scenario_of(app) == before
     data["changes"][0]["region"] = "ML-9"
     data["title"] = "<script>alert(1)</script>"
     upload_scenario(app, "markup.json", json.dumps(data).encode())
-    assert any("title" in e and "markup" in e for e in texts(app.error)), texts(app.error)
+    assert any("titel: de tekens < en >" in e for e in texts(app.error)), texts(app.error)
     upload_scenario(app, "big.json", b" " * (70 * 1024))
-    assert any("at most 65536 bytes" in e for e in texts(app.error)), texts(app.error)
+    assert any("hoogstens 65536 bytes" in e for e in texts(app.error)), texts(app.error)
     assert scenario_of(app) == before
+
+
+def test_scenario_errors_in_english_on_the_english_page() -> None:
+    app = fresh_app(lang="en")
+    open_tool(app, "scenario")
+    data = json.loads(EXAMPLE_SCENARIO.read_bytes())
+    data["changes"][0]["rationale"] = "  "
+    upload_scenario(app, "empty.json", json.dumps(data).encode())
+    errors = texts(app.error)
+    assert len(errors) == 1, errors
+    assert "empty.json: change 1, rationale: must not be empty." in errors[0], errors
 
 
 def test_bad_scenario_link_is_ignored_with_a_notice() -> None:
