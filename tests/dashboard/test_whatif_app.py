@@ -61,7 +61,7 @@ def test_editor_builds_a_scenario_that_every_view_marks() -> None:
     app.selectbox(key="whatif_gradation").set_value("relatively_lower")
     app.button(key="whatif_apply").click().run()
     assert scenario_of(app).changes == ()
-    assert any("rationale" in text for text in texts(app.error)), texts(app.error)
+    assert any("motivering: mag niet leeg zijn" in e for e in texts(app.error)), texts(app.error)
     # With a rationale the change applies: banner, form, legend and details all say so.
     app.text_area(key="whatif_rationale").set_value("Toets: wat als Gao lager is").run()
     app.button(key="whatif_apply").click().run()
@@ -193,20 +193,30 @@ def test_caseload_upload_validation_messages() -> None:
     errors = upload_cases(app, "empty.csv", b"")
     assert len(errors) == 1 and "empty.csv" in errors[0], errors
     errors = upload_cases(app, "missing.csv", b"case_id,persecution\nA,true\n")
-    assert len(errors) == 1 and "missing.csv" in errors[0] and "region" in errors[0], errors
+    assert len(errors) == 1 and "missing.csv" in errors[0], errors
+    # On the Dutch page, in Dutch, naming the line.
+    assert "regel 1 (de kopregel): er is geen kolom region" in errors[0], errors
     errors = upload_cases(app, "unknown.csv", b"region,persecuton\nGao,true\n")
     assert len(errors) == 1 and "persecuton" in errors[0] and "persecution" in errors[0], errors
     rows = header + "A,Gao,false,false,none,false,false\nB,Atlantis,false,false,none,false,false\n"
     errors = upload_cases(app, "regions.csv", rows.encode())
-    assert len(errors) == 1 and "Atlantis" in errors[0] and "3" in errors[0], errors
+    assert len(errors) == 1 and "regel 3, kolom region: onbekende regio 'Atlantis'" in errors[0]
     rows = header + "A,Ségou,false,false,none,false,false\n"
     errors = upload_cases(app, "latin.csv", rows.encode("latin-1"))
-    assert len(errors) == 1 and "UTF-8" in errors[0], errors
+    assert len(errors) == 1 and "regel 2: dit is geen UTF-8-tekst" in errors[0], errors
     errors = upload_cases(
         app, "good.csv", (header + "A,Gao,false,false,none,false,false\n").encode()
     )
     assert errors == []
     assert any("van 1**" in m for m in texts(app.markdown)), texts(app.markdown)
+
+
+def test_caseload_errors_in_english_on_the_english_page() -> None:
+    app = fresh_app(lang="en")
+    open_tool(app, "caseload")
+    errors = upload_cases(app, "flags.csv", b"region,persecution\nGao,true\nGao,maybe\n")
+    assert len(errors) == 1, errors
+    assert "flags.csv: line 3, column persecution: 'maybe' is not a yes/no value" in errors[0]
 
 
 def test_compare_table_lists_menaka_with_both_citations() -> None:
