@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
+from wording.catalogue import entry
 from wording.errors import error_text
 
 
@@ -27,10 +28,13 @@ class PolicyError(Exception):
     def message(self, lang: str, *, file: bool = True) -> str:
         """The error in `lang` ("nl" or "en") for the page; the English line if not keyed.
 
-        The `file` value, where the error has one, starts the message; `file=False` leaves it
-        out (the page's own editor is no file)."""
+        The `file` value, where the error has one, starts the message (unless the catalogue's
+        text places it itself); `file=False` leaves it out (the page's own editor is no file).
+        """
         if self.key is None:
             return str(self)
+        if "{file}" in entry(self.key)[lang]:  # a text that names the file itself
+            return error_text(self.key, lang, self.params)
         params = {name: value for name, value in self.params.items() if name != "file"}
         text = error_text(self.key, lang, params)
         if file and "file" in self.params:
