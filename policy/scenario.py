@@ -204,24 +204,34 @@ class Scenario:
     def from_link(cls, text: object, name: str = "link") -> Scenario:
         """The scenario a page link carries (see `to_link`), checked like a file."""
         if not isinstance(text, str) or not text:
-            raise ScenarioError(f"{name}: not a scenario link")
+            raise ScenarioError(f"{name}: not a scenario link").keyed(
+                "errors.scenario.not_a_link", file=name
+            )
         if len(text) > MAX_LINK_CHARS:
             raise ScenarioError(
                 f"{name}: a scenario link has at most {MAX_LINK_CHARS} characters, "
                 f"this one {len(text)}"
-            )
+            ).keyed("errors.scenario.link_too_long", file=name, limit=MAX_LINK_CHARS)
         if not _LINK_TEXT.fullmatch(text):
-            raise ScenarioError(f"{name}: not a scenario link (characters other than base64url)")
+            raise ScenarioError(
+                f"{name}: not a scenario link (characters other than base64url)"
+            ).keyed("errors.scenario.not_a_link", file=name)
         try:
             packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             inflater = zlib.decompressobj()
             raw = inflater.decompress(packed, MAX_BYTES + 1)
         except (binascii.Error, ValueError, zlib.error):
-            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)") from None
+            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)").keyed(
+                "errors.scenario.not_a_link", file=name
+            ) from None
         if len(raw) > MAX_BYTES or inflater.unconsumed_tail:
-            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes")
+            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes").keyed(
+                "errors.scenario.link_too_large", file=name, limit=MAX_BYTES
+            )
         if not inflater.eof:
-            raise ScenarioError(f"{name}: not a scenario link (cut off)")
+            raise ScenarioError(f"{name}: not a scenario link (cut off)").keyed(
+                "errors.scenario.link_cut_off", file=name
+            )
         return load_scenario(raw, name)
 
     def markdown_note(self, lang: str = "en") -> str:

@@ -145,6 +145,8 @@ def test_bad_scenario_link_is_ignored_with_a_notice() -> None:
     assert scenario_of(app) is None
     infos = texts(app.info)
     assert any("scenario in de link is genegeerd" in i for i in infos), infos
+    # Why, in Dutch: the link's own text is not a scenario.
+    assert any("dit is geen scenariolink" in i for i in infos), infos
 
 
 def test_two_sessions_never_see_each_others_scenario() -> None:

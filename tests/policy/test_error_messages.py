@@ -4,7 +4,9 @@ the case file, raised by real input, says in Dutch and English what is wrong and
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections.abc import Callable
 
 import pandas as pd
@@ -14,7 +16,7 @@ from policy import PolicyError, load_version
 from policy.batch import decode_cases
 from policy.case_csv import read_cases
 from policy.caseload import compare
-from policy.scenario import load_scenario
+from policy.scenario import Scenario, load_scenario
 from wording import keys
 from wording.errors import Rows, field_words, rows_words
 
@@ -52,6 +54,16 @@ def cases(text: str | bytes, **options: object) -> Callable[[], object]:
         return compare(frame, version, version, source="c.csv")
 
     return run
+
+
+def _packed(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(raw)).decode().rstrip("=")
+
+
+def _cut_off() -> str:
+    """A link whose compressed scenario stops short (a link copied only in part)."""
+    packed = zlib.compress(scenario())[:-8]
+    return base64.urlsafe_b64encode(packed).decode().rstrip("=")
 
 
 def row(region: str, persecution: str = "false", elements: str = "none") -> str:
@@ -153,6 +165,26 @@ CASES: dict[str, tuple[Callable[[], object] | bytes, str, str]] = {
         scenario(title="a\u0007b"),
         "titel: bevat een stuurteken (U+0007); verwijder het.",
         "title: contains a control character (U+0007); remove it.",
+    ),
+    "errors.scenario.not_a_link": (
+        lambda: Scenario.from_link("not a link!"),
+        "link: dit is geen scenariolink",
+        "link: this is not a scenario link",
+    ),
+    "errors.scenario.link_cut_off": (
+        lambda: Scenario.from_link(_cut_off()),
+        "link: de scenariolink is afgebroken",
+        "link: the scenario link is cut off",
+    ),
+    "errors.scenario.link_too_long": (
+        lambda: Scenario.from_link("a" * 3000),
+        "link: een scenariolink heeft hoogstens 2000 tekens",
+        "link: a scenario link has at most 2000 characters",
+    ),
+    "errors.scenario.link_too_large": (
+        lambda: Scenario.from_link(_packed(b" " * 70_000)),
+        "link: het scenario in de link is groter dan 65536 bytes.",
+        "link: the scenario in the link is larger than 65536 bytes.",
     ),
     "errors.csv.too_large": (
         cases(HEADER + row("Gao"), max_bytes=10),
