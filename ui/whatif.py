@@ -11,7 +11,6 @@ could not hold. A bad upload or edit shows one line naming the field and changes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Final
 
@@ -33,7 +32,6 @@ from ui.draft_view import render_draft
 from ui.errors import safe_callback
 from ui.texts import Lang, t
 from wording import phrases
-from wording import t as wt
 from wording.escape import markdown
 
 MESSAGE_KEY: Final = "whatif_message"
@@ -46,12 +44,6 @@ IPA_KEY: Final = "whatif_ipa"
 RATIONALE_KEY: Final = "whatif_rationale"
 REMOVE_KEY: Final = "whatif_remove_region"
 KEEP: Final = "keep"
-# The editor's own mistakes in plain words (the file's field paths, such as
-# "changes[0].rationale", mean nothing to someone who filled in a form).
-_EDITOR_ERRORS: Final = (
-    (re.compile(r"^changes\[\d+\]\.rationale: must not be empty$"), "rationale_empty"),
-    (re.compile(r"^changes\[\d+\]: gives neither 'gradation' nor 'ipa_applies'"), "no_change"),
-)
 
 
 # --- marking ---------------------------------------------------------------------------------
@@ -134,7 +126,7 @@ def _start(base: PolicyVersion, stem: str, lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
 
@@ -151,9 +143,11 @@ def _uploaded(stem_of: Callable[[str], str | None], lang: Lang) -> None:
         scenario = load_scenario(raw, name)
         stem = stem_of(scenario.base)
         if stem is None:
-            raise ScenarioError(f"{name}: base: {scenario.base} is not a version of this page")
+            raise ScenarioError(
+                f"{name}: base: {scenario.base} is not a version of this page"
+            ).keyed("errors.scenario.unknown_base", file=name, value=scenario.base)
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
     _say("success", t("scenario_loaded", lang, title=markdown(scenario.title)))
@@ -177,7 +171,8 @@ def _apply_change(base: PolicyVersion, lang: Lang) -> None:
             ipa_applies=None if ipa == KEEP else ipa == "yes",
         )
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=_editor_error(error, lang)))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
@@ -203,7 +198,8 @@ def _set_title(lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(scenario, current.version)
 
@@ -214,20 +210,12 @@ def _end(lang: Lang) -> None:
     _say("info", t("scenario_ended", lang))
 
 
-def _editor_error(error: ScenarioError, lang: Lang) -> str:
-    """An error in the change form in the page's words where it is one the form can cause;
-    otherwise the checked message (Markdown-safe)."""
-    text = _without_name(error)
-    for pattern, key in _EDITOR_ERRORS:
-        if pattern.search(text):
-            return wt(f"page_use.whatif.{key}", lang)
-    return markdown(text)
-
-
-def _without_name(error: ScenarioError) -> str:
-    """The message without the leading "scenario: " the editor's own data is named by."""
-    text = str(error)
-    return text.removeprefix("scenario: ")
+def _without_name(error: ScenarioError, lang: Lang) -> str:
+    """The message in `lang` without the leading "scenario: " the editor's own data is named
+    by (it is no file)."""
+    if error.key is not None:
+        return error.message(lang, file=False)
+    return str(error).removeprefix("scenario: ")
 
 
 # --- the editor ----------------------------------------------------------------------------------
