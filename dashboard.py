@@ -485,7 +485,8 @@ def main() -> None:
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
         if scenario is not None:
             title = markdown(scenario.title)
-            st.caption(t("scenario_map_caption", lang, title=title, base=base.id))
+            base_name = markdown(base.label(lang))
+            st.caption(t("scenario_map_caption", lang, title=title, base=base_name))
         render_map_notes(current, version, layer)
     case = state.case_of(current)
     decision = None

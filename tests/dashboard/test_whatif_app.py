@@ -73,6 +73,9 @@ def test_editor_builds_a_scenario_that_every_view_marks() -> None:
     assert any(t("scenario_form_note", "nl", title="Gao lager") in w for w in warnings)
     captions = texts(app.caption)
     assert any("Gao (ML-7)" in c and "niet het recht" in c for c in captions), captions
+    # The scenario map's caption names its base by the version's name in the page's language.
+    base_name = load_version().label("nl")
+    assert any(c.startswith("Kaart van het scenario") and base_name in c for c in captions)
     # The decision form decides under the scenario: Gao is relatively lower there.
     app.selectbox(key="details_region").set_value("ML-7").run()
     warnings = texts(app.warning)
