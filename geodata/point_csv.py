@@ -49,6 +49,7 @@ from policy.csv_reader import (
     text_options,
     texts,
     to_numpy,
+    unclosed_quote,
 )
 from wording.escape import FORMULA_PREFIXES, csv_cell
 
@@ -257,8 +258,10 @@ def use_lean_memory_pool() -> None:
         pass
 
 
-def _read(path: Path) -> tuple[str, str, bool, _Parsed]:
-    """The first line, the delimiter, whether the file has quotes, and pyarrow's table.
+def _read(path: Path) -> tuple[str, str, bool, int | None, _Parsed]:
+    """The first line, the delimiter, whether the file has quotes, the line of a quote that is
+    opened and never closed (pyarrow would read the rest of the file as one field), and
+    pyarrow's table.
 
     The file's bytes are let go on return: the table holds its own copy of the text.
     """
@@ -275,10 +278,12 @@ def _read(path: Path) -> tuple[str, str, bool, _Parsed]:
     if b"\n" not in data and b"\r" not in data:
         data += b"\n"  # pyarrow cannot read a lone line without its end
     quoted = b'"' in data
+    open_quote = unclosed_quote(data, delimiter) if data.count(b'"') % 2 else None
     return (
         first_line,
         delimiter,
         quoted,
+        open_quote,
         _parse(pa.py_buffer(data)[start:], delimiter, quoted, path),
     )
 
@@ -288,10 +293,11 @@ def read_points(path: Path) -> PointsFile:
 
     GeodataError naming the file, line and field for anything that would lose or invent data:
     a duplicated column name, no (or two) lon/lat columns, an output column already present,
-    a row with more fields than the header, a field longer than MAX_FIELD_CHARS, a lon or lat
+    a row with more fields than the header, a quote left open, a field longer than
+    MAX_FIELD_CHARS, a lon or lat
     that is not a number. OSError when the file cannot be read.
     """
-    first_line, delimiter, quoted, parsed = _read(path)
+    first_line, delimiter, quoted, open_quote, parsed = _read(path)
     table = parsed.table
     header = [column[0].as_py().strip() for column in table.columns]
     lon_at, lat_at = _coordinate_columns(header, path, first_line)
@@ -320,9 +326,12 @@ def read_points(path: Path) -> PointsFile:
             text = rows.column(position)[bad].as_py()
             message = f"field {header[position]}: not a number: {shortened(text)!r}"
             problems.append((int(records[bad]), message))
-    if problems:
-        record, message = min(problems)
-        line = _line_of(record, table, parsed.records, quoted)
+    lines = [(_line_of(record, table, parsed.records, quoted), message)
+             for record, message in problems]  # fmt: skip
+    if open_quote is not None:
+        lines.append((open_quote, 'a quote (") is opened and never closed'))
+    if lines:
+        line, message = min(lines)
         raise GeodataError(f"{path}, line {line}: {message}")
     return PointsFile(
         header=header,

@@ -37,7 +37,6 @@ from policy.batch import (
     decode_cases,
 )
 from policy.csv_reader import (
-    BOM,
     RowWidths,
     bom_length,
     first_too_long,
@@ -45,6 +44,7 @@ from policy.csv_reader import (
     row_line_breaks,
     sniff_delimiter,
     text_options,
+    unclosed_quote,
     utf8_error,
 )
 from policy.messages import quoted, shorten
@@ -202,7 +202,7 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     quotes = source.count(b'"')
     if quotes % 2:
         # pyarrow reads a quote left open at the end of the file as if it were closed.
-        line = _unclosed_quote(source.all(), delimiter)
+        line = unclosed_quote(source.all(), delimiter)
         if line is not None:
             raise BatchInputError(
                 f'{name}: line {line}: a quote (") is opened and never closed'
@@ -361,26 +361,6 @@ def _line_of_record(number: int, raw: bytes) -> int:
 
 
 _QUOTE_OR_BREAK = re.compile(rb'["\n]')
-
-
-def _unclosed_quote(raw: bytes, delimiter: str) -> int | None:
-    """The line of a quote that opens a field and is never closed, as pyarrow reads quotes:
-    only a quote at the start of a field opens one; `""` inside it is a quote."""
-    field_start = {ord(delimiter), 0x0A, 0x0D}
-    inside = False
-    opened = 0
-    position = 0
-    while (position := raw.find(b'"', position)) >= 0:
-        if not inside:
-            at_start = position == 0 or (position == 3 and raw.startswith(BOM))
-            if at_start or raw[position - 1] in field_start:
-                inside, opened = True, position
-        elif raw[position + 1 : position + 2] == b'"':
-            position += 1
-        else:
-            inside = False
-        position += 1
-    return raw.count(b"\n", 0, opened) + 1 if inside else None
 
 
 def _line_numbers(

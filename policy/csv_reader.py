@@ -15,7 +15,7 @@ cannot drift apart again:
   number plus the line breaks inside the quoted fields of the records before it, as a text
   editor and a spreadsheet count lines;
 - the field limit, a parameter: the first field longer than `limit` characters;
-- the line of the first byte that is not UTF-8.
+- the line of the first byte that is not UTF-8, and of a quote opened and never closed.
 
 Why the two parameters stay parameters. The field limit differs with reason: a case's cell is
 a fact that goes back into a spreadsheet, whose cell holds at most 32,767 characters (Excel);
@@ -25,9 +25,11 @@ would silently answer its missing facts as `false`, so it is refused; a points r
 still has its coordinates checked one by one (an empty `lat` is "not a number"), and spreadsheets
 drop trailing empty cells, so it is padded.
 
-Where the two readers differed without reason, one rule now holds for both: a row of nothing but
-blanks (spaces, tabs) is skipped as a blank line, as the caseload reader did; the points reader
-used to stop at it with "not a number" although such a line holds no data at all.
+Where the two readers differed without reason, the caseload reader's rule now holds for both:
+a row of nothing but blanks (spaces, tabs) is skipped as a blank line (the points reader used to
+stop at it with "not a number" although such a line holds no data at all); and a quote opened
+and never closed is refused with its line (the points reader let pyarrow read the rest of the
+file into that one field, its rows lost without a word).
 
 Nothing here imports pandas, and no pyarrow array is built from Python objects (that makes
 pyarrow import pandas, a third of a second and 40 MB `locate-points` does not need): arrays are
@@ -240,3 +242,26 @@ def line_of_record(record: int, records: np.ndarray, breaks: np.ndarray) -> int:
     """The line record `record` starts on, `records` and `breaks` as for `record_lines`; the
     record itself need not be among them (a row that was refused, say)."""
     return int(record + breaks[records < record].sum())
+
+
+def unclosed_quote(raw: bytes, delimiter: str) -> int | None:
+    """The line of a quote that opens a field and is never closed, as pyarrow reads quotes:
+    only a quote at the start of a field opens one; `""` inside it is a quote.
+
+    pyarrow reads such a quote as if it were closed at the end of the file: every row after it
+    would vanish into one field. Call it when the file holds an odd number of quotes."""
+    field_start = {ord(delimiter), 0x0A, 0x0D}
+    inside = False
+    opened = 0
+    position = 0
+    while (position := raw.find(b'"', position)) >= 0:
+        if not inside:
+            at_start = position == 0 or (position == 3 and raw.startswith(BOM))
+            if at_start or raw[position - 1] in field_start:
+                inside, opened = True, position
+        elif raw[position + 1 : position + 2] == b'"':
+            position += 1
+        else:
+            inside = False
+        position += 1
+    return raw.count(b"\n", 0, opened) + 1 if inside else None

@@ -94,6 +94,16 @@ def test_short_rows_are_padded_and_empty_rows_skipped(tmp_path: Path) -> None:
     )
 
 
+def test_a_quote_left_open_is_named_not_read_as_one_field(tmp_path: Path) -> None:
+    # pyarrow would read the rest of the file into the note: two points gone without a word.
+    data = b'lon,lat,note\n-8,12,"a\nb"\n-8,12,"open\n-8,13,x\n-8,14,y\n'
+    assert error_of(tmp_path, data).endswith('line 4: a quote (") is opened and never closed')
+    # The first problem in the file is named, as for the others.
+    data = b'lon,lat,note\n-8,west,x\n-8,12,"open\n'
+    assert "line 2: field lat: not a number" in error_of(tmp_path, data)
+    assert '"ab""c"' in round_trip(tmp_path, b'lon,lat,note\n-8,12,ab"c\n')  # inside a field
+
+
 def test_rows_of_blanks_are_skipped_as_blank_lines(tmp_path: Path) -> None:
     # The caseload reader's rule, shared through policy.csv_reader: such a row holds no data.
     data = b'lon,lat,note\n-8,12,"a\nb"\n   \n , ,\t\n-8,12,x\n-8,west,x\n'

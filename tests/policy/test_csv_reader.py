@@ -18,6 +18,7 @@ from policy.csv_reader import (
     row_line_breaks,
     sniff_delimiter,
     text_options,
+    unclosed_quote,
     utf8_error,
 )
 
@@ -91,3 +92,10 @@ def test_the_field_limit_is_a_parameter_counted_in_characters() -> None:
 def test_the_first_byte_that_is_not_utf8_is_found_with_its_line() -> None:
     assert utf8_error(b"a,b\n1,2\n\xff,3\n") == (3, 0xFF)
     assert utf8_error("a,é\n".encode()) is None
+
+
+def test_a_quote_opened_at_a_field_start_and_never_closed_is_found() -> None:
+    assert unclosed_quote(b'a,b\n1,"x\n2,3\n', ",") == 2
+    assert unclosed_quote(b'a;b\n1;"x""y"\n2;"z\n', ";") == 3  # "" inside a field is a quote
+    assert unclosed_quote(b'a,b\n1,x"y\n', ",") is None  # a quote inside a field opens nothing
+    assert unclosed_quote(b'\xef\xbb\xbf"a,b\n', ",") == 1
