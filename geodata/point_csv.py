@@ -326,12 +326,14 @@ def read_points(path: Path) -> PointsFile:
             text = rows.column(position)[bad].as_py()
             message = f"field {header[position]}: not a number: {shortened(text)!r}"
             problems.append((int(records[bad]), message))
-    lines = [(_line_of(record, table, parsed.records, quoted), message)
+    # (line, rank, message): on the same line a field's own problem is named before the quote
+    # left open in it (`"x` as a lat is "not a number" first).
+    lines = [(_line_of(record, table, parsed.records, quoted), 0, message)
              for record, message in problems]  # fmt: skip
     if open_quote is not None:
-        lines.append((open_quote, 'a quote (") is opened and never closed'))
+        lines.append((open_quote, 1, 'a quote (") is opened and never closed'))
     if lines:
-        line, message = min(lines)
+        line, _, message = min(lines)
         raise GeodataError(f"{path}, line {line}: {message}")
     return PointsFile(
         header=header,
