@@ -74,3 +74,14 @@ def test_a_scenario_pdf_and_report_open_with_the_titled_mark(tmp_path, lang) -> 
     # The Markdown report escapes the title as Markdown (the user wrote it).
     memo = case_report(decision, "md", lang, scenario=scenario).decode()
     assert "«Ménaka \\*weer\\* hoog\\_»" in memo.splitlines()[2]
+
+
+def test_the_command_line_files_case_reference_and_author(tmp_path) -> None:
+    from briefing.cli import main
+
+    out = tmp_path / "case.md"
+    argv = ["case", "--region", "Gao", "--case-ref", "Z-9 *x*", "--author", "A. B.", "-o"]
+    assert main([*argv, str(out)]) == 0
+    memo = out.read_text(encoding="utf-8")
+    assert "- **Zaakkenmerk:** Z-9 \\*x\\*" in memo
+    assert "- **Opgesteld door:** A. B." in memo
