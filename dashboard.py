@@ -313,7 +313,7 @@ def render_map_notes(current: PageState, version: PolicyVersion, layer: MapLayer
             attribution=t("data_credit", lang),
         )
     )
-    st.caption(t("map_disclaimer", lang))
+    st.caption(f'{t("map_disclaimer", lang)} {wt("map.disclaimer.boundaries", lang)}')
 
 
 def render_legend(layer: MapLayer, lang: Lang) -> None:

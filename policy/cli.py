@@ -18,6 +18,7 @@ from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import one_line
 from policy.models import IndividualElements
 from policy.paragraphs import load_full_text
+from policy.region_listing import region_rows
 from policy.regions import resolve_region
 from policy.rules import evaluate
 from policy.texts import gradation_label, ipa_role_label
@@ -123,22 +124,9 @@ def _reason(error: OSError) -> str:
 def _regions(args: argparse.Namespace) -> int:
     version = load_version(args.policy)
     if args.json:
-        rows = [
-            {
-                "code": region.code,
-                "name": region.name,
-                "gradation": region.gradation.value,
-                "ipa_applies": region.ipa_applies,
-                "gradation_citation": region.gradation_citation.model_dump(),
-                "ipa_citation": region.ipa_citation.model_dump(),
-                "note": region.note,
-                "reasons": [reason.model_dump() for reason in region.reasons],
-            }
-            for region in version.regions
-        ]
         listing = {
             "policy": version.id,
-            "regions": rows,
+            "regions": region_rows(version),
             "general_reasons": [reason.model_dump() for reason in version.general_reasons],
             "notes": [note.model_dump() for note in version.notes],
         }

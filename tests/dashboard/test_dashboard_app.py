@@ -470,3 +470,13 @@ def test_region_details_show_the_reasons_with_their_paragraphs_and_the_note() ->
     assert "toelichting WBV 2025/11, onder A" in text
     assert t("details_general_reasons", "en") in text
     assert version.notes[0].note_en in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_map_carries_the_boundary_disclaimer_in_the_page_language(lang: str) -> None:
+    """The cartographic convention of OCHA and EUAA map products, as on the briefing maps."""
+    from wording import t as wt
+
+    app = fresh_app(lang=lang)
+    captions = [caption.value for caption in app.caption]
+    assert any(wt("map.disclaimer.boundaries", lang) in caption for caption in captions)
