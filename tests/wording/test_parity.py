@@ -182,7 +182,7 @@ def test_memo_json_case_report_and_page_say_the_same_headline_and_ipa(lang, monk
         outcome.render_summary(decision, lang, None)
         from wording.escape import markdown
 
-        assert shown[0] == f"**{page_t('outcome_heading', lang)}: {markdown(headline)}**"
+        assert shown[0] == f"**{page_t('outcome_heading', lang)}:** {markdown(headline)}"
         assert f"**{page_t('outcome_ipa', lang)}:** {ipa}" in shown[1]
         if lang == "nl":
             assert_dutch(memo, decision)
