@@ -394,6 +394,16 @@ _OVERLAY_JS = """
                                   (code.indexOf("n-") === 0 ? " neighbour-label" : "")})
         .setLatLng(label[0]).setContent(label[1]));
     });
+    // A label is placed once, from the map's pixel origin at that moment; the frame's growth
+    // to the window's height can move the view after that, so every change of size or view
+    // places the labels again (they would otherwise hang beside their regions).
+    var place = function () {
+      group.eachLayer(function (l) { if (l instanceof L.Tooltip) { l.update(); } });
+    };
+    if (window.placeLabels) { map.off("resize viewreset zoomend moveend", window.placeLabels); }
+    window.placeLabels = place;
+    map.on("resize viewreset zoomend moveend", place);
+    requestAnimationFrame(place);
     if (map.zoomControl) {
       [[map.zoomControl._zoomInButton, cfg.zoomIn], [map.zoomControl._zoomOutButton, cfg.zoomOut]]
         .forEach(function (pair) {

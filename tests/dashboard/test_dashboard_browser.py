@@ -417,3 +417,31 @@ def test_captions_and_quotes_are_readable(open_page) -> None:
         ratios = _contrast(page, selector)
         assert ratios, selector
         assert min(ratios) >= 4.5, (selector, min(ratios))
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS), ids=list(VIEWPORTS))
+def test_every_region_name_sits_on_its_region(open_page, size: str) -> None:
+    """A name beside its region misleads: after the frame has grown to the window, every unit's
+    label is drawn inside the box of the unit's own shape."""
+    page = open_page("lang=nl", VIEWPORTS[size])
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".unit-label-ML-8").wait_for(timeout=TIMEOUT_MS)
+    misplaced = page.frame_locator(MAP_FRAME).locator("body").evaluate(
+        """() => {
+          const map = window.map_div, out = [];
+          map.eachLayer(layer => {
+            const p = layer.feature && layer.feature.properties;
+            if (!p || !layer.getBounds || p.role === 'scope_unclear') return;
+            const label = document.querySelector('.unit-label-' + p.code);
+            if (!label) return;
+            const box = label.getBoundingClientRect();
+            const shape = layer.getBounds();
+            const nw = map.latLngToContainerPoint(shape.getNorthWest());
+            const se = map.latLngToContainerPoint(shape.getSouthEast());
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            if (x < nw.x || x > se.x || y < nw.y || y > se.y) out.push(p.code);
+          });
+          return out;
+        }"""
+    )
+    assert misplaced == [], misplaced
