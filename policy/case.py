@@ -13,17 +13,28 @@ from policy.framework import ipa_criteria
 from policy.models import IndividualElements
 
 ORIGIN_KINDS = ("region", "place", "point")
+# The classes of a place (the gazetteer's), and every way a name can turn out (ui.texts words).
+PLACE_CLASSES = ("capital", "regional_capital", "cercle_capital", "town", "village")
+NAMED_KINDS = ("region", "region_2023", *PLACE_CLASSES)
 
 
 @dataclass(frozen=True)
 class NamedOrigin:
     """What the applicant named as their origin, and the 2016 unit it resolves to.
 
+    The one model of a named origin: the command line (`--place`), `geodata` (a place or a map
+    point) and the page's search all build it, and the Decision carries it to the memo and JSON.
+
     `kind` is "region" (a region name), "place" (a town or village, found by `geodata`) or
-    "point" (a coordinate). For a place or point, `cercle_pcode`/`cercle_name` give the 2015
-    cercle and `note` says how the unit was found where that is not plain (a place in the area
-    that now forms Taoudénit is drawn inside Tombouctou, but resolves to Taoudénit). Geometry never
-    enters the policy package: `geodata.named_origin` builds this from a place or point.
+    "point" (a coordinate); `text` is the region as given, the place's name or the coordinate.
+    For a place or point, `cercle_pcode`/`cercle_name` give the 2015 cercle and `note` says how
+    the unit was found where that is not plain (a place in the area that now forms Taoudénit is
+    drawn inside Tombouctou, but resolves to Taoudénit). Geometry never enters the policy
+    package: `geodata.named_origin` builds this from a place or point.
+
+    The page's search adds what it knows besides: the text as typed (`said`), the region's name,
+    the place's P-code and class, the 2023 region a name was mapped from, and the region the map
+    draws a split-off place in. `to_dict` (the Decision's JSON) leaves them out.
     """
 
     text: str
@@ -34,6 +45,16 @@ class NamedOrigin:
     note: str | None = None
     note_nl: str | None = None
     """`note` in Dutch."""
+    said: str | None = None
+    """The text as typed into the page's search (None: `text`); a page link carries it."""
+    region_name: str | None = None
+    place_pcode: str | None = None
+    place_class: str | None = None
+    """What kind of place (one of PLACE_CLASSES), for a place."""
+    mapped_from: str | None = None
+    """The 2023 region name the applicant gave, for a region mapped to its 2016 region."""
+    drawn_in: str | None = None
+    """For a place in an area split off after 2015 (Taoudénit): the region the map draws it in."""
 
     def __post_init__(self) -> None:
         if self.kind not in ORIGIN_KINDS:
@@ -42,6 +63,43 @@ class NamedOrigin:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 raise PolicyError(f"origin.{name}: must be non-empty text, not {value!r}")
+        if self.place_class is not None and (
+            self.kind != "place" or self.place_class not in PLACE_CLASSES
+        ):
+            raise PolicyError(
+                f"origin.place_class: {self.place_class!r} is not one of "
+                f"{', '.join(PLACE_CLASSES)} for a place"
+            )
+
+    @property
+    def typed(self) -> str:
+        """The text as the user gave it."""
+        return self.said if self.said is not None else self.text
+
+    @property
+    def place(self) -> str | None:
+        """The place's name, for a place."""
+        return self.text if self.kind == "place" else None
+
+    @property
+    def region_label(self) -> str:
+        """The region's name where known, else its code."""
+        return self.region_name or self.region_code
+
+    @property
+    def case_region(self) -> str:
+        """What a Case gets as its region: the 2023 name for a 2023 region (so the Decision
+        shows the mapping and its flag), else the unit's code."""
+        return self.mapped_from or self.region_code
+
+    @property
+    def described_as(self) -> str:
+        """What the name turned out to be: one of NAMED_KINDS (the page's words), or "point"."""
+        if self.kind == "region":
+            return "region_2023" if self.mapped_from else "region"
+        if self.kind == "place":
+            return self.place_class or "town"
+        return self.kind
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -25,9 +25,10 @@ import geodata
 from geodata.errors import shortened
 from geodata.places import EXACT_SCORE
 from policy import PolicyError, PolicyVersion, UnknownRegionError, evaluate, resolve_region
+from policy.case import NamedOrigin
 from policy.data_files import read_package_toml
 from policy.regions import normalise_name
-from ui.state import Named, PageState, case_of
+from ui.state import PageState, case_of
 from ui.texts import Lang, t
 from wording import t as wt
 from wording.escape import markdown
@@ -48,7 +49,7 @@ class Candidate:
 
     id: str
     label: str
-    named: Named
+    named: NamedOrigin
     exact: bool = True
     """False for a place whose name is only similar to the query."""
 
@@ -73,8 +74,9 @@ class Lookup:
         exact = self.exact
         if len(exact) == 1:
             return exact[0]
-        regions = [c for c in exact if c.named.kind == "region"]
-        if len(regions) == 1 and all(c.named.region == regions[0].named.region for c in exact):
+        regions = [c for c in exact if c.named.described_as == "region"]
+        code = regions[0].named.region_code if len(regions) == 1 else None
+        if code is not None and all(c.named.region_code == code for c in exact):
             return regions[0]
         return None
 
@@ -99,14 +101,13 @@ def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candida
         match = resolve_region(query, version)
     except PolicyError:
         return None
-    kind = "region_2023" if match.mapped_from else "region"
     label = t("form_candidate_region", lang, region=match.name, code=match.code)
     if match.mapped_from:
         label += " " + t("form_candidate_mapped", lang, name=match.mapped_from)
-    named = Named(
+    named = NamedOrigin(
         text=query.strip(),
-        kind=kind,
-        region=match.code,
+        kind="region",
+        region_code=match.code,
         region_name=match.name,
         mapped_from=match.mapped_from,
     )
@@ -123,18 +124,13 @@ def _place_candidate(
     origin = geodata.named_origin(place)
     region_name = version.region(origin.region_code).name
     split_off = origin.region_code != place.unit_code
-    named = Named(
-        text=query.strip(),
-        kind=kind,
-        region=origin.region_code,
+    named = replace(
+        origin,
+        said=query.strip(),
         region_name=region_name,
-        place=place.name,
         place_pcode=place.pcode,
-        cercle=place.cercle_name,
-        cercle_pcode=place.cercle_pcode,
+        place_class=kind,
         drawn_in=place.unit_name if split_off else None,
-        note=origin.note,
-        note_nl=origin.note_nl,
     )
     exact = place.score >= EXACT_SCORE
     label = wt(
@@ -157,13 +153,13 @@ def _ordered(candidates: list[Candidate], lang: Lang) -> list[Candidate]:
     class_of = {kind: number for number, kind in PLACE_KINDS.items()}
 
     def rank(c: Candidate) -> tuple:
-        kind = c.named.kind
+        kind = c.named.described_as
         group = 0 if kind == "region" else 2 if kind == "region_2023" else 1
         return (
             not c.exact,
             group,
-            c.named.region_name,
-            c.named.cercle or "",
+            c.named.region_label,
+            c.named.cercle_name or "",
             class_of.get(kind, 9),
             c.label,
         )
@@ -218,14 +214,14 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         places = []
     candidates += [_place_candidate(text, place, version, lang) for place in places]
     candidates = _ordered(candidates, lang)
-    region_2023 = next((c for c in candidates if c.named.kind == "region_2023"), None)
+    region_2023 = next((c for c in candidates if c.named.described_as == "region_2023"), None)
     if region_2023 is not None and any(c.exact and c.named.place for c in candidates):
         notes.append(
             wt(
                 "page_use.search.also_region_2023",
                 lang,
                 name=markdown(region_2023.named.mapped_from or text),
-                region=markdown(region_2023.named.region_name),
+                region=markdown(region_2023.named.region_label),
             )
         )
     return Lookup(
@@ -245,7 +241,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
         return wt("page_use.search.count_only_similar", lang, name=name, count=len(similar))
     per_region: dict[str, int] = {}
     for c in exact:
-        per_region[c.named.region_name] = per_region.get(c.named.region_name, 0) + 1
+        per_region[c.named.region_label] = per_region.get(c.named.region_label, 0) + 1
     regions = ", ".join(
         f"{markdown(region)} {count}"
         for region, count in sorted(per_region.items(), key=lambda item: (-item[1], item[0]))
@@ -260,7 +256,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
 def regions_in_play(found: Lookup) -> tuple[str, ...]:
     """The regions among the exact matches (or, with none, among all), first seen first."""
     pool = found.exact or found.candidates
-    return tuple(dict.fromkeys(c.named.region for c in pool))
+    return tuple(dict.fromkeys(c.named.region_code for c in pool))
 
 
 def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]:
@@ -270,13 +266,14 @@ def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]
         "": ("all", "", None, len(found.candidates))
     }
     for c in found.candidates:
-        region_id = f"region:{c.named.region}"
-        kind, name, cercle, count = options.get(region_id, ("region", c.named.region_name, None, 0))
+        region_id = f"region:{c.named.region_code}"
+        fresh = ("region", c.named.region_label, None, 0)
+        kind, name, cercle, count = options.get(region_id, fresh)
         options[region_id] = (kind, name, cercle, count + 1)
         if c.named.cercle_pcode:
             cercle_id = f"cercle:{c.named.cercle_pcode}"
             kind, name, cercle, count = options.get(
-                cercle_id, ("cercle", c.named.region_name, c.named.cercle, 0)
+                cercle_id, ("cercle", c.named.region_label, c.named.cercle_name, 0)
             )
             options[cercle_id] = (kind, name, cercle, count + 1)
     regions = [k for k, v in options.items() if v[0] == "region"]
@@ -289,7 +286,7 @@ def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]
             for k, v in options.items()
             if v[0] == "cercle"
             and any(
-                c.named.region == code and f"cercle:{c.named.cercle_pcode}" == k
+                c.named.region_code == code and f"cercle:{c.named.cercle_pcode}" == k
                 for c in found.candidates
             )
         ]
@@ -303,7 +300,7 @@ def matches_filter(candidate: Candidate, chosen: str) -> bool:
         return True
     kind, _, value = chosen.partition(":")
     if kind == "region":
-        return candidate.named.region == value
+        return candidate.named.region_code == value
     return candidate.named.cercle_pcode == value
 
 
@@ -317,7 +314,7 @@ def _has(version: PolicyVersion, code: str) -> bool:
 
 def resolve_named(
     text: str, place_pcode: str | None, version: PolicyVersion, lang: Lang
-) -> Named | None:
+) -> NamedOrigin | None:
     """A name from a link, looked up again: the place with that P-code, or the region the name
     gives; None when it resolves to neither (the link is then ignored with a notice)."""
     if not text.strip():
