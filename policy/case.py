@@ -4,9 +4,18 @@ share."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Final
+from dataclasses import dataclass
+from typing import Annotated, Any, Final
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    InstanceOf,
+    Strict,
+    ValidationError,
+    field_validator,
+)
 
 from policy.errors import PolicyError
 from policy.framework import ipa_criteria
@@ -113,9 +122,14 @@ class NamedOrigin:
         }
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(BaseModel):
     """The facts of one case, as the IND would have established them.
+
+    A strict model: a fact is a bool, the region is text, and nothing is converted on the way
+    in (a string "false" would be truthy and turn a case into refugee status). Text from a CSV
+    cell, a page link or the command line is read into these types by its reader, with the one
+    vocabulary below (`TRUE_WORDS`, `FALSE_WORDS`, `parse_elements`). `individual_elements` is
+    the enum or its exact value ("limited"), as in JSON.
 
     `ipa_criteria` optionally answers the art. 3.37d VV criteria by id (True: met, False: an
     obstacle); `ipa_obstacles=True` says in one answer that the IPA is unreasonable. `origin`
@@ -123,41 +137,60 @@ class Case:
     unit it resolves to.
     """
 
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
     region: str
     persecution: bool = False
     individual_harm: bool = False
-    individual_elements: IndividualElements = IndividualElements.none
+    individual_elements: Annotated[IndividualElements, Strict(False)] = IndividualElements.none
     ipa_obstacles: bool = False
     exclusion_indications: bool = False
-    ipa_criteria: Mapping[str, bool] = field(default_factory=dict)
-    origin: NamedOrigin | None = None
+    ipa_criteria: dict[str, bool] = Field(default_factory=dict)
+    origin: InstanceOf[NamedOrigin] | None = None
 
-    def __post_init__(self) -> None:
-        # A frozen dataclass does not check types; a string "false" would be truthy and turn a
-        # case into refugee status, so every field is checked here.
-        if not isinstance(self.region, str):
-            raise PolicyError(f"region: must be a name or code (text), not {self.region!r}")
-        for name in BOOLEAN_FACTS:
-            value = getattr(self, name)
-            if not isinstance(value, bool):
-                raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
-        object.__setattr__(self, "individual_elements", parse_elements(self.individual_elements))
+    def __init__(self, **facts: Any) -> None:
+        try:
+            super().__init__(**facts)
+        except ValidationError as error:
+            raise PolicyError(_case_problem(error)) from None
+
+    @field_validator("ipa_criteria")
+    @classmethod
+    def _known_criteria(cls, answers: dict[str, bool]) -> dict[str, bool]:
         known = {criterion.id for criterion in ipa_criteria()}
-        for key, value in self.ipa_criteria.items():
+        for key in answers:
             if key not in known:
-                raise PolicyError(
+                raise ValueError(
                     f"ipa_criteria: unknown criterion {key!r}; known: {', '.join(sorted(known))}"
                 )
-            if not isinstance(value, bool):
-                raise PolicyError(f"ipa_criteria.{key}: must be true or false")
-        object.__setattr__(self, "ipa_criteria", dict(self.ipa_criteria))
-        if self.origin is not None and not isinstance(self.origin, NamedOrigin):
-            raise PolicyError(f"origin: must be a NamedOrigin, not {self.origin!r}")
+        return answers
 
     @classmethod
     def from_origin(cls, origin: NamedOrigin, **facts: Any) -> Case:
         """The case of an applicant from `origin` (its unit is the case's region)."""
         return cls(region=origin.region_code, origin=origin, **facts)
+
+
+def _case_problem(error: ValidationError) -> str:
+    """The first problem of a Case's facts as one line naming the field."""
+    problem = error.errors(include_url=False)[0]
+    where = [str(part) for part in problem["loc"]]
+    name = where[0] if where else "case"
+    value = problem.get("input")
+    if name in BOOLEAN_FACTS:
+        return f"{name}: must be true or false (a bool), not {value!r}"
+    if name == "region":
+        return f"region: must be a name or code (text), not {value!r}"
+    if name == "individual_elements":
+        allowed = ", ".join(e.value for e in IndividualElements)
+        return f"individual_elements: {value!r} is not one of {allowed}"
+    if name == "ipa_criteria" and problem["type"] == "value_error":
+        return str(problem["ctx"]["error"])
+    if name == "ipa_criteria" and len(where) > 1:
+        return f"ipa_criteria.{where[1]}: must be true or false"
+    if name == "origin":
+        return f"origin: must be a NamedOrigin, not {value!r}"
+    return f"{'.'.join(where) or 'case'}: {problem['msg']}"
 
 
 # The one list of a case's facts, in the order the decision form asks them; the batch's CSV
