@@ -13,8 +13,10 @@ A scenario file is JSON (format in docs/formats.md, schema in `scenario.schema.j
                   "rationale": "…"}]}
 
 Files come from users and travel in page links, so everything is checked before anything is
-used: size, JSON syntax, every field's type and length, markup or script links in text, the
-base version, every region (as `--region` reads it) and every change (through
+used: size and JSON syntax here; every field's type and length, markup, control characters and
+script links by the JSON Schema (`scenario.schema.json`, run with jsonschema: the published
+contract is the check, so the two cannot drift apart); then what a schema cannot say: the base
+version, a real date, every region (as `--region` reads it) and every change (through
 `with_overrides`, one change at a time, so the message names the change). A problem raises
 `ScenarioError` with one line naming the field; nothing is applied.
 """
@@ -30,7 +32,7 @@ import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +56,11 @@ MAX_BASE = 100
 MAX_LINK_CHARS = 2000
 """A page link carries a scenario of at most 2,000 characters (compressed); longer: a file."""
 
+SCHEMA_FILE = Path(__file__).with_name("scenario.schema.json")
+"""The scenario file's JSON Schema: the contract users get, and the check this module runs."""
 TOP_FIELDS = ("scenario", "base", "title", "author", "created", "changes")
-REQUIRED_TOP = ("scenario", "base", "title", "changes")
 CHANGE_FIELDS = ("region", "gradation", "ipa_applies", "rationale")
+_GRADATIONS = ", ".join(g.value for g in Gradation)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SCRIPT_LINK = re.compile(r"(java|vb)script:", re.IGNORECASE)
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -300,38 +304,147 @@ def load_scenario(source: str | bytes | Path, name: str) -> Scenario:
 
 
 def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
-    """A checked scenario from the parsed JSON object (the page's editor builds one too)."""
-    if not isinstance(data, Mapping):
-        raise ScenarioError(f"{name}: a scenario file holds one JSON object, not {_kind(data)}")
-    _known_fields(data, TOP_FIELDS, name, "")
-    for key in REQUIRED_TOP:
-        if key not in data:
-            raise ScenarioError(f"{name}: missing field {key!r}")
-    format_ = data["scenario"]
-    if type(format_) is not int or format_ != FORMAT:
-        raise ScenarioError(
-            f"{name}: scenario: must be {FORMAT} (the format version), not {_show(format_)}"
-        )
-    base_text = _text(data["base"], name, "base", MAX_BASE)
+    """A checked scenario from the parsed JSON object (the page's editor builds one too).
+
+    Two steps, each the one place of its checks: the file's JSON Schema
+    (`scenario.schema.json`, the published contract: fields, types, lengths, no markup, no
+    control characters, no script links), then what a schema cannot say (the base is a shipped
+    version, a real date, every region as `--region` reads it and changed once, every change
+    one the base allows).
+    """
+    problem = schema_problem(data)
+    if problem is not None:
+        raise ScenarioError(f"{name}: {problem}")
+    assert isinstance(data, Mapping)
     try:
-        base = load_version(base_text)
+        base = load_version(data["base"])
     except PolicyError as error:
         raise ScenarioError(f"{name}: base: {error}") from None
-    title = _text(data["title"], name, "title", MAX_TITLE)
-    author = None
-    if "author" in data:
-        author = _text(data["author"], name, "author", MAX_AUTHOR, empty=True)
     created = _date(data["created"], name) if "created" in data else None
     changes = _changes(data["changes"], base, name)
     _check_changes(base, changes, name)
     return Scenario(
-        base=base.id, title=title, changes=changes, author=author, created=created, name=name
+        base=base.id,
+        title=data["title"],
+        changes=changes,
+        author=data.get("author"),
+        created=created,
+        name=name,
     )
 
 
-def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
-    if not isinstance(value, list):
-        raise ScenarioError(f"{name}: changes: must be a list, not {_kind(value)}")
+@cache
+def _schema_validator() -> Any:
+    """The validator of `scenario.schema.json`, built once. jsonschema is imported here, where a
+    scenario is read, so the commands that read none start without it."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# The order the fields are reported in (one problem per message: the first in this order), and
+# within a field the order of the schema's keywords.
+_FIELD_ORDER = (*TOP_FIELDS, *CHANGE_FIELDS)
+_KEYWORD_ORDER = (
+    "type",
+    "additionalProperties",
+    "required",
+    "anyOf",
+    "const",
+    "enum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "not",
+    "maxItems",
+)
+
+
+def schema_problem(data: object) -> str | None:
+    """The first way `data` breaks the scenario schema, as "field: what is wrong" (None: no
+    way). The schema decides; this only words its verdict for the user."""
+    errors = list(_schema_validator().iter_errors(data))
+    if not errors:
+        return None
+
+    def rank(error: Any) -> tuple[Any, ...]:
+        path = tuple(
+            part if isinstance(part, int) else _position(str(part), _FIELD_ORDER)
+            for part in error.absolute_path
+        )
+        return (path, _position(str(error.validator), _KEYWORD_ORDER))
+
+    return _worded(min(errors, key=rank))
+
+
+def _position(item: str, order: tuple[str, ...]) -> int:
+    return order.index(item) if item in order else len(order)
+
+
+def _worded(error: Any) -> str:
+    """A jsonschema error as the one-line message naming the field."""
+    path = list(error.absolute_path)
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+    where = where.removeprefix(".")
+    value = error.instance
+    keyword = error.validator
+    prefix = f"{where}: " if where else ""
+    if keyword == "type":
+        expected = error.validator_value
+        if not where:
+            return f"a scenario file holds one JSON object, not {_kind(value)}"
+        if expected == "boolean":
+            return f"{prefix}must be true or false, not {_show(value)}"
+        if path[-1] == "gradation":
+            return f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
+        words = {"string": "text", "array": "a list", "object": "an object"}
+        return f"{prefix}must be {words.get(expected, expected)}, not {_kind(value)}"
+    if keyword == "additionalProperties":
+        known = tuple(error.schema.get("properties", {}))
+        extra = next(key for key in value if key not in known)
+        field = f"{where}.{_show(extra)}" if where else _show(extra)
+        return f"{field}: unknown field (known: {', '.join(known)})"
+    if keyword == "required":
+        missing = next(key for key in error.validator_value if key not in value)
+        return f"{prefix}missing field {missing!r}"
+    if keyword == "anyOf":
+        return f"{prefix}gives neither 'gradation' nor 'ipa_applies'; nothing to change"
+    if keyword == "const":
+        return f"{prefix}must be {FORMAT} (the format version), not {_show(value)}"
+    if keyword == "enum":
+        if path[-1] == "gradation" and not isinstance(value, str):
+            return f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
+        return f"{prefix}{_show(value)} is not one of {_GRADATIONS}"
+    if keyword == "maxLength":
+        return f"{prefix}{len(value)} characters, at most {error.validator_value}"
+    if keyword == "maxItems":
+        return (
+            f"{prefix}{len(value)} changes, at most {error.validator_value} (one change per region)"
+        )
+    if where == "created":
+        return f"created: must be a date YYYY-MM-DD, not {_show(value)}"
+    return prefix + _text_fault(value, multiline=path[-1] == "rationale")
+
+
+def _text_fault(value: str, *, multiline: bool) -> str:
+    """What a text the schema refused holds that it must not (minLength, pattern or not)."""
+    if not value.strip():
+        return "must not be empty"
+    if "<" in value or ">" in value:
+        return "must not contain '<' or '>' (no markup)"
+    for char in value:
+        if char == "\n" and multiline:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            return f"must not contain control characters (U+{ord(char):04X})"
+    if _SCRIPT_LINK.search("".join(value.split())):
+        return "must not contain a script link (javascript:)"
+    return "is not allowed here (see scenario.schema.json)"
+
+
+def _changes(value: list[Any], base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
+    """The changes (already shaped by the schema) with their regions resolved, one per region."""
     if len(value) > len(base.regions):
         raise ScenarioError(
             f"{name}: changes: {len(value)} changes, but {base.id} has only "
@@ -341,19 +454,8 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
     seen: dict[str, int] = {}
     for number, item in enumerate(value):
         where = f"changes[{number}]"
-        if not isinstance(item, Mapping):
-            raise ScenarioError(f"{name}: {where}: must be an object, not {_kind(item)}")
-        _known_fields(item, CHANGE_FIELDS, name, f"{where}.")
-        for key in ("region", "rationale"):
-            if key not in item:
-                raise ScenarioError(f"{name}: {where}: missing field {key!r}")
-        if "gradation" not in item and "ipa_applies" not in item:
-            raise ScenarioError(
-                f"{name}: {where}: gives neither 'gradation' nor 'ipa_applies'; nothing to change"
-            )
-        region_text = _text(item["region"], name, f"{where}.region", MAX_REGION)
         try:
-            match = resolve_region(region_text, base)
+            match = resolve_region(item["region"], base)
         except PolicyError as error:
             raise ScenarioError(f"{name}: {where}.region: {error}") from None
         if match.code in seen:
@@ -362,22 +464,14 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
                 f"changes[{seen[match.code]}]; one change per region"
             )
         seen[match.code] = number
-        gradation = _gradation(item["gradation"], name, where) if "gradation" in item else None
-        ipa = item.get("ipa_applies")
-        if "ipa_applies" in item and not isinstance(ipa, bool):
-            raise ScenarioError(
-                f"{name}: {where}.ipa_applies: must be true or false, not {_show(ipa)}"
-            )
-        rationale = _text(
-            item["rationale"], name, f"{where}.rationale", MAX_RATIONALE, multiline=True
-        )
+        gradation = item.get("gradation")
         changes.append(
             ScenarioChange(
-                region=region_text,
+                region=item["region"],
                 code=match.code,
-                rationale=rationale,
-                gradation=gradation,
-                ipa_applies=ipa,
+                rationale=item["rationale"],
+                gradation=None if gradation is None else Gradation(gradation),
+                ipa_applies=item.get("ipa_applies"),
             )
         )
     return tuple(changes)
@@ -408,20 +502,6 @@ def _overrides(
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
 
 
-def _gradation(value: object, name: str, where: str) -> Gradation:
-    allowed = ", ".join(g.value for g in Gradation)
-    if not isinstance(value, str):
-        raise ScenarioError(
-            f"{name}: {where}.gradation: must be one of {allowed}, not {_show(value)}"
-        )
-    try:
-        return Gradation(value)
-    except ValueError:
-        raise ScenarioError(
-            f"{name}: {where}.gradation: {_show(value)} is not one of {allowed}"
-        ) from None
-
-
 def _date(value: object, name: str) -> dt.date:
     if isinstance(value, str) and _DATE.fullmatch(value):
         try:
@@ -429,46 +509,6 @@ def _date(value: object, name: str) -> dt.date:
         except ValueError:
             pass
     raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}")
-
-
-def _text(
-    value: object,
-    name: str,
-    where: str,
-    limit: int,
-    *,
-    multiline: bool = False,
-    empty: bool = False,
-) -> str:
-    """Checked text: a string within its length, no markup, no script link, no control
-    characters (a rationale may hold line breaks)."""
-    if not isinstance(value, str):
-        raise ScenarioError(f"{name}: {where}: must be text, not {_kind(value)}")
-    if not empty and not value.strip():
-        raise ScenarioError(f"{name}: {where}: must not be empty")
-    if len(value) > limit:
-        raise ScenarioError(f"{name}: {where}: {len(value)} characters, at most {limit}")
-    if "<" in value or ">" in value:
-        raise ScenarioError(f"{name}: {where}: must not contain '<' or '>' (no markup)")
-    for char in value:
-        if char == "\n" and multiline:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
-            raise ScenarioError(
-                f"{name}: {where}: must not contain control characters (U+{ord(char):04X})"
-            )
-    squeezed = "".join(value.split())
-    if _SCRIPT_LINK.search(squeezed):
-        raise ScenarioError(f"{name}: {where}: must not contain a script link (javascript:)")
-    return value
-
-
-def _known_fields(data: Mapping, known: tuple[str, ...], name: str, prefix: str) -> None:
-    for key in data:
-        if key not in known:
-            raise ScenarioError(
-                f"{name}: {prefix}{_show(key)}: unknown field (known: {', '.join(known)})"
-            )
 
 
 def _read_file(path: Path, name: str) -> bytes:
