@@ -208,24 +208,34 @@ class Scenario:
     def from_link(cls, text: object, name: str = "link") -> Scenario:
         """The scenario a page link carries (see `to_link`), checked like a file."""
         if not isinstance(text, str) or not text:
-            raise ScenarioError(f"{name}: not a scenario link")
+            raise ScenarioError(f"{name}: not a scenario link").keyed(
+                "errors.scenario.not_a_link", file=name
+            )
         if len(text) > MAX_LINK_CHARS:
             raise ScenarioError(
                 f"{name}: a scenario link has at most {MAX_LINK_CHARS} characters, "
                 f"this one {len(text)}"
-            )
+            ).keyed("errors.scenario.link_too_long", file=name, limit=MAX_LINK_CHARS)
         if not _LINK_TEXT.fullmatch(text):
-            raise ScenarioError(f"{name}: not a scenario link (characters other than base64url)")
+            raise ScenarioError(
+                f"{name}: not a scenario link (characters other than base64url)"
+            ).keyed("errors.scenario.not_a_link", file=name)
         try:
             packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             inflater = zlib.decompressobj()
             raw = inflater.decompress(packed, MAX_BYTES + 1)
         except (binascii.Error, ValueError, zlib.error):
-            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)") from None
+            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)").keyed(
+                "errors.scenario.not_a_link", file=name
+            ) from None
         if len(raw) > MAX_BYTES or inflater.unconsumed_tail:
-            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes")
+            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes").keyed(
+                "errors.scenario.link_too_large", file=name, limit=MAX_BYTES
+            )
         if not inflater.eof:
-            raise ScenarioError(f"{name}: not a scenario link (cut off)")
+            raise ScenarioError(f"{name}: not a scenario link (cut off)").keyed(
+                "errors.scenario.link_cut_off", file=name
+            )
         return load_scenario(raw, name)
 
     def markdown_note(self, lang: str = "en") -> str:
@@ -281,23 +291,31 @@ def load_scenario(source: str | bytes | Path, name: str) -> Scenario:
     if len(raw) > MAX_BYTES:
         raise ScenarioError(
             f"{name}: {len(raw)} bytes; a scenario file may hold at most {MAX_BYTES} bytes"
-        )
+        ).keyed("errors.scenario.too_large", file=name, size=len(raw), limit=MAX_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ScenarioError(f"{name}: not UTF-8 text (byte {error.start + 1})") from None
+        raise ScenarioError(f"{name}: not UTF-8 text (byte {error.start + 1})").keyed(
+            "errors.scenario.not_utf8", file=name, byte=error.start + 1
+        ) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
     except _RepeatedKey as error:
-        raise ScenarioError(f"{name}: field {_show(error.key)} appears twice") from None
+        raise ScenarioError(f"{name}: field {_show(error.key)} appears twice").keyed(
+            "errors.scenario.repeated_field", file=name, value=_show(error.key)
+        ) from None
     except json.JSONDecodeError as error:
         raise ScenarioError(
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ).keyed(
+            "errors.scenario.not_json", file=name, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
-        raise ScenarioError(f"{name}: not valid JSON (nested too deeply)") from None
+        raise ScenarioError(f"{name}: not valid JSON (nested too deeply)").keyed(
+            "errors.scenario.not_json_nested", file=name
+        ) from None
     except ValueError as error:
         raise ScenarioError(f"{name}: not valid JSON ({_one_line(error)})") from None
     return scenario_from_data(data, name)
@@ -314,12 +332,16 @@ def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
     """
     problem = schema_problem(data)
     if problem is not None:
-        raise ScenarioError(f"{name}: {problem}")
+        line, key, values = problem
+        error = ScenarioError(f"{name}: {line}")
+        raise error.keyed(key, file=name, **values) if key else error
     assert isinstance(data, Mapping)
     try:
         base = load_version(data["base"])
     except PolicyError as error:
-        raise ScenarioError(f"{name}: base: {error}") from None
+        raise ScenarioError(f"{name}: base: {error}").keyed(
+            "errors.scenario.unknown_base", file=name, value=_show(data["base"])
+        ) from None
     created = _date(data["created"], name) if "created" in data else None
     changes = _changes(data["changes"], base, name)
     _check_changes(base, changes, name)
@@ -361,9 +383,10 @@ _KEYWORD_ORDER = (
 )
 
 
-def schema_problem(data: object) -> str | None:
-    """The first way `data` breaks the scenario schema, as "field: what is wrong" (None: no
-    way). The schema decides; this only words its verdict for the user."""
+def schema_problem(data: object) -> tuple[str, str | None, dict[str, Any]] | None:
+    """The first way `data` breaks the scenario schema (None: no way), as the one line naming
+    the field, and the wording catalogue's key (`errors.scenario.…`, None where there is none)
+    with its values, for the page. The schema decides; this only words its verdict."""
     errors = list(_schema_validator().iter_errors(data))
     if not errors:
         return None
@@ -382,65 +405,90 @@ def _position(item: str, order: tuple[str, ...]) -> int:
     return order.index(item) if item in order else len(order)
 
 
-def _worded(error: Any) -> str:
-    """A jsonschema error as the one-line message naming the field."""
+def _worded(error: Any) -> tuple[str, str | None, dict[str, Any]]:
+    """A jsonschema error as (line naming the field, catalogue key or None, its values)."""
     path = list(error.absolute_path)
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
     where = where.removeprefix(".")
     value = error.instance
     keyword = error.validator
     prefix = f"{where}: " if where else ""
+    field = {"field": where}
+    allowed = [g.value for g in Gradation]
     if keyword == "type":
         expected = error.validator_value
         if not where:
-            return f"a scenario file holds one JSON object, not {_kind(value)}"
+            line = f"a scenario file holds one JSON object, not {_kind(value)}"
+            return line, "errors.scenario.not_object", {}
         if expected == "boolean":
-            return f"{prefix}must be true or false, not {_show(value)}"
+            line = f"{prefix}must be true or false, not {_show(value)}"
+            return line, "errors.scenario.not_boolean", field
         if path[-1] == "gradation":
-            return f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
-        words = {"string": "text", "array": "a list", "object": "an object"}
-        return f"{prefix}must be {words.get(expected, expected)}, not {_kind(value)}"
+            line = f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
+            return (
+                line,
+                "errors.scenario.not_gradation",
+                {**field, "value": _show(value), "allowed": allowed},
+            )
+        if expected == "string":
+            return f"{prefix}must be text, not {_kind(value)}", "errors.scenario.not_text", field
+        words = {"array": "a list", "object": "an object"}
+        return f"{prefix}must be {words.get(expected, expected)}, not {_kind(value)}", None, {}
     if keyword == "additionalProperties":
-        known = tuple(error.schema.get("properties", {}))
-        extra = next(key for key in value if key not in known)
-        field = f"{where}.{_show(extra)}" if where else _show(extra)
-        return f"{field}: unknown field (known: {', '.join(known)})"
+        known = list(error.schema.get("properties", {}))
+        extra = _show(next(key for key in value if key not in known))
+        line = f"{where + '.' if where else ''}{extra}: unknown field (known: {', '.join(known)})"
+        key = "errors.scenario.unknown_field_in" if where else "errors.scenario.unknown_field"
+        return line, key, {**field, "value": extra, "known": known}
     if keyword == "required":
         missing = next(key for key in error.validator_value if key not in value)
-        return f"{prefix}missing field {missing!r}"
+        full = f"{where}.{missing}" if where else missing
+        line = f"{prefix}missing field {missing!r}"
+        return line, "errors.scenario.missing_field", {"field": full}
     if keyword == "anyOf":
-        return f"{prefix}gives neither 'gradation' nor 'ipa_applies'; nothing to change"
+        line = f"{prefix}gives neither 'gradation' nor 'ipa_applies'; nothing to change"
+        return line, "errors.scenario.nothing_to_change", field
     if keyword == "const":
-        return f"{prefix}must be {FORMAT} (the format version), not {_show(value)}"
+        return f"{prefix}must be {FORMAT} (the format version), not {_show(value)}", None, {}
     if keyword == "enum":
+        line = f"{prefix}{_show(value)} is not one of {_GRADATIONS}"
         if path[-1] == "gradation" and not isinstance(value, str):
-            return f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
-        return f"{prefix}{_show(value)} is not one of {_GRADATIONS}"
-    if keyword == "maxLength":
-        return f"{prefix}{len(value)} characters, at most {error.validator_value}"
-    if keyword == "maxItems":
+            line = f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
         return (
-            f"{prefix}{len(value)} changes, at most {error.validator_value} (one change per region)"
+            line,
+            "errors.scenario.not_gradation",
+            {**field, "value": _show(value), "allowed": allowed},
         )
+    if keyword == "maxLength":
+        limit = error.validator_value
+        line = f"{prefix}{len(value)} characters, at most {limit}"
+        return line, "errors.scenario.too_long", {**field, "length": len(value), "limit": limit}
+    if keyword == "maxItems":
+        limit = error.validator_value
+        return f"{prefix}{len(value)} changes, at most {limit} (one change per region)", None, {}
     if where == "created":
-        return f"created: must be a date YYYY-MM-DD, not {_show(value)}"
-    return prefix + _text_fault(value, multiline=path[-1] == "rationale")
+        line = f"created: must be a date YYYY-MM-DD, not {_show(value)}"
+        return line, "errors.scenario.not_date", {**field, "value": _show(value)}
+    fault, fault_key, values = _text_fault(value, multiline=path[-1] == "rationale")
+    return prefix + fault, fault_key, {**field, **values}
 
 
-def _text_fault(value: str, *, multiline: bool) -> str:
+def _text_fault(value: str, *, multiline: bool) -> tuple[str, str | None, dict[str, Any]]:
     """What a text the schema refused holds that it must not (minLength, pattern or not)."""
     if not value.strip():
-        return "must not be empty"
+        return "must not be empty", "errors.scenario.empty", {}
     if "<" in value or ">" in value:
-        return "must not contain '<' or '>' (no markup)"
+        return "must not contain '<' or '>' (no markup)", "errors.scenario.markup", {}
     for char in value:
         if char == "\n" and multiline:
             continue
         if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
-            return f"must not contain control characters (U+{ord(char):04X})"
+            code = f"U+{ord(char):04X}"
+            line = f"must not contain control characters ({code})"
+            return line, "errors.scenario.control", {"char": code}
     if _SCRIPT_LINK.search("".join(value.split())):
-        return "must not contain a script link (javascript:)"
-    return "is not allowed here (see scenario.schema.json)"
+        return "must not contain a script link (javascript:)", None, {}
+    return "is not allowed here (see scenario.schema.json)", None, {}
 
 
 def _changes(value: list[Any], base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
@@ -457,11 +505,25 @@ def _changes(value: list[Any], base: PolicyVersion, name: str) -> tuple[Scenario
         try:
             match = resolve_region(item["region"], base)
         except PolicyError as error:
-            raise ScenarioError(f"{name}: {where}.region: {error}") from None
+            raise ScenarioError(f"{name}: {where}.region: {error}").keyed(
+                "errors.scenario.unknown_region_closest"
+                if getattr(error, "suggestions", None)
+                else "errors.scenario.unknown_region",
+                file=name,
+                field=f"{where}.region",
+                value=_show(item["region"]),
+                closest=list(getattr(error, "suggestions", None) or []),
+            ) from None
         if match.code in seen:
             raise ScenarioError(
                 f"{name}: {where}.region: {match.name} ({match.code}) is already changed in "
                 f"changes[{seen[match.code]}]; one change per region"
+            ).keyed(
+                "errors.scenario.region_twice",
+                file=name,
+                field=f"{where}.region",
+                region=match.name,
+                other=seen[match.code] + 1,
             )
         seen[match.code] = number
         gradation = item.get("gradation")
@@ -508,7 +570,9 @@ def _date(value: object, name: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}")
+    raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}").keyed(
+        "errors.scenario.not_date", file=name, field="created", value=_show(value)
+    )
 
 
 def _read_file(path: Path, name: str) -> bytes:
