@@ -122,12 +122,12 @@ class Scenario:
             raise ScenarioError(
                 f"{self.name}: base: the scenario starts from {self.base}, not from {shown}"
             )
-        return _overrides(base_version, self.changes, self.name)
+        return _overrides(base_version, self.changes, self.name, self.title)
 
     @cached_property
     def _applied(self) -> PolicyVersion:
         """The what-if version on the shipped base, built once per Scenario (it is frozen)."""
-        return _overrides(load_version(self.base), self.changes, self.name)
+        return _overrides(load_version(self.base), self.changes, self.name, self.title)
 
     def changed_regions(self, base_version: PolicyVersion | None = None) -> tuple[str, ...]:
         """ISO codes of the regions whose values differ from the base, in the base's order.
@@ -551,17 +551,18 @@ def _check_changes(base: PolicyVersion, changes: tuple[ScenarioChange, ...], nam
 
 
 def _overrides(
-    base: PolicyVersion, changes: tuple[ScenarioChange, ...], where: str
+    base: PolicyVersion, changes: tuple[ScenarioChange, ...], where: str, title: str | None = None
 ) -> PolicyVersion:
     """The base with the changes applied by `with_overrides`, which checks them like a file."""
     gradations = {c.code: c.gradation for c in changes if c.gradation is not None}
     ipa = {c.code: c.ipa_applies for c in changes if c.ipa_applies is not None}
     try:
-        return base.with_overrides(gradations=gradations, ipa=ipa)
+        applied = base.with_overrides(gradations=gradations, ipa=ipa)
     except PolicyError as error:
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
     except ValueError as error:  # a pydantic ValidationError of the new version
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
+    return applied.model_copy(update={"scenario_title": title})
 
 
 def _date(value: object, name: str) -> dt.date:

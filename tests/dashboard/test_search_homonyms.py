@@ -91,7 +91,7 @@ def test_douentza_offers_the_town_first_and_says_it_is_also_a_2023_region() -> N
     choice = app.selectbox(key="place_choice")
     assert choice.options[0].startswith("Douentza — cercle capital")
     assert choice.value == "place:ML050600000" or choice.index == 0
-    assert "also the name of a region of the 2023 division" in sidebar_text(app)
+    assert "also the name of a region of the 2023 reform" in sidebar_text(app)
     next(b for b in app.sidebar.button if b.label == "Use this region").click()
     run(app)
     named = page_state(app).named
