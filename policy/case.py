@@ -4,26 +4,46 @@ share."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Final
+from dataclasses import dataclass
+from typing import Annotated, Any, Final
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    InstanceOf,
+    Strict,
+    ValidationError,
+    field_validator,
+)
 
 from policy.errors import PolicyError
 from policy.framework import ipa_criteria
 from policy.models import IndividualElements
 
 ORIGIN_KINDS = ("region", "place", "point")
+# The classes of a place (the gazetteer's), and every way a name can turn out (ui.texts words).
+PLACE_CLASSES = ("capital", "regional_capital", "cercle_capital", "town", "village")
+NAMED_KINDS = ("region", "region_2023", *PLACE_CLASSES)
 
 
 @dataclass(frozen=True)
 class NamedOrigin:
     """What the applicant named as their origin, and the 2016 unit it resolves to.
 
+    The one model of a named origin: the command line (`--place`), `geodata` (a place or a map
+    point) and the page's search all build it, and the Decision carries it to the memo and JSON.
+
     `kind` is "region" (a region name), "place" (a town or village, found by `geodata`) or
-    "point" (a coordinate). For a place or point, `cercle_pcode`/`cercle_name` give the 2015
-    cercle and `note` says how the unit was found where that is not plain (a place in the area
-    that now forms Taoudénit is drawn inside Tombouctou, but resolves to Taoudénit). Geometry never
-    enters the policy package: `geodata.named_origin` builds this from a place or point.
+    "point" (a coordinate); `text` is the region as given, the place's name or the coordinate.
+    For a place or point, `cercle_pcode`/`cercle_name` give the 2015 cercle and `note` says how
+    the unit was found where that is not plain (a place in the area that now forms Taoudénit is
+    drawn inside Tombouctou, but resolves to Taoudénit). Geometry never enters the policy
+    package: `geodata.named_origin` builds this from a place or point.
+
+    The page's search adds what it knows besides: the text as typed (`said`), the region's name,
+    the place's P-code and class, the 2023 region a name was mapped from, and the region the map
+    draws a split-off place in. `to_dict` (the Decision's JSON) leaves them out.
     """
 
     text: str
@@ -34,6 +54,16 @@ class NamedOrigin:
     note: str | None = None
     note_nl: str | None = None
     """`note` in Dutch."""
+    said: str | None = None
+    """The text as typed into the page's search (None: `text`); a page link carries it."""
+    region_name: str | None = None
+    place_pcode: str | None = None
+    place_class: str | None = None
+    """What kind of place (one of PLACE_CLASSES), for a place."""
+    mapped_from: str | None = None
+    """The 2023 region name the applicant gave, for a region mapped to its 2016 region."""
+    drawn_in: str | None = None
+    """For a place in an area split off after 2015 (Taoudénit): the region the map draws it in."""
 
     def __post_init__(self) -> None:
         if self.kind not in ORIGIN_KINDS:
@@ -42,6 +72,43 @@ class NamedOrigin:
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
                 raise PolicyError(f"origin.{name}: must be non-empty text, not {value!r}")
+        if self.place_class is not None and (
+            self.kind != "place" or self.place_class not in PLACE_CLASSES
+        ):
+            raise PolicyError(
+                f"origin.place_class: {self.place_class!r} is not one of "
+                f"{', '.join(PLACE_CLASSES)} for a place"
+            )
+
+    @property
+    def typed(self) -> str:
+        """The text as the user gave it."""
+        return self.said if self.said is not None else self.text
+
+    @property
+    def place(self) -> str | None:
+        """The place's name, for a place."""
+        return self.text if self.kind == "place" else None
+
+    @property
+    def region_label(self) -> str:
+        """The region's name where known, else its code."""
+        return self.region_name or self.region_code
+
+    @property
+    def case_region(self) -> str:
+        """What a Case gets as its region: the 2023 name for a 2023 region (so the Decision
+        shows the mapping and its flag), else the unit's code."""
+        return self.mapped_from or self.region_code
+
+    @property
+    def described_as(self) -> str:
+        """What the name turned out to be: one of NAMED_KINDS (the page's words), or "point"."""
+        if self.kind == "region":
+            return "region_2023" if self.mapped_from else "region"
+        if self.kind == "place":
+            return self.place_class or "town"
+        return self.kind
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,9 +122,14 @@ class NamedOrigin:
         }
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(BaseModel):
     """The facts of one case, as the IND would have established them.
+
+    A strict model: a fact is a bool, the region is text, and nothing is converted on the way
+    in (a string "false" would be truthy and turn a case into refugee status). Text from a CSV
+    cell, a page link or the command line is read into these types by its reader, with the one
+    vocabulary below (`TRUE_WORDS`, `FALSE_WORDS`, `parse_elements`). `individual_elements` is
+    the enum or its exact value ("limited"), as in JSON.
 
     `ipa_criteria` optionally answers the art. 3.37d VV criteria by id (True: met, False: an
     obstacle); `ipa_obstacles=True` says in one answer that the IPA is unreasonable. `origin`
@@ -65,41 +137,60 @@ class Case:
     unit it resolves to.
     """
 
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
     region: str
     persecution: bool = False
     individual_harm: bool = False
-    individual_elements: IndividualElements = IndividualElements.none
+    individual_elements: Annotated[IndividualElements, Strict(False)] = IndividualElements.none
     ipa_obstacles: bool = False
     exclusion_indications: bool = False
-    ipa_criteria: Mapping[str, bool] = field(default_factory=dict)
-    origin: NamedOrigin | None = None
+    ipa_criteria: dict[str, bool] = Field(default_factory=dict)
+    origin: InstanceOf[NamedOrigin] | None = None
 
-    def __post_init__(self) -> None:
-        # A frozen dataclass does not check types; a string "false" would be truthy and turn a
-        # case into refugee status, so every field is checked here.
-        if not isinstance(self.region, str):
-            raise PolicyError(f"region: must be a name or code (text), not {self.region!r}")
-        for name in BOOLEAN_FACTS:
-            value = getattr(self, name)
-            if not isinstance(value, bool):
-                raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
-        object.__setattr__(self, "individual_elements", parse_elements(self.individual_elements))
+    def __init__(self, **facts: Any) -> None:
+        try:
+            super().__init__(**facts)
+        except ValidationError as error:
+            raise PolicyError(_case_problem(error)) from None
+
+    @field_validator("ipa_criteria")
+    @classmethod
+    def _known_criteria(cls, answers: dict[str, bool]) -> dict[str, bool]:
         known = {criterion.id for criterion in ipa_criteria()}
-        for key, value in self.ipa_criteria.items():
+        for key in answers:
             if key not in known:
-                raise PolicyError(
+                raise ValueError(
                     f"ipa_criteria: unknown criterion {key!r}; known: {', '.join(sorted(known))}"
                 )
-            if not isinstance(value, bool):
-                raise PolicyError(f"ipa_criteria.{key}: must be true or false")
-        object.__setattr__(self, "ipa_criteria", dict(self.ipa_criteria))
-        if self.origin is not None and not isinstance(self.origin, NamedOrigin):
-            raise PolicyError(f"origin: must be a NamedOrigin, not {self.origin!r}")
+        return answers
 
     @classmethod
     def from_origin(cls, origin: NamedOrigin, **facts: Any) -> Case:
         """The case of an applicant from `origin` (its unit is the case's region)."""
         return cls(region=origin.region_code, origin=origin, **facts)
+
+
+def _case_problem(error: ValidationError) -> str:
+    """The first problem of a Case's facts as one line naming the field."""
+    problem = error.errors(include_url=False)[0]
+    where = [str(part) for part in problem["loc"]]
+    name = where[0] if where else "case"
+    value = problem.get("input")
+    if name in BOOLEAN_FACTS:
+        return f"{name}: must be true or false (a bool), not {value!r}"
+    if name == "region":
+        return f"region: must be a name or code (text), not {value!r}"
+    if name == "individual_elements":
+        allowed = ", ".join(e.value for e in IndividualElements)
+        return f"individual_elements: {value!r} is not one of {allowed}"
+    if name == "ipa_criteria" and problem["type"] == "value_error":
+        return str(problem["ctx"]["error"])
+    if name == "ipa_criteria" and len(where) > 1:
+        return f"ipa_criteria.{where[1]}: must be true or false"
+    if name == "origin":
+        return f"origin: must be a NamedOrigin, not {value!r}"
+    return f"{'.'.join(where) or 'case'}: {problem['msg']}"
 
 
 # The one list of a case's facts, in the order the decision form asks them; the batch's CSV

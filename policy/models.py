@@ -18,13 +18,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationInfo,
+    ModelWrapValidatorHandler,
     field_validator,
     model_validator,
 )
 
 from policy.errors import UnknownRegionError
-from policy.version_checks import build_version, version_problems
+from policy.version_checks import build_version, check_version
 from wording import phrases, t
 
 
@@ -272,15 +272,12 @@ class PolicyVersion(_Frozen):
         """The version's short name in `lang`; a version file without one shows its id."""
         return (self.label_nl if lang == "nl" else self.label_en) or self.id
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _checked(cls, data: Any, info: ValidationInfo) -> Any:
-        """Run the one set of checks unless the caller (version_checks) has already done so."""
-        if not (info.context or {}).get("checked"):
-            problems = version_problems(data)
-            if problems:
-                raise ValueError("; ".join(f"{where}: {message}" for where, message in problems))
-        return data
+    def _checked(cls, data: Any, handler: ModelWrapValidatorHandler[PolicyVersion]) -> Any:
+        """The schema and the one set of checks (policy.version_checks), every problem in one
+        ValidationError: a version from a file, from `with_overrides` or built in code."""
+        return check_version(cls.__name__, data, handler)
 
     def region(self, code: str) -> RegionPolicy:
         """The region with this ISO code; an unknown code raises UnknownRegionError."""

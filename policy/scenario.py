@@ -13,8 +13,10 @@ A scenario file is JSON (format in docs/formats.md, schema in `scenario.schema.j
                   "rationale": "…"}]}
 
 Files come from users and travel in page links, so everything is checked before anything is
-used: size, JSON syntax, every field's type and length, markup or script links in text, the
-base version, every region (as `--region` reads it) and every change (through
+used: size and JSON syntax here; every field's type and length, markup, control characters and
+script links by the JSON Schema (`scenario.schema.json`, run with jsonschema: the published
+contract is the check, so the two cannot drift apart); then what a schema cannot say: the base
+version, a real date, every region (as `--region` reads it) and every change (through
 `with_overrides`, one change at a time, so the message names the change). A problem raises
 `ScenarioError` with one line naming the field; nothing is applied.
 """
@@ -30,7 +32,7 @@ import unicodedata
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +56,11 @@ MAX_BASE = 100
 MAX_LINK_CHARS = 2000
 """A page link carries a scenario of at most 2,000 characters (compressed); longer: a file."""
 
+SCHEMA_FILE = Path(__file__).with_name("scenario.schema.json")
+"""The scenario file's JSON Schema: the contract users get, and the check this module runs."""
 TOP_FIELDS = ("scenario", "base", "title", "author", "created", "changes")
-REQUIRED_TOP = ("scenario", "base", "title", "changes")
 CHANGE_FIELDS = ("region", "gradation", "ipa_applies", "rationale")
+_GRADATIONS = ", ".join(g.value for g in Gradation)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SCRIPT_LINK = re.compile(r"(java|vb)script:", re.IGNORECASE)
 _BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -318,44 +322,177 @@ def load_scenario(source: str | bytes | Path, name: str) -> Scenario:
 
 
 def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
-    """A checked scenario from the parsed JSON object (the page's editor builds one too)."""
-    if not isinstance(data, Mapping):
-        raise ScenarioError(
-            f"{name}: a scenario file holds one JSON object, not {_kind(data)}"
-        ).keyed("errors.scenario.not_object", file=name)
-    _known_fields(data, TOP_FIELDS, name, "")
-    for key in REQUIRED_TOP:
-        if key not in data:
-            raise ScenarioError(f"{name}: missing field {key!r}").keyed(
-                "errors.scenario.missing_field", file=name, field=key
-            )
-    format_ = data["scenario"]
-    if type(format_) is not int or format_ != FORMAT:
-        raise ScenarioError(
-            f"{name}: scenario: must be {FORMAT} (the format version), not {_show(format_)}"
-        )
-    base_text = _text(data["base"], name, "base", MAX_BASE)
+    """A checked scenario from the parsed JSON object (the page's editor builds one too).
+
+    Two steps, each the one place of its checks: the file's JSON Schema
+    (`scenario.schema.json`, the published contract: fields, types, lengths, no markup, no
+    control characters, no script links), then what a schema cannot say (the base is a shipped
+    version, a real date, every region as `--region` reads it and changed once, every change
+    one the base allows).
+    """
+    problem = schema_problem(data)
+    if problem is not None:
+        line, key, values = problem
+        error = ScenarioError(f"{name}: {line}")
+        raise error.keyed(key, file=name, **values) if key else error
+    assert isinstance(data, Mapping)
     try:
-        base = load_version(base_text)
+        base = load_version(data["base"])
     except PolicyError as error:
         raise ScenarioError(f"{name}: base: {error}").keyed(
-            "errors.scenario.unknown_base", file=name, value=_show(base_text)
+            "errors.scenario.unknown_base", file=name, value=_show(data["base"])
         ) from None
-    title = _text(data["title"], name, "title", MAX_TITLE)
-    author = None
-    if "author" in data:
-        author = _text(data["author"], name, "author", MAX_AUTHOR, empty=True)
     created = _date(data["created"], name) if "created" in data else None
     changes = _changes(data["changes"], base, name)
     _check_changes(base, changes, name)
     return Scenario(
-        base=base.id, title=title, changes=changes, author=author, created=created, name=name
+        base=base.id,
+        title=data["title"],
+        changes=changes,
+        author=data.get("author"),
+        created=created,
+        name=name,
     )
 
 
-def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
-    if not isinstance(value, list):
-        raise ScenarioError(f"{name}: changes: must be a list, not {_kind(value)}")
+@cache
+def _schema_validator() -> Any:
+    """The validator of `scenario.schema.json`, built once. jsonschema is imported here, where a
+    scenario is read, so the commands that read none start without it."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+# The order the fields are reported in (one problem per message: the first in this order), and
+# within a field the order of the schema's keywords.
+_FIELD_ORDER = (*TOP_FIELDS, *CHANGE_FIELDS)
+_KEYWORD_ORDER = (
+    "type",
+    "additionalProperties",
+    "required",
+    "anyOf",
+    "const",
+    "enum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "not",
+    "maxItems",
+)
+
+
+def schema_problem(data: object) -> tuple[str, str | None, dict[str, Any]] | None:
+    """The first way `data` breaks the scenario schema (None: no way), as the one line naming
+    the field, and the wording catalogue's key (`errors.scenario.…`, None where there is none)
+    with its values, for the page. The schema decides; this only words its verdict."""
+    errors = list(_schema_validator().iter_errors(data))
+    if not errors:
+        return None
+
+    def rank(error: Any) -> tuple[Any, ...]:
+        path = tuple(
+            part if isinstance(part, int) else _position(str(part), _FIELD_ORDER)
+            for part in error.absolute_path
+        )
+        return (path, _position(str(error.validator), _KEYWORD_ORDER))
+
+    return _worded(min(errors, key=rank))
+
+
+def _position(item: str, order: tuple[str, ...]) -> int:
+    return order.index(item) if item in order else len(order)
+
+
+def _worded(error: Any) -> tuple[str, str | None, dict[str, Any]]:
+    """A jsonschema error as (line naming the field, catalogue key or None, its values)."""
+    path = list(error.absolute_path)
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+    where = where.removeprefix(".")
+    value = error.instance
+    keyword = error.validator
+    prefix = f"{where}: " if where else ""
+    field = {"field": where}
+    allowed = [g.value for g in Gradation]
+    if keyword == "type":
+        expected = error.validator_value
+        if not where:
+            line = f"a scenario file holds one JSON object, not {_kind(value)}"
+            return line, "errors.scenario.not_object", {}
+        if expected == "boolean":
+            line = f"{prefix}must be true or false, not {_show(value)}"
+            return line, "errors.scenario.not_boolean", field
+        if path[-1] == "gradation":
+            line = f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
+            return (
+                line,
+                "errors.scenario.not_gradation",
+                {**field, "value": _show(value), "allowed": allowed},
+            )
+        if expected == "string":
+            return f"{prefix}must be text, not {_kind(value)}", "errors.scenario.not_text", field
+        words = {"array": "a list", "object": "an object"}
+        return f"{prefix}must be {words.get(expected, expected)}, not {_kind(value)}", None, {}
+    if keyword == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        extra = _show(next(key for key in value if key not in known))
+        line = f"{where + '.' if where else ''}{extra}: unknown field (known: {', '.join(known)})"
+        key = "errors.scenario.unknown_field_in" if where else "errors.scenario.unknown_field"
+        return line, key, {**field, "value": extra, "known": known}
+    if keyword == "required":
+        missing = next(key for key in error.validator_value if key not in value)
+        full = f"{where}.{missing}" if where else missing
+        line = f"{prefix}missing field {missing!r}"
+        return line, "errors.scenario.missing_field", {"field": full}
+    if keyword == "anyOf":
+        line = f"{prefix}gives neither 'gradation' nor 'ipa_applies'; nothing to change"
+        return line, "errors.scenario.nothing_to_change", field
+    if keyword == "const":
+        return f"{prefix}must be {FORMAT} (the format version), not {_show(value)}", None, {}
+    if keyword == "enum":
+        line = f"{prefix}{_show(value)} is not one of {_GRADATIONS}"
+        if path[-1] == "gradation" and not isinstance(value, str):
+            line = f"{prefix}must be one of {_GRADATIONS}, not {_show(value)}"
+        return (
+            line,
+            "errors.scenario.not_gradation",
+            {**field, "value": _show(value), "allowed": allowed},
+        )
+    if keyword == "maxLength":
+        limit = error.validator_value
+        line = f"{prefix}{len(value)} characters, at most {limit}"
+        return line, "errors.scenario.too_long", {**field, "length": len(value), "limit": limit}
+    if keyword == "maxItems":
+        limit = error.validator_value
+        return f"{prefix}{len(value)} changes, at most {limit} (one change per region)", None, {}
+    if where == "created":
+        line = f"created: must be a date YYYY-MM-DD, not {_show(value)}"
+        return line, "errors.scenario.not_date", {**field, "value": _show(value)}
+    fault, fault_key, values = _text_fault(value, multiline=path[-1] == "rationale")
+    return prefix + fault, fault_key, {**field, **values}
+
+
+def _text_fault(value: str, *, multiline: bool) -> tuple[str, str | None, dict[str, Any]]:
+    """What a text the schema refused holds that it must not (minLength, pattern or not)."""
+    if not value.strip():
+        return "must not be empty", "errors.scenario.empty", {}
+    if "<" in value or ">" in value:
+        return "must not contain '<' or '>' (no markup)", "errors.scenario.markup", {}
+    for char in value:
+        if char == "\n" and multiline:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            code = f"U+{ord(char):04X}"
+            line = f"must not contain control characters ({code})"
+            return line, "errors.scenario.control", {"char": code}
+    if _SCRIPT_LINK.search("".join(value.split())):
+        return "must not contain a script link (javascript:)", None, {}
+    return "is not allowed here (see scenario.schema.json)", None, {}
+
+
+def _changes(value: list[Any], base: PolicyVersion, name: str) -> tuple[ScenarioChange, ...]:
+    """The changes (already shaped by the schema) with their regions resolved, one per region."""
     if len(value) > len(base.regions):
         raise ScenarioError(
             f"{name}: changes: {len(value)} changes, but {base.id} has only "
@@ -365,21 +502,8 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
     seen: dict[str, int] = {}
     for number, item in enumerate(value):
         where = f"changes[{number}]"
-        if not isinstance(item, Mapping):
-            raise ScenarioError(f"{name}: {where}: must be an object, not {_kind(item)}")
-        _known_fields(item, CHANGE_FIELDS, name, f"{where}.")
-        for key in ("region", "rationale"):
-            if key not in item:
-                raise ScenarioError(f"{name}: {where}: missing field {key!r}").keyed(
-                    "errors.scenario.missing_field", file=name, field=f"{where}.{key}"
-                )
-        if "gradation" not in item and "ipa_applies" not in item:
-            raise ScenarioError(
-                f"{name}: {where}: gives neither 'gradation' nor 'ipa_applies'; nothing to change"
-            ).keyed("errors.scenario.nothing_to_change", file=name, field=where)
-        region_text = _text(item["region"], name, f"{where}.region", MAX_REGION)
         try:
-            match = resolve_region(region_text, base)
+            match = resolve_region(item["region"], base)
         except PolicyError as error:
             raise ScenarioError(f"{name}: {where}.region: {error}").keyed(
                 "errors.scenario.unknown_region_closest"
@@ -387,7 +511,7 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
                 else "errors.scenario.unknown_region",
                 file=name,
                 field=f"{where}.region",
-                value=_show(region_text),
+                value=_show(item["region"]),
                 closest=list(getattr(error, "suggestions", None) or []),
             ) from None
         if match.code in seen:
@@ -402,22 +526,14 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
                 other=seen[match.code] + 1,
             )
         seen[match.code] = number
-        gradation = _gradation(item["gradation"], name, where) if "gradation" in item else None
-        ipa = item.get("ipa_applies")
-        if "ipa_applies" in item and not isinstance(ipa, bool):
-            raise ScenarioError(
-                f"{name}: {where}.ipa_applies: must be true or false, not {_show(ipa)}"
-            ).keyed("errors.scenario.not_boolean", file=name, field=f"{where}.ipa_applies")
-        rationale = _text(
-            item["rationale"], name, f"{where}.rationale", MAX_RATIONALE, multiline=True
-        )
+        gradation = item.get("gradation")
         changes.append(
             ScenarioChange(
-                region=region_text,
+                region=item["region"],
                 code=match.code,
-                rationale=rationale,
-                gradation=gradation,
-                ipa_applies=ipa,
+                rationale=item["rationale"],
+                gradation=None if gradation is None else Gradation(gradation),
+                ipa_applies=item.get("ipa_applies"),
             )
         )
     return tuple(changes)
@@ -449,32 +565,6 @@ def _overrides(
     return applied.model_copy(update={"scenario_title": title})
 
 
-def _gradation(value: object, name: str, where: str) -> Gradation:
-    allowed = ", ".join(g.value for g in Gradation)
-    if not isinstance(value, str):
-        raise ScenarioError(
-            f"{name}: {where}.gradation: must be one of {allowed}, not {_show(value)}"
-        ).keyed(
-            "errors.scenario.not_gradation",
-            file=name,
-            field=f"{where}.gradation",
-            value=_show(value),
-            allowed=[g.value for g in Gradation],
-        )
-    try:
-        return Gradation(value)
-    except ValueError:
-        raise ScenarioError(
-            f"{name}: {where}.gradation: {_show(value)} is not one of {allowed}"
-        ).keyed(
-            "errors.scenario.not_gradation",
-            file=name,
-            field=f"{where}.gradation",
-            value=_show(value),
-            allowed=[g.value for g in Gradation],
-        ) from None
-
-
 def _date(value: object, name: str) -> dt.date:
     if isinstance(value, str) and _DATE.fullmatch(value):
         try:
@@ -484,60 +574,6 @@ def _date(value: object, name: str) -> dt.date:
     raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}").keyed(
         "errors.scenario.not_date", file=name, field="created", value=_show(value)
     )
-
-
-def _text(
-    value: object,
-    name: str,
-    where: str,
-    limit: int,
-    *,
-    multiline: bool = False,
-    empty: bool = False,
-) -> str:
-    """Checked text: a string within its length, no markup, no script link, no control
-    characters (a rationale may hold line breaks)."""
-    if not isinstance(value, str):
-        raise ScenarioError(f"{name}: {where}: must be text, not {_kind(value)}").keyed(
-            "errors.scenario.not_text", file=name, field=where
-        )
-    if not empty and not value.strip():
-        raise ScenarioError(f"{name}: {where}: must not be empty").keyed(
-            "errors.scenario.empty", file=name, field=where
-        )
-    if len(value) > limit:
-        raise ScenarioError(f"{name}: {where}: {len(value)} characters, at most {limit}").keyed(
-            "errors.scenario.too_long", file=name, field=where, length=len(value), limit=limit
-        )
-    if "<" in value or ">" in value:
-        raise ScenarioError(f"{name}: {where}: must not contain '<' or '>' (no markup)").keyed(
-            "errors.scenario.markup", file=name, field=where
-        )
-    for char in value:
-        if char == "\n" and multiline:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
-            raise ScenarioError(
-                f"{name}: {where}: must not contain control characters (U+{ord(char):04X})"
-            ).keyed("errors.scenario.control", file=name, field=where, char=f"U+{ord(char):04X}")
-    squeezed = "".join(value.split())
-    if _SCRIPT_LINK.search(squeezed):
-        raise ScenarioError(f"{name}: {where}: must not contain a script link (javascript:)")
-    return value
-
-
-def _known_fields(data: Mapping, known: tuple[str, ...], name: str, prefix: str) -> None:
-    for key in data:
-        if key not in known:
-            raise ScenarioError(
-                f"{name}: {prefix}{_show(key)}: unknown field (known: {', '.join(known)})"
-            ).keyed(
-                "errors.scenario.unknown_field_in" if prefix else "errors.scenario.unknown_field",
-                file=name,
-                field=prefix.rstrip("."),
-                value=_show(key),
-                known=list(known),
-            )
 
 
 def _read_file(path: Path, name: str) -> bytes:

@@ -7,14 +7,19 @@ cited whenever an IPA applies; dates with their citations; every citation's sour
 its text in `policy/sources/`; every Dutch quote found there word for word; citations of a
 document later than the version marked as a reading. Every problem comes with the location of
 the field it sits in (`regions[3] (ML-4).ipa_applies`), so a user can find it.
+
+The model runs them: `PolicyVersion`'s validator calls `check_version`, which puts these
+problems and the schema's errors into one ValidationError, so a version is validated once and
+every problem is reported at once, however it is built. `validated` words that error for a file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from policy.data_files import SOURCES_DIR, official_units
 from policy.errors import InvalidVersionError
@@ -45,39 +50,82 @@ def validated(
 ) -> tuple[list[str], Any]:
     """Every problem ("location: message") and the PolicyVersion when there is none.
 
-    `citations` are the (location, table) pairs to check the quotes of; by default every
-    citation in `data`. A file passes its `[citations.<id>]` tables so that a wrong quote is
-    reported once, where it is written. `found` are problems the caller has already found (e.g.
-    an unknown citation id); the schema errors at the same locations are not repeated.
-    `model` is the version model (PolicyVersion): passed in, because the models run these
-    checks and this module must not import them back (no import cycle).
+    The model validates once and reports every problem at once: its schema errors and the
+    checks below (`check_version`). `citations` are the (location, table) pairs to check the
+    quotes of instead of the model's own; a file passes its `[citations.<id>]` tables so that a
+    wrong quote is reported once, where it is written. `found` are problems the caller has
+    already found (e.g. an unknown citation id); the schema errors at the same locations are
+    not repeated. `model` is the version model (PolicyVersion): passed in, because the models
+    run these checks and this module must not import them back (no import cycle).
     """
     data = _plain(data)
-    problems = [*found, *version_problems(data, citations)]
-    reported = {location for location, _ in problems}
+    checks: list[Problem] = []
+    schema: list[Problem] = []
+    set_aside: list[Problem] = []  # the quotes of the citations as used, when `citations` given
+    version = None
     try:
-        version = model.model_validate(data, context={"checked": True})
+        version = model.model_validate(data)
     except ValidationError as error:
         for item in error.errors():
-            if citations is not None and _inside_a_citation(item["loc"]):
-                continue  # the citation table was checked where the file writes it
-            location, message = describe(item, data)
-            if location in reported:
-                continue
-            problems.append((location, message))
-        version = None
+            if item["type"] in (CHECK, QUOTE):
+                ctx = item.get("ctx") or {}
+                problem = (str(ctx["location"]), str(ctx["message"]))
+                use_it = citations is None or item["type"] == CHECK
+                (checks if use_it else set_aside).append(problem)
+            elif citations is None or not _inside_a_citation(item["loc"]):
+                schema.append(describe(item, data))
+    if citations is not None:
+        checks += quote_problems(data, citations)
+    problems = [*found, *checks]
+    reported = {location for location, _ in problems}
+    problems += [(location, message) for location, message in schema if location not in reported]
+    if version is None and not problems:
+        problems = set_aside  # never a refusal without its reason
     lines = list(dict.fromkeys(f"{location}: {message}" for location, message in problems))
     return lines, (None if lines else version)
 
 
-def version_problems(
-    data: Any, citations: Iterable[tuple[str, Mapping[str, Any]]] | None = None
-) -> list[Problem]:
-    """Every problem the schema alone cannot see, as (location, message) pairs.
+CHECK = "version_check"
+"""The pydantic error type of a problem `structure_problems` finds."""
+QUOTE = "version_quote"
+"""The pydantic error type of a problem with a quote (its source, its text, its reading mark)."""
+
+
+def check_version(title: str, data: Any, handler: Callable[[Any], Any]) -> Any:
+    """The body of the version model's validator: the schema (`handler`) and the checks below,
+    every problem in one ValidationError (the checks first, each with its location)."""
+    plain = _plain(data)
+    details: list[InitErrorDetails] = [
+        _detail(kind, location, message, data)
+        for kind, problems in ((CHECK, structure_problems(plain)), (QUOTE, quote_problems(plain)))
+        for location, message in problems
+    ]
+    try:
+        version = handler(data)
+    except ValidationError as error:
+        raise ValidationError.from_exception_data(
+            title, [*details, *cast(list[InitErrorDetails], error.errors())]
+        ) from None
+    if details:
+        raise ValidationError.from_exception_data(title, details)
+    return version
+
+
+def _detail(kind: str, location: str, message: str, data: Any) -> InitErrorDetails:
+    return {
+        "type": PydanticCustomError(
+            kind, "{location}: {message}", {"location": location, "message": message}
+        ),
+        "loc": (),
+        "input": data,
+    }
+
+
+def structure_problems(data: Any) -> list[Problem]:
+    """The units, the IPA's place, the dates' citations and the source files.
 
     Works on raw data, so it reports even when fields are missing or mistyped elsewhere.
     """
-    data = _plain(data)
     if not isinstance(data, dict):
         return []
     problems = _check_units(data)
@@ -85,8 +133,19 @@ def version_problems(
     for value, citation in _DATED:
         if data.get(value) is not None and data.get(citation) is None:
             problems.append((citation, f"required because {value} is given"))
-    sources, source_problems = _sources(data)
-    problems += source_problems
+    problems += _sources(data)[1]
+    return problems
+
+
+def quote_problems(
+    data: Any, citations: Iterable[tuple[str, Mapping[str, Any]]] | None = None
+) -> list[Problem]:
+    """Every quote found word for word in its listed source, and a citation of a borrowed
+    (later) source marked as a reading; `citations` default to every citation in `data`."""
+    if not isinstance(data, dict):
+        return []
+    problems: list[Problem] = []
+    sources = _sources(data)[0]
     borrowed = _borrowed(data)
     cited = quoted(data) if citations is None else list(citations)
     for location, table in cited:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geodata.errors import shortened
 from policy import IndividualElements, PolicyVersion, elements_label, gradation_label
+from policy.case import NamedOrigin
 from policy.framework import article_15c_rules
 from ui import state
 from ui.errors import safe_callback
@@ -27,7 +28,7 @@ from ui.search import (
     matches_filter,
     outcomes_differ,
 )
-from ui.state import BOOLEAN_FACTS, Named, PageState
+from ui.state import BOOLEAN_FACTS, PageState
 from ui.texts import Lang, t
 from wording import t as wt
 from wording.escape import markdown
@@ -56,15 +57,17 @@ _FACT_HELP: Final[dict[str, str]] = {
 }
 
 
-def named_line(named: Named, lang: Lang) -> str:
+def named_line(named: NamedOrigin, lang: Lang) -> str:
     """ "Anderamboukane (village, cercle Ménaka) → Ménaka": what was said, what it is, where."""
-    what = kind_label(named.kind, lang)
-    if named.cercle:
-        what += ", " + t("named_cercle", lang, cercle=named.cercle)
-    said = named.place or named.text
-    if named.place and named.text.casefold() != named.place.casefold():
-        said = f"{shortened(named.text)} = {named.place}"
-    return f"{shortened(said)} ({what}) → {named.region_name}"
+    what = kind_label(named.described_as, lang)
+    if named.cercle_name:
+        what += ", " + t("named_cercle", lang, cercle=named.cercle_name)
+    said = named.typed
+    if named.place and named.typed.casefold() != named.place.casefold():
+        said = f"{shortened(named.typed)} = {named.place}"
+    elif named.place:
+        said = named.place
+    return f"{shortened(said)} ({what}) → {named.region_label}"
 
 
 def region_select(version: PolicyVersion, lang: Lang, label: str, key: str) -> None:
@@ -96,7 +99,7 @@ def _new_case() -> None:
     st.session_state.pop(PLACE_FILTER_KEY, None)
 
 
-def _apply(candidate_named: Named) -> None:
+def _apply(candidate_named: NamedOrigin) -> None:
     state.select_named(candidate_named)
     st.session_state[PLACE_QUERY_KEY] = ""
     st.session_state.pop(SEARCHED_KEY, None)
@@ -301,7 +304,7 @@ def decision_form(version: PolicyVersion, lang: Lang) -> None:
                     "named_split_off",
                     lang,
                     place=markdown(named.place),
-                    region=markdown(named.region_name),
+                    region=markdown(named.region_label),
                     drawn=markdown(named.drawn_in),
                 )
             )

@@ -20,9 +20,9 @@ import streamlit as st
 
 import geodata
 from policy import Decision, flag_label, gradation_label, outcome_label
+from policy.case import NamedOrigin
 from ui.details import blockquote
 from ui.form import named_line
-from ui.state import Named
 from ui.texts import Lang, t
 from wording import phrases
 from wording.escape import markdown
@@ -63,7 +63,7 @@ def render_headline(decision: Decision, lang: Lang) -> None:
     box(f"**{t('outcome_heading', lang)}:** {markdown(headline(decision, lang))}")
 
 
-def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
+def render_summary(decision: Decision, lang: Lang, named: NamedOrigin | None) -> None:
     """Region, level and IPA of the decision, and what the applicant named."""
     ipa = decision.ipa_answer(lang)
     lines = [
@@ -76,7 +76,7 @@ def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:
     st.markdown("  \n".join(lines))
 
 
-def render_card(decision: Decision, lang: Lang, named: Named | None) -> None:
+def render_card(decision: Decision, lang: Lang, named: NamedOrigin | None) -> None:
     """Flags, every step with citation and source text, disclaimer, downloads."""
     if decision.flags:
         st.markdown(f"**{t('outcome_flags', lang)}**")
@@ -129,22 +129,22 @@ def memo_text(decision: Decision, lang: Lang, today: dt.date | None = None) -> s
     return f"*{t('memo_date', lang, date=day)}*\n\n" + decision.to_markdown(lang=lang) + credit
 
 
-def origin_dict(named: Named) -> dict[str, Any]:
+def origin_dict(named: NamedOrigin) -> dict[str, Any]:
     """What the applicant named, for the JSON: the text, what it is, where it resolved."""
     return {
-        "text": named.text,
-        "kind": named.kind,
+        "text": named.typed,
+        "kind": named.described_as,
         "place": named.place,
         "place_pcode": named.place_pcode,
-        "cercle": named.cercle,
+        "cercle": named.cercle_name,
         "cercle_pcode": named.cercle_pcode,
         "mapped_from": named.mapped_from,
-        "region": {"code": named.region, "name": named.region_name},
+        "region": {"code": named.region_code, "name": named.region_name},
     }
 
 
 def decision_json(
-    decision: Decision, named: Named | None = None, today: dt.date | None = None
+    decision: Decision, named: NamedOrigin | None = None, today: dt.date | None = None
 ) -> dict[str, Any]:
     """The Decision's JSON (with its `origin`) plus `named` (the page's record of the name as
     typed: what kind of place, its cercle, where it resolved; null when no name was given),

@@ -29,9 +29,10 @@ from geodata.errors import shortened
 from geodata.origin import region_homonyms
 from geodata.places import EXACT_SCORE
 from policy import PolicyError, PolicyVersion, UnknownRegionError, evaluate, resolve_region
+from policy.case import NamedOrigin
 from policy.data_files import read_package_toml
 from policy.regions import normalise_name
-from ui.state import Named, PageState, case_of
+from ui.state import PageState, case_of
 from ui.texts import Lang, t
 from wording import t as wt
 from wording.escape import markdown
@@ -52,7 +53,7 @@ class Candidate:
 
     id: str
     label: str
-    named: Named
+    named: NamedOrigin
     exact: bool = True
     """False for a place whose name is only similar to the query."""
 
@@ -83,8 +84,9 @@ class Lookup:
         exact = self.exact
         if len(exact) == 1:
             return exact[0]
-        regions = [c for c in exact if c.named.kind == "region"]
-        if len(regions) == 1 and all(c.named.region == regions[0].named.region for c in exact):
+        regions = [c for c in exact if c.named.described_as == "region"]
+        code = regions[0].named.region_code if len(regions) == 1 else None
+        if code is not None and all(c.named.region_code == code for c in exact):
             return regions[0]
         return None
 
@@ -109,14 +111,13 @@ def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candida
         match = resolve_region(query, version)
     except PolicyError:
         return None
-    kind = "region_2023" if match.mapped_from else "region"
     label = t("form_candidate_region", lang, region=match.name, code=match.code)
     if match.mapped_from:
         label += " " + t("form_candidate_mapped", lang, name=match.mapped_from)
-    named = Named(
+    named = NamedOrigin(
         text=query.strip(),
-        kind=kind,
-        region=match.code,
+        kind="region",
+        region_code=match.code,
         region_name=match.name,
         mapped_from=match.mapped_from,
     )
@@ -137,18 +138,13 @@ def _place_candidate(
     origin = geodata.named_origin(place)
     region_name = version.region(origin.region_code).name
     split_off = origin.region_code != place.unit_code
-    named = Named(
-        text=query.strip(),
-        kind=kind,
-        region=origin.region_code,
+    named = replace(
+        origin,
+        said=query.strip(),
         region_name=region_name,
-        place=place.name,
         place_pcode=place.pcode,
-        cercle=place.cercle_name,
-        cercle_pcode=place.cercle_pcode,
+        place_class=kind,
         drawn_in=place.unit_name if split_off else None,
-        note=origin.note,
-        note_nl=origin.note_nl,
     )
     if exact is None:
         exact = place.score >= EXACT_SCORE
@@ -175,14 +171,14 @@ def _ordered(
     class_of = {kind: number for number, kind in PLACE_KINDS.items()}
 
     def rank(c: Candidate) -> tuple:
-        kind = c.named.kind
+        kind = c.named.described_as
         group = 0 if kind == "region" else 2 if kind == "region_2023" else 1
         tier = 0 if c.exact else 1 if c.id in first_similar else 2
         return (
             tier,
             group,
-            c.named.region_name,
-            c.named.cercle or "",
+            c.named.region_label,
+            c.named.cercle_name or "",
             class_of.get(kind, 9),
             c.label,
         )
@@ -240,14 +236,14 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
     if homonyms:
         notes.append(_homonym_note(text, candidates, homonyms, version, lang))
     candidates = _ordered(candidates, lang, first)
-    region_2023 = next((c for c in candidates if c.named.kind == "region_2023"), None)
+    region_2023 = next((c for c in candidates if c.named.described_as == "region_2023"), None)
     if region_2023 is not None and any(c.exact and c.named.place for c in candidates):
         notes.append(
             wt(
                 "page_use.search.also_region_2023",
                 lang,
                 name=markdown(region_2023.named.mapped_from or text),
-                region=markdown(region_2023.named.region_name),
+                region=markdown(region_2023.named.region_label),
             )
         )
     return Lookup(
@@ -270,17 +266,18 @@ def _region_homonyms(
         return [], frozenset()
     homonyms = [
         found
-        for found in region_homonyms(text, (c.named.region for c in exact_places))
+        for found in region_homonyms(text, (c.named.region_code for c in exact_places))
         if _has(version, found[0])
     ]
     first: set[str] = set()
     for code, _, capital in homonyms:
-        region = next((c for c in candidates if c.named.region == code and not c.named.place), None)
+        in_region = [c for c in candidates if c.named.region_code == code]
+        region = next((c for c in in_region if not c.named.place), None)
         if region is None:
-            named = Named(
-                text=text, kind="region", region=code, region_name=version.region(code).name
+            named = NamedOrigin(
+                text=text, kind="region", region_code=code, region_name=version.region(code).name
             )
-            plain = t("form_candidate_region", lang, region=named.region_name, code=code)
+            plain = t("form_candidate_region", lang, region=named.region_label, code=code)
             taken = any(c.id == REGION_ID for c in candidates)
             region = Candidate(
                 id=f"{REGION_ID}:{code}" if taken else REGION_ID,
@@ -292,9 +289,7 @@ def _region_homonyms(
         first.add(region.id)
         if capital is None:
             continue
-        seat = next(
-            (c for c in candidates if c.named.region == code and c.named.place == capital), None
-        )
+        seat = next((c for c in in_region if c.named.place == capital), None)
         if seat is None:
             try:
                 places = geodata.locate(capital)
@@ -323,8 +318,8 @@ def _homonym_note(
             wt(
                 "page_use.search.homonym_place",
                 lang,
-                cercle=markdown(c.named.cercle or ""),
-                region=markdown(c.named.region_name),
+                cercle=markdown(c.named.cercle_name or ""),
+                region=markdown(c.named.region_label),
             )
             for c in candidates
             if c.exact and c.named.place
@@ -363,7 +358,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
         return wt("page_use.search.count_only_similar", lang, name=name, count=len(similar))
     per_region: dict[str, int] = {}
     for c in exact:
-        per_region[c.named.region_name] = per_region.get(c.named.region_name, 0) + 1
+        per_region[c.named.region_label] = per_region.get(c.named.region_label, 0) + 1
     regions = ", ".join(
         f"{markdown(region)} {count}"
         for region, count in sorted(per_region.items(), key=lambda item: (-item[1], item[0]))
@@ -378,7 +373,7 @@ def count_line(found: Lookup, lang: Lang) -> str:
 def regions_in_play(found: Lookup) -> tuple[str, ...]:
     """The regions among the exact matches (or, with none, among all), first seen first."""
     pool = found.exact or found.candidates
-    return tuple(dict.fromkeys(c.named.region for c in pool))
+    return tuple(dict.fromkeys(c.named.region_code for c in pool))
 
 
 def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]:
@@ -388,13 +383,14 @@ def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]
         "": ("all", "", None, len(found.candidates))
     }
     for c in found.candidates:
-        region_id = f"region:{c.named.region}"
-        kind, name, cercle, count = options.get(region_id, ("region", c.named.region_name, None, 0))
+        region_id = f"region:{c.named.region_code}"
+        fresh = ("region", c.named.region_label, None, 0)
+        kind, name, cercle, count = options.get(region_id, fresh)
         options[region_id] = (kind, name, cercle, count + 1)
         if c.named.cercle_pcode:
             cercle_id = f"cercle:{c.named.cercle_pcode}"
             kind, name, cercle, count = options.get(
-                cercle_id, ("cercle", c.named.region_name, c.named.cercle, 0)
+                cercle_id, ("cercle", c.named.region_label, c.named.cercle_name, 0)
             )
             options[cercle_id] = (kind, name, cercle, count + 1)
     regions = [k for k, v in options.items() if v[0] == "region"]
@@ -407,7 +403,7 @@ def filter_options(found: Lookup) -> dict[str, tuple[str, str, str | None, int]]
             for k, v in options.items()
             if v[0] == "cercle"
             and any(
-                c.named.region == code and f"cercle:{c.named.cercle_pcode}" == k
+                c.named.region_code == code and f"cercle:{c.named.cercle_pcode}" == k
                 for c in found.candidates
             )
         ]
@@ -421,7 +417,7 @@ def matches_filter(candidate: Candidate, chosen: str) -> bool:
         return True
     kind, _, value = chosen.partition(":")
     if kind == "region":
-        return candidate.named.region == value
+        return candidate.named.region_code == value
     return candidate.named.cercle_pcode == value
 
 
@@ -435,7 +431,7 @@ def _has(version: PolicyVersion, code: str) -> bool:
 
 def resolve_named(
     text: str, place_pcode: str | None, version: PolicyVersion, lang: Lang
-) -> Named | None:
+) -> NamedOrigin | None:
     """A name from a link, looked up again: the place with that P-code, or the region the name
     gives; None when it resolves to neither (the link is then ignored with a notice)."""
     if not text.strip():

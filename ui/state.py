@@ -49,62 +49,6 @@ MAX_PARAM_LENGTH: Final = 120
 _TRUE: Final = TRUE_WORDS  # the one vocabulary, as in a caseload CSV
 _FALSE: Final = FALSE_WORDS
 
-# What a name the applicant gave turned out to be (ui.texts has the words in both languages).
-NAMED_KINDS: Final[tuple[str, ...]] = (
-    "region",
-    "region_2023",
-    "capital",
-    "regional_capital",
-    "cercle_capital",
-    "town",
-    "village",
-)
-
-
-@dataclass(frozen=True)
-class Named:
-    """What the applicant named and how it resolved: the text as given, what it is (a region, a
-    2023 region, or a place of some class with its cercle), and the 2016 region it lies in.
-
-    `case_region` is what the Case gets as its region: the 2023 name for a 2023 region (so the
-    Decision shows the mapping and its flag), else the ISO code.
-    """
-
-    text: str
-    kind: str
-    region: str
-    region_name: str
-    place: str | None = None
-    place_pcode: str | None = None
-    cercle: str | None = None
-    cercle_pcode: str | None = None
-    mapped_from: str | None = None
-    drawn_in: str | None = None
-    """For a place in an area split off after 2015 (Taoudénit): the region the map draws it in."""
-    note: str | None = None
-    """geodata's explanation (English) of how such a place was resolved."""
-    note_nl: str | None = None
-    """The same explanation in Dutch."""
-
-    @property
-    def case_region(self) -> str:
-        return self.mapped_from or self.region
-
-    def origin(self) -> NamedOrigin:
-        """What the applicant named, as the Decision carries it (memo and JSON)."""
-        if self.place is not None:
-            return NamedOrigin(
-                text=self.place,
-                kind="place",
-                region_code=self.region,
-                cercle_pcode=self.cercle_pcode,
-                cercle_name=self.cercle,
-                note=self.note,
-                note_nl=self.note_nl,
-            )
-        return NamedOrigin(text=self.text, kind="region", region_code=self.region)
-
-
 @dataclass(frozen=True)
 class Facts:
     """The case's facts as the form asks them (the fields of `policy.Case` besides the region)."""
@@ -128,7 +72,8 @@ class PageState:
     lang: Lang = DEFAULT_LANG
     version: str = ""
     region: str | None = None
-    named: Named | None = None
+    named: NamedOrigin | None = None
+    """What the applicant named, as the search resolved it (the Case's origin)."""
     facts: Facts = field(default_factory=Facts)
     scenario: Scenario | None = None
 
@@ -151,9 +96,9 @@ def choose_region(state: PageState, code: str | None) -> PageState:
     return replace(state, region=code, named=None)
 
 
-def use_named(state: PageState, named: Named) -> PageState:
+def use_named(state: PageState, named: NamedOrigin) -> PageState:
     """A name the applicant gave, resolved: selects its region and keeps what was said."""
-    return replace(state, region=named.region, named=named)
+    return replace(state, region=named.region_code, named=named)
 
 
 def set_fact(state: PageState, name: str, value: Any) -> PageState:
@@ -184,7 +129,7 @@ def case_of(state: PageState) -> Case | None:
     named = state.named
     return Case(
         region=named.case_region if named is not None else state.region,
-        origin=named.origin() if named is not None else None,
+        origin=named,
         persecution=facts.persecution,
         individual_harm=facts.individual_harm,
         individual_elements=IndividualElements(facts.individual_elements),
@@ -212,7 +157,7 @@ def to_link(state: PageState, default_version: str | None = None) -> dict[str, s
     if state.region:
         params[PARAM_REGION] = state.region
     if state.named is not None:
-        params[PARAM_NAMED] = state.named.text
+        params[PARAM_NAMED] = state.named.typed
         if state.named.place_pcode:
             params[PARAM_PLACE] = state.named.place_pcode
     facts = state.facts
@@ -243,7 +188,7 @@ def from_link(
     versions: Sequence[str],
     default_version: str,
     regions: Callable[[str], Mapping[str, str]],
-    resolve_named: Callable[[str, str | None, str, Lang], Named | None],
+    resolve_named: Callable[[str, str | None, str, Lang], NamedOrigin | None],
     stem_of: Callable[[str], str | None] | None = None,
 ) -> tuple[PageState, list[LinkNotice]]:
     """The state a link describes, and a notice for every value that was ignored.
@@ -306,7 +251,7 @@ def from_link(
         named = resolve_named(values[PARAM_NAMED], values.get(PARAM_PLACE), version, lang)
         if named is None:
             notices.append(LinkNotice(PARAM_NAMED, values[PARAM_NAMED], "link_named_unresolved"))
-        elif region is not None and region != named.region:
+        elif region is not None and region != named.region_code:
             # The name decides: it is what the applicant said.
             bad(PARAM_REGION)
     elif PARAM_PLACE in values:
@@ -381,7 +326,7 @@ def select_region(code: str | None) -> None:
     update(choose_region(current(), code))
 
 
-def select_named(named: Named) -> None:
+def select_named(named: NamedOrigin) -> None:
     """A name the applicant gave, resolved: its region selected everywhere."""
     update(use_named(current(), named))
 

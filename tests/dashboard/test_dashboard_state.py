@@ -5,12 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy import load_version
+from policy import NamedOrigin, load_version
 from ui.state import (
     LINK_PARAMS,
     MAX_PARAM_LENGTH,
     Facts,
-    Named,
     PageState,
     case_of,
     choose_region,
@@ -23,16 +22,16 @@ from ui.state import (
 
 VERSIONS = ("wbv-2025-11", "c7-23-before-wbv-2025-11")
 CODES = {r.code: r.name for r in load_version(None).regions}
-BANDIAGARA = Named(
+BANDIAGARA = NamedOrigin(
     text="Bandiagara",
-    kind="region_2023",
-    region="ML-5",
+    kind="region",
+    region_code="ML-5",
     region_name="Mopti",
     mapped_from="Bandiagara",
 )
 
 
-def resolve(text: str, pcode: str | None, version: str, lang: str) -> Named | None:
+def resolve(text: str, pcode: str | None, version: str, lang: str) -> NamedOrigin | None:
     return BANDIAGARA if text == "Bandiagara" and pcode is None else None
 
 

@@ -98,7 +98,7 @@ def test_madina_offers_every_place_picks_none_and_filters(open_page, artifacts: 
     filter_label = wt("page_use.search.filter_region", "nl", region="Mopti", count=mopti[3])
     choose_typed(page, selectbox(side, wt("page_use.search.filter", "nl")), filter_label, "regio M")
     wait_idle(page)
-    in_mopti = [c.label for c in found.candidates if c.named.region == "ML-5" and c.exact]
+    in_mopti = [c.label for c in found.candidates if c.named.region_code == "ML-5" and c.exact]
     choose_typed(page, selectbox(side, t("form_place_matches", "nl")), in_mopti[0], "Madina")
     assert_selected_everywhere(page, "ML-5")
     page.screenshot(path=str(artifacts / "page-use-madina-1366x768.png"))

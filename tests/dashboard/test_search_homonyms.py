@@ -54,7 +54,7 @@ def test_lookup_offers_every_madina_with_labels_that_differ() -> None:
     assert all("commune ML" in label and "cercle " in label for label in labels)
     assert all(c.label.startswith("≈") for c in found.candidates if not c.exact)
     # Grouped: the exact matches come first, each region's places together.
-    regions = [c.named.region for c in found.exact]
+    regions = [c.named.region_code for c in found.exact]
     assert regions == sorted(regions, key=lambda code: regions.index(code))
     assert len({code for code in regions}) == 6
 
@@ -95,7 +95,8 @@ def test_douentza_offers_the_town_first_and_says_it_is_also_a_2023_region() -> N
     next(b for b in app.sidebar.button if b.label == "Use this region").click()
     run(app)
     named = page_state(app).named
-    assert named is not None and named.kind == "cercle_capital" and named.place == "Douentza"
+    assert named is not None and named.described_as == "cercle_capital"
+    assert named.place == "Douentza"
 
 
 def test_a_unique_exact_name_is_used_on_enter() -> None:
@@ -104,7 +105,7 @@ def test_a_unique_exact_name_is_used_on_enter() -> None:
     current = page_state(app)
     found = lookup("Dogofry", load_version(None), "nl")
     assert found.unique is not None
-    assert current.named is not None and current.region == found.unique.named.region
+    assert current.named is not None and current.region == found.unique.named.region_code
     assert app.text_input(key="place_query").value == ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy import Case, IndividualElements, PolicyError, evaluate, fact_label, load_version
+from policy.case import parse_elements
 
 
 @pytest.mark.parametrize(
@@ -25,8 +26,30 @@ def test_booleans_must_be_bool(field: str, value) -> None:
         (IndividualElements.limited, IndividualElements.limited),
     ],
 )
-def test_individual_elements_accepts_the_value_in_any_case(value, expected) -> None:
-    assert Case(region="Gao", individual_elements=value).individual_elements is expected
+def test_the_readers_parser_accepts_the_value_in_any_case(value, expected) -> None:
+    """CSV, link and CLI read the elements with `parse_elements` before they build a Case."""
+    assert Case(region="Gao", individual_elements=parse_elements(value)).individual_elements is (
+        expected
+    )
+
+
+@pytest.mark.parametrize("value", ["LIMITED", " limited ", "", 1, None, True])
+def test_case_is_strict_about_individual_elements(value) -> None:
+    """The model converts nothing: only the enum or its exact value (as in JSON) is taken."""
+    with pytest.raises(PolicyError, match="^individual_elements: .* is not one of"):
+        Case(region="Gao", individual_elements=value)
+    assert Case(region="Gao", individual_elements="limited").individual_elements is (
+        IndividualElements.limited
+    )
+
+
+def test_unknown_ipa_criteria_and_fields_are_refused() -> None:
+    with pytest.raises(PolicyError, match="^ipa_criteria: unknown criterion 'nope'"):
+        Case(region="Gao", ipa_criteria={"nope": True})
+    with pytest.raises(PolicyError, match=r"^ipa_criteria\.travel_and_admittance: must be true"):
+        Case(region="Gao", ipa_criteria={"travel_and_admittance": "yes"})
+    with pytest.raises(PolicyError, match="^persecuted: "):
+        Case(region="Gao", persecuted=True)
 
 
 def test_unknown_individual_elements_names_the_field() -> None:

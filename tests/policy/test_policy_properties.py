@@ -15,6 +15,7 @@ from policy import (
     list_versions,
     load_version,
 )
+from policy.case import parse_elements
 from policy.case_csv import read_cases
 from policy.framework import framework_citations, framework_source_files
 from policy.quotes import quote_occurs
@@ -159,7 +160,7 @@ def test_batch_agrees_with_evaluate_on_every_row_of_a_raw_csv(rows, version, tmp
             individual_harm=harm in TRUE_TEXTS,
             ipa_obstacles=obstacles in TRUE_TEXTS,
             exclusion_indications=exclusion in TRUE_TEXTS,
-            individual_elements=elements,
+            individual_elements=parse_elements(elements),
         )
         decision = evaluate(case, version)
         ipa = {None: "", True: "true", False: "false"}[decision.ipa_applies]

@@ -384,6 +384,29 @@ def test_fuzz_any_link(text: str) -> None:
         assert "\n" not in str(error) and str(error).startswith("link: ")
 
 
+def test_the_limits_the_page_uses_are_the_schemas() -> None:
+    """The page's fields stop at the lengths the schema allows (the schema is the check)."""
+    from policy.scenario import MAX_AUTHOR, MAX_BASE, MAX_RATIONALE, MAX_REGION, MAX_TITLE
+
+    props, change = SCHEMA["properties"], SCHEMA["$defs"]["change"]["properties"]
+    assert props["title"]["maxLength"] == MAX_TITLE and props["base"]["maxLength"] == MAX_BASE
+    assert props["author"]["maxLength"] == MAX_AUTHOR
+    assert change["rationale"]["maxLength"] == MAX_RATIONALE
+    assert change["region"]["maxLength"] == MAX_REGION
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [("title", "ends in a line break\n"), ("author", "x\n"), ("title", "a\ud800b")],
+)
+def test_a_final_line_break_or_a_lone_surrogate_is_refused_by_the_schema(path, value) -> None:
+    """Python's `$` also matches before a final line break; the schema's patterns say `(?!\\n)`."""
+    data = _set(path, value)(copy.deepcopy(valid()))
+    assert not schema_accepts(data)
+    with pytest.raises(ScenarioError, match=f"{path}: must not contain control characters"):
+        scenario_from_data(data, "bad.json")
+
+
 # --- A scenario is never read as the law -----------------------------------------------------
 
 

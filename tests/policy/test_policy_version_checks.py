@@ -217,3 +217,15 @@ def test_a_version_built_in_code_passes_the_same_checks() -> None:
     data["regions"][2]["gradation_citation"]["text_nl"] = "De IND neemt voor Mali niets aan."
     with pytest.raises(ValidationError, match="not found word for word"):
         PolicyVersion(**data)
+
+
+def test_the_model_reports_every_problem_at_once() -> None:
+    """One validation, every problem: a check beside the schema and a schema error together."""
+    data = CURRENT.model_dump()
+    data["regions"][0]["name"] = "Kayès"
+    data["regions"][1]["gradation"] = "extreme"
+    with pytest.raises(ValidationError) as raised:
+        PolicyVersion.model_validate(data)
+    text = str(raised.value)
+    assert "regions[0] (ML-1).name: 'Kayès' is not the official name of ML-1" in text
+    assert "regions.1.gradation" in text and "extreme" in text
