@@ -66,7 +66,7 @@ def checklist_lines(policy: PolicyVersion, lang: str) -> list[str]:
     from policy.paragraphs import load_paragraphs
 
     try:
-        paragraphs = {p.number: p for p in load_paragraphs(policy)}
+        paragraphs = {p.number: p for p in load_paragraphs(policy, with_rules=False)}
     except PolicyError:
         return []
     lines = []
