@@ -233,3 +233,12 @@ def test_new_case_forgets_the_name_and_an_unknown_fact_is_refused() -> None:
     assert new_case(state).named is None
     with pytest.raises(KeyError, match="colour"):
         set_fact(state, "colour", True)
+
+
+def test_a_parameter_given_without_a_value_is_reported_as_empty() -> None:
+    state, notices = read({"region": [], "version": ""})
+    assert state == PageState(version=VERSIONS[0])
+    assert notices == [
+        LinkNotice("version", "", "link_bad_value"),
+        LinkNotice("region", "", "link_bad_value"),
+    ]
