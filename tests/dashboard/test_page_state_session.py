@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from policy.scenario import scenario_from_data
 from ui.state import STATE_KEY, LinkNotice, Named, PageState
 
 BANDIAGARA = Named(
@@ -13,6 +14,14 @@ BANDIAGARA = Named(
     mapped_from="Bandiagara",
 )  # fmt: skip
 NOTICE = LinkNotice("lang", "fr", "link_bad_value")
+SCENARIO = scenario_from_data(
+    {
+        "scenario": 1,
+        "base": "WBV 2025/11",
+        "title": "Gao lower",
+        "changes": [{"region": "Gao", "gradation": "relatively_lower", "rationale": "Why."}],
+    }
+)
 
 
 def _page() -> None:
@@ -22,6 +31,7 @@ def _page() -> None:
 
     first = not state.started()
     if first:
+        st.session_state["notices_before_start"] = state.link_notices()
         state.start(
             state.PageState(lang="en", version="wbv-2025-11", region="ML-1"),
             [state.LinkNotice("lang", "fr", "link_bad_value")],
@@ -45,6 +55,7 @@ def test_the_state_is_set_once_and_the_notices_show_until_it_changes() -> None:
     first, state, notices = _run(app)
     opened = PageState(lang="en", version="wbv-2025-11", region="ML-1")
     assert first and state == opened and notices == (NOTICE,)
+    assert app.session_state["notices_before_start"] == ()
     assert app.session_state[STATE_KEY] == opened
     assert app.session_state["shown_region"] == "ML-1"
     first, state, notices = _run(app)  # a rerun keeps the state and its notices
@@ -61,6 +72,8 @@ def test_each_change_goes_through_the_one_state() -> None:
     _run(app)
     _, state, _ = _run(app, ("select_named", BANDIAGARA), ("change_fact", "persecution", True))
     assert state.region == "ML-5" and state.named == BANDIAGARA and state.facts.persecution
+    _, state, _ = _run(app, ("put_scenario", SCENARIO, "wbv-2025-11"))
+    assert state.scenario == SCENARIO and state.version == "wbv-2025-11"
     _, state, _ = _run(app, ("put_scenario", None, "c7-23-before-wbv-2025-11"))
     assert state.version == "c7-23-before-wbv-2025-11" and state.scenario is None
     assert state.named == BANDIAGARA
