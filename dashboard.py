@@ -76,6 +76,18 @@ h1 { font-size: 1.75rem !important; padding: 0 0 .25rem 0 !important; }
   color: #31333f !important; opacity: 1 !important; }
 [data-testid="stMarkdownContainer"] blockquote { border-left-color: #6b6f7a; }
 [data-testid="stMain"] h2 { font-size: 1.5rem; }
+/* The answer and the legend at the top of the right column, both in view on a 1366x768 screen
+   even for a long (undetermined) answer: a slightly smaller type, a compact box. */
+.st-key-answer_top { gap: .5rem; }
+.st-key-answer_top [data-testid="stAlert"] > div { padding: .6rem .8rem; }
+.st-key-answer_top [data-testid="stAlert"] p { font-size: .875rem; line-height: 1.4; }
+.st-key-answer_top .policy-legend { font-size: .8rem !important; line-height: 1.3 !important; }
+/* The region's details run over the page's width; on a wide screen in two columns, so a line
+   of a quote stays readable and the section half as long. */
+@media (min-width: 1600px) {
+  .st-key-region_details { display: block; column-count: 2; column-gap: 3rem; }
+  .st-key-region_details > div { break-inside: avoid; margin-bottom: 1rem; }
+}
 /* Focus visible on every control: a clear ring, not a faint band. */
 :focus-visible, [data-baseweb="checkbox"]:focus-within, [role="radio"]:focus-visible {
   outline: 3px solid #1d4fa3 !important; outline-offset: 2px !important; }
@@ -360,6 +372,10 @@ def render_link(current: PageState) -> None:
         st.sidebar.code(page_link(current), language=None, wrap_lines=True)
 
 
+# The container of the answer and the legend (its key is its CSS class, see PAGE_CSS).
+ANSWER_KEY = "answer_top"
+# The container of the region's details, below the map and the answer.
+DETAILS_KEY = "region_details"
 TOOLS: tuple[str, ...] = ("scenario", "compare", "caseload", "briefing", "paragraphs")
 TOOLS_KEY = "tools_choice"
 
@@ -453,7 +469,7 @@ def main() -> None:
     report_failed_callback(lang)
     if scenario is not None:
         render_banner(scenario, base, lang)
-    map_column, side_column = st.columns([3, 2], gap="medium")
+    map_column, side_column = st.columns([1, 1], gap="medium")
     drawn: set[str] = set()
     with map_column, guarded(lang, "map"):
         draw(
@@ -469,11 +485,12 @@ def main() -> None:
         drawn = {f["properties"]["code"] for f in layer.features["features"]}
         if scenario is not None:
             title = markdown(scenario.title)
-            st.caption(t("scenario_map_caption", lang, title=title, base=base.id))
+            base_name = markdown(base.label(lang))
+            st.caption(t("scenario_map_caption", lang, title=title, base=base_name))
         render_map_notes(current, version, layer)
     case = state.case_of(current)
     decision = None
-    with side_column:
+    with side_column, st.container(key=ANSWER_KEY):
         with guarded(lang, "outcome"):
             if case is None:
                 st.info(t("hint_choose_region", lang))
@@ -490,11 +507,16 @@ def main() -> None:
             render_legend(map_layer(current.version, lang, what_if), lang)
             if scenario is not None:
                 st.caption(legend_note(scenario, base, lang))
+    with side_column:
         if decision is not None:
             with guarded(lang, "outcome card"):
                 render_summary(decision, lang, current.named)
                 with st.expander(t("outcome_details", lang)):
                     render_card(decision, lang, current.named)
+    # The region's details (its level, protection alternative and their quotes, the reasons in
+    # the sources) under the map and the answer, over the page's whole width: the right column
+    # stays as short as the map's, and the quotes take fewer lines.
+    with st.container(key=DETAILS_KEY):
         st.header(t("details_heading", lang))
         with guarded(lang, "details"):
             if scenario is not None and current.region is not None:

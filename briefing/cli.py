@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     case.add_argument("--ipa-obstacles", action="store_true")
     case.add_argument("--exclusion-indications", action="store_true")
+    case.add_argument("--case-ref", metavar="TEXT", help="case reference to file on the report")
+    case.add_argument("--author", metavar="TEXT", help="author to file on the report")
     return parser
 
 
@@ -150,7 +152,12 @@ def _case(args: argparse.Namespace) -> None:
         exclusion_indications=args.exclusion_indications,
     )
     decision = evaluate(case, applied.version if applied else version)
-    _write(args.output, case_report(decision, fmt, args.lang, applied, args.date))
+    _write(
+        args.output,
+        case_report(
+            decision, fmt, args.lang, applied, args.date, case_ref=args.case_ref, author=args.author
+        ),
+    )
 
 
 def _fail(message: str) -> int:

@@ -301,8 +301,9 @@ def map_content(
         title = bt("map_title", lang)
         short_title = wt("map.title.short", lang)
         if scenario is not None:
-            # The scenario mark every headline carries (wording.phrases), here first in the title.
-            mark = phrases.scenario_mark(lang)
+            # The scenario mark every headline carries, with its title (wording.phrases), here
+            # first in the map's title.
+            mark = phrases.scenario_mark(lang, scenario.title)
             base = version.label(lang)
             title = phrases.marked(
                 wt("map.scenario.title", lang, title=scenario.title, base=base), [mark], lang

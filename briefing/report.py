@@ -34,6 +34,8 @@ from policy import (
     load_version,
     outcome_label,
 )
+from policy.memo import render_memo
+from policy.memo_header import case_rows, checklist_for, filing_rows
 from policy.texts import Lang
 from wording import phrases, t
 from wording.escape import markdown
@@ -76,7 +78,12 @@ def _policy_line(decision: Decision, scenario: BriefingScenario | None, lang: La
 
 
 def markdown_report(
-    decision: Decision, lang: Lang, scenario: BriefingScenario | None, date: str
+    decision: Decision,
+    lang: Lang,
+    scenario: BriefingScenario | None,
+    date: str,
+    case_ref: str | None = None,
+    author: str | None = None,
 ) -> str:
     """The memo of `decision.to_markdown` with the date and the scenario, user text escaped."""
     safe_facts = {**decision.facts}
@@ -86,7 +93,7 @@ def markdown_report(
     origin = getattr(decision, "origin", None)
     if origin is not None:
         safe["origin"] = dataclasses.replace(origin, text=markdown(origin.text))
-    memo = dataclasses.replace(decision, **safe).to_markdown(lang)
+    memo = render_memo(dataclasses.replace(decision, **safe), lang, case_ref, author)
     lines = memo.splitlines()
     extra = [f"- **{bt('report_date', lang)}:** {date}"]
     if scenario is not None:
@@ -143,6 +150,7 @@ def _pdf_once(
     scenario: BriefingScenario | None,
     date: dt.date,
     size: float,
+    case: tuple[str | None, str | None] = (None, None),
 ) -> _Report:
     creation = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     pdf = _Report(size, creation)
@@ -169,6 +177,10 @@ def _pdf_once(
         if scenario.author:
             rows.append((bt("scenario_author", lang), scenario.author))
     rows.append((bt("report_date", lang), phrases.date(date, lang)))
+    # The memo's filing block (policy.memo_header): status, dates and kenmerk, versions, and the
+    # case reference and author the user gave. A PDF takes text as text: nothing to escape.
+    rows += filing_rows(decision.policy_id, lang)
+    rows += case_rows(*case, lang)
     region = f"{decision.region_name} ({decision.region_code})"
     if decision.region_mapped_from:
         region += f" — {bt('report_mapped', lang, name=decision.region_mapped_from)}"
@@ -207,6 +219,12 @@ def _pdf_once(
     pdf.line_of(bt("report_facts", lang), "B", 1.1)
     for question, answer in _fact_lines(decision, lang):
         pdf.line_of(f"• {question}: {answer}", indent=3)
+    # The memo's "Geen bijzonderheden" checklist, in one paragraph: the page must stay one.
+    checklist = checklist_for(decision.policy_id, lang, short=True)
+    if checklist:
+        pdf.gap()
+        pdf.line_of(t("memo_header.checklist_title", lang), "B", 1.1)
+        pdf.line_of("; ".join(checklist), indent=3)
     if decision.flags:
         pdf.gap()
         pdf.line_of(bt("report_flags", lang), "B", 1.1)
@@ -231,11 +249,16 @@ def _pdf_once(
 
 
 def pdf_report(
-    decision: Decision, lang: Lang, scenario: BriefingScenario | None, date: dt.date
+    decision: Decision,
+    lang: Lang,
+    scenario: BriefingScenario | None,
+    date: dt.date,
+    case_ref: str | None = None,
+    author: str | None = None,
 ) -> bytes:
     """The report on one A4 page: the body font shrinks until everything fits."""
-    for size in (10.0, 9.0, 8.2, 7.5, 6.8, 6.2):
-        pdf = _pdf_once(decision, lang, scenario, date, size)
+    for size in (10.0, 9.0, 8.2, 7.5, 6.8, 6.2, 5.8):
+        pdf = _pdf_once(decision, lang, scenario, date, size, (case_ref, author))
         if pdf.page_no() == 1:
             break
     return bytes(pdf.output())
@@ -247,16 +270,23 @@ def case_report(
     lang: str,
     scenario: Any = None,
     today: dt.date | None = None,
+    case_ref: str | None = None,
+    author: str | None = None,
 ) -> bytes:
     """The case report of `decision` as PDF or Markdown (UTF-8) bytes.
 
     `scenario` (a `policy.scenario.Scenario` or a `BriefingScenario`) names the what-if the
-    decision was made under; its base is the decision's policy id. `today` is the report's date.
+    decision was made under; its base is the decision's policy id. `today` is the report's date;
+    `case_ref` and `author` (optional) are filed on it as on the memo.
     """
     choice("format", fmt, REPORT_FORMATS)
     choice("language", lang, LANGS)
     applied = _scenario_for(decision, scenario)
+    if applied is not None and decision.scenario_title is None:
+        # The headline names the scenario it was made under (wording.phrases.scenario_mark).
+        decision = dataclasses.replace(decision, scenario_title=applied.title)
     date = today or dt.date.today()
     if fmt == "md":
-        return markdown_report(decision, lang, applied, phrases.date(date, lang)).encode("utf-8")  # type: ignore[arg-type]
-    return pdf_report(decision, lang, applied, date)  # type: ignore[arg-type]
+        day = phrases.date(date, lang)
+        return markdown_report(decision, lang, applied, day, case_ref, author).encode("utf-8")  # type: ignore[arg-type]
+    return pdf_report(decision, lang, applied, date, case_ref, author)  # type: ignore[arg-type]

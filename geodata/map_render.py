@@ -60,8 +60,6 @@ COMPACT_PROPERTIES: Final[tuple[str, ...]] = ("code", "gradation", "ipa_role")
 # read at, and neighbours that share a border round it identically.
 COORDINATE_DECIMALS: Final = 3
 MALI_BOUNDS: Final = [[10.1, -12.3], [25.1, 4.3]]
-SELECTION_COLOUR: Final = "#000000"
-SELECTION_HALO: Final = "#ffffff"
 
 # Styles inside the map frame: no focus rectangle on a clicked shape, legible labels, a compact
 # tooltip with one line per field.
@@ -352,21 +350,41 @@ _OVERLAY_JS = """
     band.addTo(map);
     window.scenarioBand = band;
   }
+  var sel = cfg.selection;
+  // The selected unit's outline, a black line on a white halo; a unit's dot (Bamako) gets a
+  // ring around it, as its shape is a few pixels wide at the scale of the country.
+  var outline = function (layer, className) {
+    if (layer.getLatLng) {
+      [[sel.halo_colour, sel.halo_width_px, ""], [sel.colour, sel.width_px, "selected-ring"]]
+        .forEach(function (s) {
+          group.addLayer(L.circleMarker(layer.getLatLng(), {interactive: false, fill: false,
+            radius: sel.ring_radius_px, color: s[0], weight: s[1], opacity: 1,
+            className: s[2]}));
+        });
+      return;
+    }
+    var data = layer.toGeoJSON();
+    group.addLayer(L.geoJSON(data, {interactive: false, style: {
+      color: sel.halo_colour, weight: sel.halo_width_px, opacity: 0.9, fill: false}}));
+    group.addLayer(L.geoJSON(data, {interactive: false, style: {
+      color: sel.colour, weight: sel.width_px, opacity: 1, fill: false,
+      className: className}}));
+  };
   var dress = function () {
     if (!map.hasLayer(group)) { return; }
     map.eachLayer(function (layer) {
       var p = layer.feature && layer.feature.properties;
-      if (!p || !cfg.tips[p.code] || !layer.bindTooltip) { return; }
+      if (!p) { return; }
+      // A split-off unit (Taoudénit) is drawn only as its hatched area: that area is its shape.
+      if (p.role === "scope_unclear" && p.code === cfg.selected && layer.toGeoJSON) {
+        outline(layer, "selected-unit selected-area");
+      }
+      if (!cfg.tips[p.code] || !layer.bindTooltip) { return; }
       layer.bindTooltip(cfg.tips[p.code], {sticky: true, direction: "top", offset: [0, -12],
                                            className: "unit-tip"});
       layer.off("click", closeTip).on("click", closeTip);
-      if (p.code === cfg.selected && layer.toGeoJSON && !p.marker) {
-        var data = layer.toGeoJSON();
-        group.addLayer(L.geoJSON(data, {interactive: false, style: {
-          color: cfg.halo, weight: 8, opacity: 0.9, fill: false}}));
-        group.addLayer(L.geoJSON(data, {interactive: false, style: {
-          color: cfg.outline, weight: 3.5, opacity: 1, fill: false,
-          className: "selected-unit"}}));
+      if (p.code === cfg.selected && layer.toGeoJSON) {
+        outline(layer, "selected-unit");
       }
     });
     Object.keys(cfg.labels).forEach(function (code) {
@@ -376,6 +394,16 @@ _OVERLAY_JS = """
                                   (code.indexOf("n-") === 0 ? " neighbour-label" : "")})
         .setLatLng(label[0]).setContent(label[1]));
     });
+    // A label is placed once, from the map's pixel origin at that moment; the frame's growth
+    // to the window's height can move the view after that, so every change of size or view
+    // places the labels again (they would otherwise hang beside their regions).
+    var place = function () {
+      group.eachLayer(function (l) { if (l instanceof L.Tooltip) { l.update(); } });
+    };
+    if (window.placeLabels) { map.off("resize viewreset zoomend moveend", window.placeLabels); }
+    window.placeLabels = place;
+    map.on("resize viewreset zoomend moveend", place);
+    requestAnimationFrame(place);
     if (map.zoomControl) {
       [[map.zoomControl._zoomInButton, cfg.zoomIn], [map.zoomControl._zoomOutButton, cfg.zoomOut]]
         .forEach(function (pair) {
@@ -433,8 +461,7 @@ def overlay_script(
         "zoomOut": zoom_titles[1],
         "frameTitle": frame_title,
         "lang": lang,
-        "outline": SELECTION_COLOUR,
-        "halo": SELECTION_HALO,
+        "selection": map_style().areas["selection"],
         "band": html.escape(band),
         "bandFill": map_style().areas["scenario_band"]["fill"],
         "bandText": map_style().areas["scenario_band"]["text_colour"],

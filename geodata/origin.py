@@ -9,6 +9,7 @@ every route (with `region_scope_unclear`, because C7/23 Vc names only Tombouctou
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -202,7 +203,7 @@ def place_origin(name: str) -> NamedOrigin:
         raise PlaceNotFoundError(name, list(dict.fromkeys(place.name for place in found[:5])))
     origins = [named_origin(place) for place in exact]
     regions = sorted({origin.region_code for origin in origins})
-    homonyms = [r for r in regions_named_like(name) if r[0] not in regions]
+    homonyms = region_homonyms(name, regions)
     if homonyms:
         # A village that shares (or nearly shares) a region's or its capital's name: never
         # answered silently for a region far away (Taoudeni in Ségou for Taoudenni).
@@ -289,6 +290,19 @@ def _capitals() -> dict[str, str]:
     for code, name in zip(capitals["unit_code"], capitals["name"], strict=True):
         found.setdefault(str(code), str(name))  # the capital (class 1) before a class 2 seat
     return found
+
+
+def region_homonyms(name: str, place_regions: Iterable[str]) -> list[tuple[str, str, str | None]]:
+    """(code, region name, capital) of every region whose name or capital's name is equal or
+    close to `name` although none of the places named exactly `name` lies in it
+    (`place_regions`: their regions).
+
+    The one decision behind "never a silent far-away homonym": an applicant who says "Taoudeni"
+    may mean the village in Macina (Ségou) or Taoudénit and its capital Taoudenni. The command
+    line then refuses the name (`place_origin`); the page lists both and asks to choose.
+    """
+    inside = set(place_regions)
+    return [found for found in regions_named_like(name) if found[0] not in inside]
 
 
 def regions_named_like(name: str) -> list[tuple[str, str, str | None]]:

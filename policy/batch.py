@@ -34,6 +34,7 @@ from policy.models import IndividualElements, PolicyVersion
 from policy.regions import RegionMatch, resolve_region
 from policy.rules import evaluate
 from wording import phrases
+from wording.errors import Rows
 
 BOOLEAN_COLUMNS = BOOLEAN_FACTS
 FACT_COLUMNS = ("region", *BOOLEAN_COLUMNS, "individual_elements")
@@ -168,7 +169,9 @@ def decode_cases(cases: pd.DataFrame, version: PolicyVersion, source: str = "cas
     Each distinct cell text is read once (the columns are factorised), never each row.
     """
     if "region" not in cases.columns:
-        raise BatchInputError(f"{source}: missing column 'region'")
+        raise BatchInputError(f"{source}: missing column 'region'").keyed(
+            "errors.csv.no_region_column_short", file=source
+        )
     matches, match_index = _regions(cases, version, source)
     booleans = {column: _boolean(cases, column, source) for column in BOOLEAN_COLUMNS}
     return CaseCodes(
@@ -190,6 +193,16 @@ def where(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> str:
         return f"{word} {shown}"
     more = f" and {len(positions) - limit} more" if len(positions) > limit else ""
     return f"{word}s {shown}{more}"
+
+
+def rows_of(cases: pd.DataFrame, positions: np.ndarray, limit: int = 3) -> Rows:
+    """The rows `where` names, as values for a keyed error (`wording.errors.Rows`)."""
+    if cases.index.name == LINE_INDEX:
+        kind, numbers = "line", cases.index.to_numpy()[positions[:limit]]
+    else:
+        kind, numbers = "row", positions[:limit] + 1
+    more = max(len(positions) - limit, 0)
+    return Rows(kind, tuple(int(number) for number in numbers), more)
 
 
 def _factorize(series: pd.Series) -> tuple[np.ndarray, Any]:
@@ -218,7 +231,9 @@ def _regions(
     codes = np.asarray(codes)
     missing = np.flatnonzero(codes < 0)
     if missing.size:
-        raise BatchInputError(f"{source}: {where(cases, missing)}, column region: empty")
+        raise BatchInputError(f"{source}: {where(cases, missing)}, column region: empty").keyed(
+            "errors.csv.empty_region", file=source, rows=rows_of(cases, missing)
+        )
     matches: list[RegionMatch] = []
     unknown: list[tuple[str, UnknownRegionError]] = []
     position_of: list[int] = []
@@ -233,7 +248,9 @@ def _regions(
             matches.append(match)
         position_of.append(matches.index(match))
     if unknown:
-        raise BatchInputError(_unknown_regions(cases, codes, list(uniques), unknown, source))
+        raise BatchInputError(
+            _unknown_regions(cases, codes, list(uniques), unknown, source)
+        ).keyed(**_unknown_regions_values(cases, codes, list(uniques), unknown, source))
     remap = np.array(position_of, dtype=np.int32)
     return tuple(matches), remap[codes] if len(remap) else codes
 
@@ -269,6 +286,33 @@ def _unknown_regions(
     )
 
 
+def _unknown_regions_values(
+    cases: pd.DataFrame,
+    codes: np.ndarray,
+    uniques: list[Any],
+    unknown: list[tuple[str, UnknownRegionError]],
+    source: str,
+) -> dict[str, Any]:
+    """The catalogue key and values of the unknown-region error (the first name, where it is,
+    the closest names, how many unknown names there are)."""
+    name, error = unknown[0]
+    rows = rows_of(cases, np.flatnonzero(codes == uniques.index(name)))
+    values: dict[str, Any] = {
+        "file": source,
+        "rows": rows,
+        "value": quoted(name),
+        "closest": list(error.suggestions),
+        "count": len(unknown),
+    }
+    if not name.strip():
+        return {"key": "errors.csv.empty_region", **values}
+    if len(unknown) > 1:
+        return {"key": "errors.csv.unknown_regions", **values}
+    if error.suggestions:
+        return {"key": "errors.csv.unknown_region_closest", **values}
+    return {"key": "errors.csv.unknown_region", **values}
+
+
 def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
     if column not in cases.columns:
         return np.zeros(len(cases), dtype=bool)
@@ -291,6 +335,12 @@ def _boolean(cases: pd.DataFrame, column: str, source: str) -> np.ndarray:
             raise BatchInputError(
                 f"{source}: {where(cases, rows)}, column {column}: {quoted(raw)} is not "
                 "true/false"
+            ).keyed(
+                "errors.csv.not_boolean",
+                file=source,
+                rows=rows_of(cases, rows),
+                column=column,
+                value=quoted(raw),
             )
     return values[codes]
 
@@ -310,5 +360,11 @@ def _elements(cases: pd.DataFrame, source: str) -> np.ndarray:
             raise BatchInputError(
                 f"{source}: {where(cases, rows)}, column individual_elements: {quoted(raw)} "
                 f"is not one of {', '.join(allowed)}"
+            ).keyed(
+                "errors.csv.not_elements",
+                file=source,
+                rows=rows_of(cases, rows),
+                value=quoted(raw),
+                allowed=allowed,
             ) from None
     return values[codes]

@@ -33,6 +33,7 @@ from policy.batch import (
 )
 from policy.messages import quoted, shorten
 from policy.models import PolicyVersion
+from wording.errors import Rows
 from wording.escape import csv_table
 
 # A caseload uploaded on the page: 50 MB is about 900,000 cases of the example's shape.
@@ -111,7 +112,9 @@ class _Input:
             if path.is_dir():
                 raise BatchInputError(f"{name}: cannot read (Is a directory)")
             if max_bytes is not None and size > max_bytes:
-                raise BatchInputError(f"{name}: {size:,} bytes; {limit}")
+                raise BatchInputError(f"{name}: {size:,} bytes; {limit}").keyed(
+                    "errors.csv.too_large", file=name, limit=max_bytes
+                )
             return cls(None, path)
         elif hasattr(source, "read"):
             data = source.read() if max_bytes is None else source.read(max_bytes + 1)
@@ -121,7 +124,9 @@ class _Input:
         else:
             raise BatchInputError(f"{name}: not a file, path or bytes ({type(source).__name__})")
         if max_bytes is not None and len(data) > max_bytes:
-            raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}")
+            raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}").keyed(
+                "errors.csv.too_large", file=name, limit=max_bytes
+            )
         return cls(data, None)
 
     def head(self, size: int) -> bytes:
@@ -164,11 +169,13 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
     start = 3 if head.startswith(_BOM) else 0
     # As git tells binary from text: a NUL byte near the start.
     if b"\x00" in head[:8000]:
-        raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)")
+        raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)").keyed(
+            "errors.csv.binary", file=name
+        )
     if not head[start:].strip():
         raise BatchInputError(
             f"{name}: the file is empty; its first line must name the columns (at least region)"
-        )
+        ).keyed("errors.csv.empty", file=name)
     if len(head) <= _HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
         source = source.with_line_end()
     delimiter = _delimiter(head, start)
@@ -188,7 +195,9 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
         # pyarrow reads a quote left open at the end of the file as if it were closed.
         line = _unclosed_quote(source.all(), delimiter)
         if line is not None:
-            raise BatchInputError(f'{name}: line {line}: a quote (") is opened and never closed')
+            raise BatchInputError(
+                f'{name}: line {line}: a quote (") is opened and never closed'
+            ).keyed("errors.csv.open_quote", file=name, rows=Rows("line", (line,)))
     stripped = [column.strip() for column in names]
     facts = [number for number, column in enumerate(stripped) if column in FACT_COLUMNS]
     batches: list[pa.RecordBatch] = []
@@ -232,8 +241,8 @@ def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
         if bad:
             number, fields, text = bad[0]
             line = _line_of_record(number, raw)
-            raise BatchInputError(_bad_row(name, line, fields, len(names), text)) from None
-        raise BatchInputError(_unreadable(name, raw, error)) from None
+            raise _bad_row(name, line, fields, len(names), text) from None
+        raise _unreadable(name, raw, error) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BatchInputError(f"{name}: cannot read ({reason})") from None
@@ -286,13 +295,13 @@ def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) 
         )
         names = first.column_names
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raise BatchInputError(_unreadable(name, source.all(), error)) from None
+        raise _unreadable(name, source.all(), error) from None
     stripped = [column.strip() for column in names]
     empty = [str(number) for number, column in enumerate(stripped, start=1) if not column]
     if empty:
         raise BatchInputError(
             f"{name}: line 1: column {', '.join(empty)} of the header has no name"
-        )
+        ).keyed("errors.csv.unnamed_column", file=name, columns=empty)
     long = [column for column in stripped if len(column) > 200]
     if long:
         raise BatchInputError(f"{name}: line 1: a column name of {len(long[0]):,} characters")
@@ -300,10 +309,12 @@ def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) 
     if repeated:
         raise BatchInputError(
             f"{name}: line 1: the header repeats the column {', '.join(map(quoted, repeated))}"
-        )
+        ).keyed("errors.csv.repeated_column", file=name, columns=[quoted(c) for c in repeated])
     if "region" not in stripped:
         header = shorten(delimiter.join(stripped), 80)
-        raise BatchInputError(f"{name}: line 1: no column region (header: {header!r})")
+        raise BatchInputError(f"{name}: line 1: no column region (header: {header!r})").keyed(
+            "errors.csv.no_region_column", file=name, header=quoted(header)
+        )
     taken = [column for column in OUTPUT_COLUMNS if column in stripped]
     if taken:
         raise BatchInputError(
@@ -315,7 +326,7 @@ def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) 
             raise BatchInputError(
                 f"{name}: line 1: column {quoted(column)} is not read; did you mean {meant}? "
                 "(the fact columns are named exactly, in lower case)"
-            )
+            ).keyed("errors.csv.misspelt_column", file=name, column=quoted(column), meant=meant)
     return names
 
 
@@ -468,30 +479,35 @@ def _to_frame(table: pa.Table, lines: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(data, index=pd.Index(lines, name=LINE_INDEX), copy=False)
 
 
-def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> str:
+def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> BatchInputError:
+    rows = Rows("line", (line,))
     if text.count('"') % 2:
-        return f"{name}: line {line}: a quote (\") is opened and never closed"
+        return BatchInputError(
+            f"{name}: line {line}: a quote (\") is opened and never closed"
+        ).keyed("errors.csv.open_quote", file=name, rows=rows)
     counted = f"{fields} field" + ("s" if fields != 1 else "")
-    return f"{name}: line {line}: {counted} where the header has {expected}"
+    return BatchInputError(
+        f"{name}: line {line}: {counted} where the header has {expected}"
+    ).keyed("errors.csv.field_count", file=name, rows=rows, fields=fields, expected=expected)
 
 
-def _unreadable(name: str, raw: bytes, error: Exception) -> str:
+def _unreadable(name: str, raw: bytes, error: Exception) -> BatchInputError:
     """The message for a file pyarrow cannot read: not UTF-8 (with its line), or its reason."""
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as bad:
         offset = bad.start
         line = raw.count(b"\n", 0, offset) + 1
-        return (
+        return BatchInputError(
             f"{name}: line {line}: not UTF-8 text (byte 0x{raw[offset]:02x}); "
             "save the CSV as UTF-8"
-        )
+        ).keyed("errors.csv.not_utf8", file=name, rows=Rows("line", (line,)))
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if "straddling" in reason:
-        return (
+        return BatchInputError(
             f"{name}: a row longer than {_BLOCK_BYTES:,} bytes; is a quote (\") left open?"
         )
-    return f"{name}: not a readable CSV file ({shorten(reason, 120)})"
+    return BatchInputError(f"{name}: not a readable CSV file ({shorten(reason, 120)})")
 
 
 

@@ -112,7 +112,9 @@ def compare(
     Bad cells raise the batch's BatchInputError (naming `source`, row and column).
     """
     if len(cases) == 0:
-        raise BatchInputError(f"{source}: no cases (a header but no rows)")
+        raise BatchInputError(f"{source}: no cases (a header but no rows)").keyed(
+            "errors.csv.no_rows", file=source
+        )
     clash = [column for column in OUTPUT_COLUMNS if column in cases.columns]
     if clash:
         raise BatchInputError(f"{source}: input already has output column(s) {', '.join(clash)}")

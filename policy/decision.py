@@ -5,7 +5,7 @@ Rendering it as a memo lives in `policy.memo`; the rules that make it live in `p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +109,8 @@ class Decision:
     policy_label_nl: str = ""
     policy_label_en: str = ""
     """The version's short name in each language (the id where the version gives none)."""
-    """The region's IPA role in the version (`origin`, `destination`, `none`, `unknown`)."""
+    scenario_title: str | None = None
+    """The title of the what-if scenario the decision was made under: its headline names it."""
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -134,10 +135,14 @@ class Decision:
         """The version's short name in `lang` (memo, PDF, CLI)."""
         return (self.policy_label_nl if lang == "nl" else self.policy_label_en) or self.policy_id
 
-    def headline(self, lang: str = "en") -> str:
-        """The outcome line with the decision's marks in front (a what-if scenario, a reading):
-        the first thing every surface says (page box, memo, PDF, CLI), in the same words."""
-        return phrases.headline(self.outcome_line(lang), self.flags, lang)
+    def headline(self, lang: str = "en", escape: Callable[[str], str] | None = None) -> str:
+        """The outcome line with the decision's marks in front (a what-if scenario with its
+        title, a reading): the first thing every surface says (page box, memo, PDF, CLI), in
+        the same words. `escape` is the output's escape for the scenario's title, which a user
+        wrote (`wording.escape.markdown` for the memo); the rest is the catalogue's."""
+        return phrases.headline(
+            self.outcome_line(lang), self.flags, lang, title=self.scenario_title, escape=escape
+        )
 
     def ipa_answer(self, lang: str = "en") -> str:
         """The decision's IPA answer in words, the same on every surface (wording.phrases)."""
@@ -165,6 +170,7 @@ class Decision:
             "outcome": self.outcome.value,
             "outcome_line": {"nl": self.outcome_line_nl, "en": self.outcome_line_en},
             "headline": {"nl": self.headline("nl"), "en": self.headline("en")},
+            "scenario_title": self.scenario_title,
             "missing_values": list(self.missing_values),
             "alternative_readings": [reading.to_dict() for reading in self.alternative_readings],
             "subject_to_exclusion_review": self.subject_to_exclusion_review,

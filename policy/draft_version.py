@@ -215,10 +215,12 @@ def build_draft(
         if decree.paragraph(number) is None:
             raise DraftError(
                 [t("draft.cli.missing_paragraph", "en", file=shown_name, paragraph=number)]
-            )
+            ).keyed("draft.cli.missing_paragraph", file=shown_name, paragraph=number)
     version_id = version_id or decree.number
     if not version_id:
-        raise DraftError([t("draft.cli.no_number", "en", file=shown_name)])
+        raise DraftError([t("draft.cli.no_number", "en", file=shown_name)]).keyed(
+            "draft.cli.no_number", file=shown_name
+        )
     base = load_version_file(base_path)
     with open(base_path, "rb") as handle:
         base_raw = tomllib.load(handle)

@@ -45,7 +45,7 @@ def render_memo(
     lines = [
         f"# {word('title')}: {region}",
         "",
-        f"**{decision.headline(lang)}**",
+        f"**{decision.headline(lang, markdown)}**",
         "",
         f"- **{word('policy')}:** {markdown(decision.policy_label(lang))}{modified}",
         *_filing_lines(decision, lang),
@@ -105,36 +105,24 @@ def render_memo(
 
 def _filing_lines(decision: Decision, lang: str) -> list[str]:
     """Status, dates, kenmerk and versions (policy.memo_header), for a shipped version."""
-    from policy.errors import PolicyError
-    from policy.memo_header import header_lines
-    from policy.versions_io import load_version
+    from policy.memo_header import filing_rows
 
-    try:
-        return header_lines(load_version(decision.policy_id), lang)
-    except PolicyError:  # a version built in code or read from a draft: no filing data
-        return []
+    return [f"- **{label}:** {value}" for label, value in filing_rows(decision.policy_id, lang)]
 
 
 def _case_lines(case_ref: str | None, author: str | None, lang: str) -> list[str]:
     """The case reference and author the user gave (escaped: they are the user's text)."""
-    lines = []
-    if case_ref and case_ref.strip():
-        lines.append(f"- **{text('memo_header.case_ref', lang)}:** {markdown(case_ref.strip())}")
-    if author and author.strip():
-        lines.append(f"- **{text('memo_header.author', lang)}:** {markdown(author.strip())}")
-    return lines
+    from policy.memo_header import case_rows
+
+    rows = case_rows(case_ref, author, lang)
+    return [f"- **{label}:** {markdown(value)}" for label, value in rows]
 
 
 def _checklist(decision: Decision, lang: str) -> list[str]:
     """The "Geen bijzonderheden" sub-paragraphs that bear on the case (policy.memo_header)."""
-    from policy.errors import PolicyError
-    from policy.memo_header import checklist_lines
-    from policy.versions_io import load_version
+    from policy.memo_header import checklist_for
 
-    try:
-        return checklist_lines(load_version(decision.policy_id), lang)
-    except PolicyError:
-        return []
+    return checklist_for(decision.policy_id, lang)
 
 
 def _origin(decision: Decision, lang: str) -> str:

@@ -257,6 +257,9 @@ class PolicyVersion(_Frozen):
     notes: tuple[Note, ...] = ()
     """Remarks about the sources themselves (e.g. the decree cites a letter of a later date)."""
     modified: bool = False
+    scenario_title: str | None = None
+    """The title of the what-if scenario this version was made from (set by
+    `Scenario.apply`): every headline of its decisions names it in the scenario mark."""
     level_term_nl: str | None = None
     """The version's own term for its highest level where it differs from today's (the letter
     calls the earlier one "de hoogste uitzonderlijke situatie"); shown in that term, with its
@@ -358,12 +361,14 @@ def _overridden(
     citation: dict[str, Any], what: str, new: str, cited: str, new_nl: str, cited_nl: str
 ) -> dict[str, Any]:
     """The citation of a what-if value: still the cited sentence, marked as overridden, with
-    the what-if remark in both languages (catalogue `what_if_note.*`)."""
+    the what-if remark in both languages (catalogue `what_if_note.*`): "Scenario: X;
+    C7/23.4.2 Vc: Y («the cited sentence»)", so the step says what the law says beside it."""
+    where = {"paragraph": citation.get("paragraph", ""), "quote": citation.get("text_nl", "")}
     return {
         **citation,
         "override": True,
-        "note_en": t(f"what_if_note.{what}", "en", new=new, cited=cited),
-        "note_nl": t(f"what_if_note.{what}", "nl", new=new_nl, cited=cited_nl),
+        "note_en": t(f"what_if_note.{what}", "en", new=new, cited=cited, **where),
+        "note_nl": t(f"what_if_note.{what}", "nl", new=new_nl, cited=cited_nl, **where),
     }
 
 

@@ -169,6 +169,7 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         ipa_role=version.ipa_role(region.code).value,
         policy_label_nl=version.label("nl"),
         policy_label_en=version.label("en"),
+        scenario_title=version.scenario_title if version.modified else None,
     )
     words = deciding if result.outcome is Outcome.undetermined else axes
     lines = {lang: _outcome_line(decision, version, lang, words) for lang in ("nl", "en")}

@@ -118,12 +118,12 @@ class Scenario:
             raise ScenarioError(
                 f"{self.name}: base: the scenario starts from {self.base}, not from {shown}"
             )
-        return _overrides(base_version, self.changes, self.name)
+        return _overrides(base_version, self.changes, self.name, self.title)
 
     @cached_property
     def _applied(self) -> PolicyVersion:
         """The what-if version on the shipped base, built once per Scenario (it is frozen)."""
-        return _overrides(load_version(self.base), self.changes, self.name)
+        return _overrides(load_version(self.base), self.changes, self.name, self.title)
 
     def changed_regions(self, base_version: PolicyVersion | None = None) -> tuple[str, ...]:
         """ISO codes of the regions whose values differ from the base, in the base's order.
@@ -204,24 +204,34 @@ class Scenario:
     def from_link(cls, text: object, name: str = "link") -> Scenario:
         """The scenario a page link carries (see `to_link`), checked like a file."""
         if not isinstance(text, str) or not text:
-            raise ScenarioError(f"{name}: not a scenario link")
+            raise ScenarioError(f"{name}: not a scenario link").keyed(
+                "errors.scenario.not_a_link", file=name
+            )
         if len(text) > MAX_LINK_CHARS:
             raise ScenarioError(
                 f"{name}: a scenario link has at most {MAX_LINK_CHARS} characters, "
                 f"this one {len(text)}"
-            )
+            ).keyed("errors.scenario.link_too_long", file=name, limit=MAX_LINK_CHARS)
         if not _LINK_TEXT.fullmatch(text):
-            raise ScenarioError(f"{name}: not a scenario link (characters other than base64url)")
+            raise ScenarioError(
+                f"{name}: not a scenario link (characters other than base64url)"
+            ).keyed("errors.scenario.not_a_link", file=name)
         try:
             packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             inflater = zlib.decompressobj()
             raw = inflater.decompress(packed, MAX_BYTES + 1)
         except (binascii.Error, ValueError, zlib.error):
-            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)") from None
+            raise ScenarioError(f"{name}: not a scenario link (cannot be decoded)").keyed(
+                "errors.scenario.not_a_link", file=name
+            ) from None
         if len(raw) > MAX_BYTES or inflater.unconsumed_tail:
-            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes")
+            raise ScenarioError(f"{name}: the scenario is larger than {MAX_BYTES} bytes").keyed(
+                "errors.scenario.link_too_large", file=name, limit=MAX_BYTES
+            )
         if not inflater.eof:
-            raise ScenarioError(f"{name}: not a scenario link (cut off)")
+            raise ScenarioError(f"{name}: not a scenario link (cut off)").keyed(
+                "errors.scenario.link_cut_off", file=name
+            )
         return load_scenario(raw, name)
 
     def markdown_note(self, lang: str = "en") -> str:
@@ -277,23 +287,31 @@ def load_scenario(source: str | bytes | Path, name: str) -> Scenario:
     if len(raw) > MAX_BYTES:
         raise ScenarioError(
             f"{name}: {len(raw)} bytes; a scenario file may hold at most {MAX_BYTES} bytes"
-        )
+        ).keyed("errors.scenario.too_large", file=name, size=len(raw), limit=MAX_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ScenarioError(f"{name}: not UTF-8 text (byte {error.start + 1})") from None
+        raise ScenarioError(f"{name}: not UTF-8 text (byte {error.start + 1})").keyed(
+            "errors.scenario.not_utf8", file=name, byte=error.start + 1
+        ) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constant)
     except _RepeatedKey as error:
-        raise ScenarioError(f"{name}: field {_show(error.key)} appears twice") from None
+        raise ScenarioError(f"{name}: field {_show(error.key)} appears twice").keyed(
+            "errors.scenario.repeated_field", file=name, value=_show(error.key)
+        ) from None
     except json.JSONDecodeError as error:
         raise ScenarioError(
             f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ).keyed(
+            "errors.scenario.not_json", file=name, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:
-        raise ScenarioError(f"{name}: not valid JSON (nested too deeply)") from None
+        raise ScenarioError(f"{name}: not valid JSON (nested too deeply)").keyed(
+            "errors.scenario.not_json_nested", file=name
+        ) from None
     except ValueError as error:
         raise ScenarioError(f"{name}: not valid JSON ({_one_line(error)})") from None
     return scenario_from_data(data, name)
@@ -302,11 +320,15 @@ def load_scenario(source: str | bytes | Path, name: str) -> Scenario:
 def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
     """A checked scenario from the parsed JSON object (the page's editor builds one too)."""
     if not isinstance(data, Mapping):
-        raise ScenarioError(f"{name}: a scenario file holds one JSON object, not {_kind(data)}")
+        raise ScenarioError(
+            f"{name}: a scenario file holds one JSON object, not {_kind(data)}"
+        ).keyed("errors.scenario.not_object", file=name)
     _known_fields(data, TOP_FIELDS, name, "")
     for key in REQUIRED_TOP:
         if key not in data:
-            raise ScenarioError(f"{name}: missing field {key!r}")
+            raise ScenarioError(f"{name}: missing field {key!r}").keyed(
+                "errors.scenario.missing_field", file=name, field=key
+            )
     format_ = data["scenario"]
     if type(format_) is not int or format_ != FORMAT:
         raise ScenarioError(
@@ -316,7 +338,9 @@ def scenario_from_data(data: object, name: str = "scenario") -> Scenario:
     try:
         base = load_version(base_text)
     except PolicyError as error:
-        raise ScenarioError(f"{name}: base: {error}") from None
+        raise ScenarioError(f"{name}: base: {error}").keyed(
+            "errors.scenario.unknown_base", file=name, value=_show(base_text)
+        ) from None
     title = _text(data["title"], name, "title", MAX_TITLE)
     author = None
     if "author" in data:
@@ -346,20 +370,36 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
         _known_fields(item, CHANGE_FIELDS, name, f"{where}.")
         for key in ("region", "rationale"):
             if key not in item:
-                raise ScenarioError(f"{name}: {where}: missing field {key!r}")
+                raise ScenarioError(f"{name}: {where}: missing field {key!r}").keyed(
+                    "errors.scenario.missing_field", file=name, field=f"{where}.{key}"
+                )
         if "gradation" not in item and "ipa_applies" not in item:
             raise ScenarioError(
                 f"{name}: {where}: gives neither 'gradation' nor 'ipa_applies'; nothing to change"
-            )
+            ).keyed("errors.scenario.nothing_to_change", file=name, field=where)
         region_text = _text(item["region"], name, f"{where}.region", MAX_REGION)
         try:
             match = resolve_region(region_text, base)
         except PolicyError as error:
-            raise ScenarioError(f"{name}: {where}.region: {error}") from None
+            raise ScenarioError(f"{name}: {where}.region: {error}").keyed(
+                "errors.scenario.unknown_region_closest"
+                if getattr(error, "suggestions", None)
+                else "errors.scenario.unknown_region",
+                file=name,
+                field=f"{where}.region",
+                value=_show(region_text),
+                closest=list(getattr(error, "suggestions", None) or []),
+            ) from None
         if match.code in seen:
             raise ScenarioError(
                 f"{name}: {where}.region: {match.name} ({match.code}) is already changed in "
                 f"changes[{seen[match.code]}]; one change per region"
+            ).keyed(
+                "errors.scenario.region_twice",
+                file=name,
+                field=f"{where}.region",
+                region=match.name,
+                other=seen[match.code] + 1,
             )
         seen[match.code] = number
         gradation = _gradation(item["gradation"], name, where) if "gradation" in item else None
@@ -367,7 +407,7 @@ def _changes(value: object, base: PolicyVersion, name: str) -> tuple[ScenarioCha
         if "ipa_applies" in item and not isinstance(ipa, bool):
             raise ScenarioError(
                 f"{name}: {where}.ipa_applies: must be true or false, not {_show(ipa)}"
-            )
+            ).keyed("errors.scenario.not_boolean", file=name, field=f"{where}.ipa_applies")
         rationale = _text(
             item["rationale"], name, f"{where}.rationale", MAX_RATIONALE, multiline=True
         )
@@ -395,17 +435,18 @@ def _check_changes(base: PolicyVersion, changes: tuple[ScenarioChange, ...], nam
 
 
 def _overrides(
-    base: PolicyVersion, changes: tuple[ScenarioChange, ...], where: str
+    base: PolicyVersion, changes: tuple[ScenarioChange, ...], where: str, title: str | None = None
 ) -> PolicyVersion:
     """The base with the changes applied by `with_overrides`, which checks them like a file."""
     gradations = {c.code: c.gradation for c in changes if c.gradation is not None}
     ipa = {c.code: c.ipa_applies for c in changes if c.ipa_applies is not None}
     try:
-        return base.with_overrides(gradations=gradations, ipa=ipa)
+        applied = base.with_overrides(gradations=gradations, ipa=ipa)
     except PolicyError as error:
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
     except ValueError as error:  # a pydantic ValidationError of the new version
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
+    return applied.model_copy(update={"scenario_title": title})
 
 
 def _gradation(value: object, name: str, where: str) -> Gradation:
@@ -413,12 +454,24 @@ def _gradation(value: object, name: str, where: str) -> Gradation:
     if not isinstance(value, str):
         raise ScenarioError(
             f"{name}: {where}.gradation: must be one of {allowed}, not {_show(value)}"
+        ).keyed(
+            "errors.scenario.not_gradation",
+            file=name,
+            field=f"{where}.gradation",
+            value=_show(value),
+            allowed=[g.value for g in Gradation],
         )
     try:
         return Gradation(value)
     except ValueError:
         raise ScenarioError(
             f"{name}: {where}.gradation: {_show(value)} is not one of {allowed}"
+        ).keyed(
+            "errors.scenario.not_gradation",
+            file=name,
+            field=f"{where}.gradation",
+            value=_show(value),
+            allowed=[g.value for g in Gradation],
         ) from None
 
 
@@ -428,7 +481,9 @@ def _date(value: object, name: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}")
+    raise ScenarioError(f"{name}: created: must be a date YYYY-MM-DD, not {_show(value)}").keyed(
+        "errors.scenario.not_date", file=name, field="created", value=_show(value)
+    )
 
 
 def _text(
@@ -443,20 +498,28 @@ def _text(
     """Checked text: a string within its length, no markup, no script link, no control
     characters (a rationale may hold line breaks)."""
     if not isinstance(value, str):
-        raise ScenarioError(f"{name}: {where}: must be text, not {_kind(value)}")
+        raise ScenarioError(f"{name}: {where}: must be text, not {_kind(value)}").keyed(
+            "errors.scenario.not_text", file=name, field=where
+        )
     if not empty and not value.strip():
-        raise ScenarioError(f"{name}: {where}: must not be empty")
+        raise ScenarioError(f"{name}: {where}: must not be empty").keyed(
+            "errors.scenario.empty", file=name, field=where
+        )
     if len(value) > limit:
-        raise ScenarioError(f"{name}: {where}: {len(value)} characters, at most {limit}")
+        raise ScenarioError(f"{name}: {where}: {len(value)} characters, at most {limit}").keyed(
+            "errors.scenario.too_long", file=name, field=where, length=len(value), limit=limit
+        )
     if "<" in value or ">" in value:
-        raise ScenarioError(f"{name}: {where}: must not contain '<' or '>' (no markup)")
+        raise ScenarioError(f"{name}: {where}: must not contain '<' or '>' (no markup)").keyed(
+            "errors.scenario.markup", file=name, field=where
+        )
     for char in value:
         if char == "\n" and multiline:
             continue
         if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS:
             raise ScenarioError(
                 f"{name}: {where}: must not contain control characters (U+{ord(char):04X})"
-            )
+            ).keyed("errors.scenario.control", file=name, field=where, char=f"U+{ord(char):04X}")
     squeezed = "".join(value.split())
     if _SCRIPT_LINK.search(squeezed):
         raise ScenarioError(f"{name}: {where}: must not contain a script link (javascript:)")
@@ -468,6 +531,12 @@ def _known_fields(data: Mapping, known: tuple[str, ...], name: str, prefix: str)
         if key not in known:
             raise ScenarioError(
                 f"{name}: {prefix}{_show(key)}: unknown field (known: {', '.join(known)})"
+            ).keyed(
+                "errors.scenario.unknown_field_in" if prefix else "errors.scenario.unknown_field",
+                file=name,
+                field=prefix.rstrip("."),
+                value=_show(key),
+                known=list(known),
             )
 
 

@@ -172,7 +172,7 @@ def render_caseload(
     try:
         result = comparison(cases, base, other, other_key)
     except PolicyError as problem:
-        st.error(t("caseload_error", lang, message=markdown(str(problem))))
+        st.error(t("caseload_error", lang, message=markdown(problem.message(lang))))
         return
     _render_result(result, lang, name_a, name_b)
 

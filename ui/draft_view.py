@@ -60,6 +60,11 @@ def load(raw: bytes, name: str) -> LoadedDraft:
                 size=f"> {MAX_DECREE_BYTES:,}",
                 limit=f"{MAX_DECREE_BYTES:,}",
             )
+        ).keyed(
+            "draft.cli.too_large",
+            file=name,
+            size=f"> {MAX_DECREE_BYTES:,}",
+            limit=f"{MAX_DECREE_BYTES:,}",
         )
     draft, version = read_draft(raw, name)
     return LoadedDraft(name, draft, version)
@@ -79,7 +84,8 @@ def _uploaded(lang: Lang) -> None:
         # One byte past the limit is enough to say the file is too large.
         loaded = load(upload.read(MAX_DECREE_BYTES + 1), name)
     except PolicyError as error:
-        _say("error", t("draft.page.not_loaded", lang, message=markdown(_first_line(error))))
+        message = markdown(_first_line(error, lang))
+        _say("error", t("draft.page.not_loaded", lang, message=message))
         return
     st.session_state[DRAFT_KEY] = loaded
     st.session_state.pop(RESULT_KEY, None)
@@ -89,7 +95,10 @@ def _uploaded(lang: Lang) -> None:
     )
 
 
-def _first_line(error: PolicyError) -> str:
+def _first_line(error: PolicyError, lang: Lang) -> str:
+    """The error in the page's language where it has a catalogue key, else its first line."""
+    if error.key is not None:
+        return error.message(lang)
     lines = getattr(error, "lines", None) or getattr(error, "problems", None) or [str(error)]
     more = f" (+{len(lines) - 1})" if len(lines) > 1 else ""
     return " ".join(str(lines[0]).split()) + more
@@ -323,7 +332,8 @@ def _render_caseload(base: PolicyVersion, draft: PolicyVersion, lang: Lang, base
             frame = read_cases(raw, name, max_bytes=MAX_UPLOAD_BYTES, version=base)
             result = compare(frame, base, draft, source=name)
         except PolicyError as error:
-            st.error(t("draft.page.caseload_error", lang, message=markdown(_first_line(error))))
+            message = markdown(_first_line(error, lang))
+            st.error(t("draft.page.caseload_error", lang, message=message))
             return
         st.session_state[RESULT_KEY] = (key, result)
     st.markdown(

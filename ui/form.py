@@ -204,7 +204,10 @@ def _search(version: PolicyVersion, lang: Lang, current: PageState) -> None:
     labels = {candidate.id: candidate.label for candidate in shown}
     chosen = st.session_state.get(PLACE_CHOICE_KEY)
     if new_query or chosen not in ids:
-        chosen = None if differ else ids[0]
+        # Never a silent pick: not between regions, nor between a place and a region (or
+        # its capital) whose name is the same or close (found.homonyms), nor of a place whose
+        # name is only similar to the one typed.
+        chosen = None if differ or found.homonyms or not shown[0].exact else ids[0]
     state.show_in_widget(PLACE_CHOICE_KEY, chosen)  # every run: see _filter
     st.session_state[SEARCHED_KEY] = raw_query
     st.selectbox(

@@ -58,7 +58,9 @@ def headline(decision: Decision, lang: Lang) -> str:
 def render_headline(decision: Decision, lang: Lang) -> None:
     """The outcome box: the answer at a glance, with what it rests on."""
     box = _BOX[outcome_style(decision)]
-    box(f"**{t('outcome_heading', lang)}: {markdown(headline(decision, lang))}**")
+    # The label bold, the sentence in the box's normal weight: a long answer (an undetermined
+    # one names both readings) then still leaves the legend in view on a 768-pixel screen.
+    box(f"**{t('outcome_heading', lang)}:** {markdown(headline(decision, lang))}")
 
 
 def render_summary(decision: Decision, lang: Lang, named: Named | None) -> None:

@@ -12,7 +12,10 @@ A name is often shared: 49 places in six regions are named Madina. So every matc
 names the commune and cercle (and the place code where two would still read the same), and the
 page never picks one of them for the user when they lie in regions with different outcomes
 (`outcomes_differ`). A name that is both a place and a 2023 region (Douentza) offers the place
-first, and says that the name is also a region's.
+first, and says that the name is also a region's. A place name that is also (close to) a
+region's or its capital's name while none of its places lies in that region (Taoudeni, a village
+in Macina, and Taoudénit with its capital Taoudenni) lists the region and its capital too and
+asks to choose: the decision is the command line's (`geodata.origin.region_homonyms`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Final
 
 import geodata
 from geodata.errors import shortened
+from geodata.origin import region_homonyms
 from geodata.places import EXACT_SCORE
 from policy import PolicyError, PolicyVersion, UnknownRegionError, evaluate, resolve_region
 from policy.data_files import read_package_toml
@@ -61,6 +65,9 @@ class Lookup:
     candidates: tuple[Candidate, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    homonyms: tuple[str, ...] = ()
+    """Codes of the regions whose name or capital's name is (close to) the query while no
+    place of that exact name lies in them: the user must choose, nothing is pre-selected."""
 
     @property
     def exact(self) -> tuple[Candidate, ...]:
@@ -69,7 +76,10 @@ class Lookup:
     @property
     def unique(self) -> Candidate | None:
         """The one candidate the query names without doubt, which Enter may apply at once: the
-        only exact match, or a 2016 region's own name (its capital lies in it)."""
+        only exact match, or a 2016 region's own name (its capital lies in it). None when the
+        name is also (close to) a region's or its capital's elsewhere (`homonyms`)."""
+        if self.homonyms:
+            return None
         exact = self.exact
         if len(exact) == 1:
             return exact[0]
@@ -114,7 +124,11 @@ def _region_candidate(query: str, version: PolicyVersion, lang: Lang) -> Candida
 
 
 def _place_candidate(
-    query: str, place: geodata.Place, version: PolicyVersion, lang: Lang
+    query: str,
+    place: geodata.Place,
+    version: PolicyVersion,
+    lang: Lang,
+    exact: bool | None = None,
 ) -> Candidate:
     """A place, resolved as the command line resolves it (`geodata.named_origin`): a place in
     the area that now forms Taoudénit belongs to Taoudénit, though the 2015 map draws it inside
@@ -136,7 +150,8 @@ def _place_candidate(
         note=origin.note,
         note_nl=origin.note_nl,
     )
-    exact = place.score >= EXACT_SCORE
+    if exact is None:
+        exact = place.score >= EXACT_SCORE
     label = wt(
         "page_use.search.label" if exact else "page_use.search.label_similar",
         lang,
@@ -149,8 +164,11 @@ def _place_candidate(
     return Candidate(id=f"place:{place.pcode}", label=label, named=named, exact=exact)
 
 
-def _ordered(candidates: list[Candidate], lang: Lang) -> list[Candidate]:
-    """Exact names before similar ones; within each, a 2016 region's own name first, then the
+def _ordered(
+    candidates: list[Candidate], lang: Lang, first_similar: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """Exact names before similar ones (those in `first_similar`, a homonym region and its
+    capital, first among these); within each, a 2016 region's own name first, then the
     places grouped by region and cercle (larger places first), then a 2023 region's name (so a
     town such as Douentza never loses to the 2023 region of that name). Labels that would
     still read the same get the place code."""
@@ -159,8 +177,9 @@ def _ordered(candidates: list[Candidate], lang: Lang) -> list[Candidate]:
     def rank(c: Candidate) -> tuple:
         kind = c.named.kind
         group = 0 if kind == "region" else 2 if kind == "region_2023" else 1
+        tier = 0 if c.exact else 1 if c.id in first_similar else 2
         return (
-            not c.exact,
+            tier,
             group,
             c.named.region_name,
             c.named.cercle or "",
@@ -217,7 +236,10 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
         warnings.append(t("form_place_unusable", lang, name=shown))
         places = []
     candidates += [_place_candidate(text, place, version, lang) for place in places]
-    candidates = _ordered(candidates, lang)
+    homonyms, first = _region_homonyms(text, candidates, version, lang)
+    if homonyms:
+        notes.append(_homonym_note(text, candidates, homonyms, version, lang))
+    candidates = _ordered(candidates, lang, first)
     region_2023 = next((c for c in candidates if c.named.kind == "region_2023"), None)
     if region_2023 is not None and any(c.exact and c.named.place for c in candidates):
         notes.append(
@@ -229,7 +251,103 @@ def lookup(query: str, version: PolicyVersion, lang: Lang) -> Lookup:
             )
         )
     return Lookup(
-        query=text, candidates=tuple(candidates), notes=tuple(notes), warnings=tuple(warnings)
+        query=text,
+        candidates=tuple(candidates),
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+        homonyms=tuple(code for code, _, _ in homonyms),
+    )
+
+
+def _region_homonyms(
+    text: str, candidates: list[Candidate], version: PolicyVersion, lang: Lang
+) -> tuple[list[tuple[str, str, str | None]], frozenset[str]]:
+    """The regions the command line would name besides the exact places (`region_homonyms`),
+    and the ids of their candidates; `candidates` gains each such region and its capital where
+    the search did not already offer them (marked as similar unless named exactly)."""
+    exact_places = [c for c in candidates if c.exact and c.named.place]
+    if not exact_places:
+        return [], frozenset()
+    homonyms = [
+        found
+        for found in region_homonyms(text, (c.named.region for c in exact_places))
+        if _has(version, found[0])
+    ]
+    first: set[str] = set()
+    for code, _, capital in homonyms:
+        region = next((c for c in candidates if c.named.region == code and not c.named.place), None)
+        if region is None:
+            named = Named(
+                text=text, kind="region", region=code, region_name=version.region(code).name
+            )
+            plain = t("form_candidate_region", lang, region=named.region_name, code=code)
+            taken = any(c.id == REGION_ID for c in candidates)
+            region = Candidate(
+                id=f"{REGION_ID}:{code}" if taken else REGION_ID,
+                label=wt("page_use.search.label_region_similar", lang, label=plain),
+                named=named,
+                exact=False,
+            )
+            candidates.append(region)
+        first.add(region.id)
+        if capital is None:
+            continue
+        seat = next(
+            (c for c in candidates if c.named.region == code and c.named.place == capital), None
+        )
+        if seat is None:
+            try:
+                places = geodata.locate(capital)
+            except geodata.GeodataError:
+                places = []
+            place = next((p for p in places if p.score >= EXACT_SCORE and p.place_class <= 2), None)
+            if place is None:
+                continue
+            seat = _place_candidate(text, place, version, lang, exact=False)
+            candidates.append(seat)
+        first.add(seat.id)
+    return homonyms, frozenset(first)
+
+
+def _homonym_note(
+    text: str,
+    candidates: list[Candidate],
+    homonyms: list[tuple[str, str, str | None]],
+    version: PolicyVersion,
+    lang: Lang,
+) -> str:
+    """“Taoudeni” is a place (cercle Macina, Ségou), and also (close to) the name of region
+    Taoudénit or its capital Taoudenni: choose."""
+    where = list(
+        dict.fromkeys(
+            wt(
+                "page_use.search.homonym_place",
+                lang,
+                cercle=markdown(c.named.cercle or ""),
+                region=markdown(c.named.region_name),
+            )
+            for c in candidates
+            if c.exact and c.named.place
+        )
+    )
+    places = "; ".join(where[:5]) + ("; …" if len(where) > 5 else "")
+
+    def region_words(code: str, capital: str | None) -> str:
+        region = version.region(code).name
+        key = "page_use.search.homonym_region"
+        if capital and normalise_name(capital) == normalise_name(region):
+            key = "page_use.search.homonym_region_town"  # Gao, the region and its capital
+        elif capital:
+            key = "page_use.search.homonym_region_capital"
+        return wt(key, lang, region=markdown(region), capital=markdown(capital or ""))
+
+    regions = "; ".join(region_words(code, capital) for code, _, capital in homonyms)
+    return wt(
+        "page_use.search.region_homonym",
+        lang,
+        name=markdown(shortened(text)),
+        places=places,
+        regions=regions,
     )
 
 

@@ -286,7 +286,7 @@ def from_link(
         try:
             scenario = Scenario.from_link(values[PARAM_SCENARIO])
         except ScenarioError as error:
-            notices.append(LinkNotice(PARAM_SCENARIO, str(error), "link_bad_scenario"))
+            notices.append(LinkNotice(PARAM_SCENARIO, error.message(lang), "link_bad_scenario"))
         else:
             base_stem = stem_of(scenario.base)
             if base_stem is None or base_stem not in versions:

@@ -64,7 +64,7 @@ def render_banner(scenario: Scenario, base: PolicyVersion, lang: Lang) -> None:
             "scenario_banner",
             lang,
             title=markdown(scenario.title),
-            base=markdown(scenario.base),
+            base=markdown(base.label(lang)),
             regions=changed_names(scenario, base, lang),
         ),
         icon="⚠️",
@@ -99,7 +99,7 @@ def render_details_marking(scenario: Scenario, base: PolicyVersion, lang: Lang, 
         t(
             "scenario_details_note",
             lang,
-            base=markdown(base.id),
+            base=markdown(base.label(lang)),
             gradation=gradation_label(region.gradation, lang),
             ipa=ipa_word(region.ipa_applies, lang),
             rationale=markdown(change.rationale),
@@ -126,7 +126,7 @@ def _start(base: PolicyVersion, stem: str, lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
 
@@ -143,16 +143,18 @@ def _uploaded(stem_of: Callable[[str], str | None], lang: Lang) -> None:
         scenario = load_scenario(raw, name)
         stem = stem_of(scenario.base)
         if stem is None:
-            raise ScenarioError(f"{name}: base: {scenario.base} is not a version of this page")
+            raise ScenarioError(
+                f"{name}: base: {scenario.base} is not a version of this page"
+            ).keyed("errors.scenario.unknown_base", file=name, value=scenario.base)
     except ScenarioError as error:
-        _say("error", t("scenario_not_loaded", lang, message=markdown(str(error))))
+        _say("error", t("scenario_not_loaded", lang, message=markdown(error.message(lang))))
         return
     state.put_scenario(scenario, stem)
     _say("success", t("scenario_loaded", lang, title=markdown(scenario.title)))
 
 
 @safe_callback
-def _apply_change(lang: Lang) -> None:
+def _apply_change(base: PolicyVersion, lang: Lang) -> None:
     current = state.current()
     scenario = current.scenario
     if scenario is None:
@@ -169,11 +171,13 @@ def _apply_change(lang: Lang) -> None:
             ipa_applies=None if ipa == KEEP else ipa == "yes",
         )
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(changed, current.version)
     st.session_state[RATIONALE_KEY] = ""
-    _say("success", t("scenario_change_applied", lang, region=markdown(str(region))))
+    # The region by its name (a user reads "Ménaka", not the code ML-9).
+    _say("success", t("scenario_change_applied", lang, region=markdown(base.region(region).name)))
 
 
 @safe_callback
@@ -194,7 +198,8 @@ def _set_title(lang: Lang) -> None:
     try:
         scenario = scenario_from_data(data, "scenario")
     except ScenarioError as error:
-        _say("error", t("scenario_change_rejected", lang, message=markdown(_without_name(error))))
+        message = markdown(_without_name(error, lang))
+        _say("error", t("scenario_change_rejected", lang, message=message))
         return
     state.put_scenario(scenario, current.version)
 
@@ -205,10 +210,12 @@ def _end(lang: Lang) -> None:
     _say("info", t("scenario_ended", lang))
 
 
-def _without_name(error: ScenarioError) -> str:
-    """The message without the leading "scenario: " the editor's own data is named by."""
-    text = str(error)
-    return text.removeprefix("scenario: ")
+def _without_name(error: ScenarioError, lang: Lang) -> str:
+    """The message in `lang` without the leading "scenario: " the editor's own data is named
+    by (it is no file)."""
+    if error.key is not None:
+        return error.message(lang, file=False)
+    return str(error).removeprefix("scenario: ")
 
 
 # --- the editor ----------------------------------------------------------------------------------
@@ -353,5 +360,8 @@ def _render_change_form(scenario: Scenario, base: PolicyVersion, lang: Lang) -> 
         )
         st.text_area(t("scenario_rationale", lang), key=RATIONALE_KEY, max_chars=MAX_RATIONALE)
         st.button(
-            t("scenario_apply", lang), on_click=_apply_change, args=(lang,), key="whatif_apply"
+            t("scenario_apply", lang),
+            on_click=_apply_change,
+            args=(base, lang),
+            key="whatif_apply",
         )

@@ -8,7 +8,7 @@ object: `wording` imports nothing of `policy`, `geodata`, `briefing` or `ui`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 
 from wording.catalogue import t
@@ -75,9 +75,17 @@ def marks(flags: Iterable[str], outcome: object, lang: str) -> list[str]:
     return [t(f"mark.{mark}", lang) for mark in mark_codes(flags, outcome)]
 
 
-def scenario_mark(lang: str) -> str:
-    """The mark of a scenario (what-if) result: a map title, a batch column, a banner."""
-    return t("mark.scenario", lang)
+def scenario_mark(
+    lang: str, title: str | None = None, escape: Callable[[str], str] | None = None
+) -> str:
+    """The mark of a scenario (what-if) result: "What-if scenario «title» — not the policy in
+    force". With its `title` it opens every headline of the scenario's outputs and its map
+    titles; without, it marks a step or a column. `escape` is the output's own escape
+    (`wording.escape.markdown`, `.html`) for the title, which a user wrote."""
+    if title is None:
+        return t("mark.scenario", lang)
+    shown = escape(title) if escape is not None else title
+    return t("mark.scenario_titled", lang, title=shown)
 
 
 def reading_mark(lang: str) -> str:
@@ -85,15 +93,27 @@ def reading_mark(lang: str) -> str:
     return t("mark.reading", lang)
 
 
-def headline(line: str, flags: Iterable[str], lang: str) -> str:
+def headline(
+    line: str,
+    flags: Iterable[str],
+    lang: str,
+    *,
+    title: str | None = None,
+    escape: Callable[[str], str] | None = None,
+) -> str:
     """The outcome line with its marks in front: "[What-if scenario … · Rests partly on …] The
     policy points to: …". The one headline of the page box, the memo, the PDF and the CLI.
 
     The line itself already opens with "Undetermined:" and ends with the Article 1F
     reservation where they apply (outcome_line.*), so only the scenario and reading marks are
-    put in front: the four marks are in every headline, none twice."""
+    put in front: the four marks are in every headline, none twice. A scenario's mark names
+    its `title` (`scenario_mark`), escaped with `escape`."""
     given = set(flags)
-    found = [t(f"mark.{mark}", lang) for flag, mark in _MARK_FLAGS.items() if flag in given]
+    found = [
+        scenario_mark(lang, title, escape) if mark == "scenario" else t(f"mark.{mark}", lang)
+        for flag, mark in _MARK_FLAGS.items()
+        if flag in given
+    ]
     return marked(line, found, lang)
 
 

@@ -268,7 +268,7 @@ def test_reverse_draws_newer_to_older_and_needs_compare(tmp_path, capsys) -> Non
 
 def test_scenario_is_marked_on_the_map_and_in_the_sources(in_force, hostile_scenario) -> None:
     content = map_content(in_force, "en", scenario=hostile_scenario, today=TODAY)
-    assert content.title.startswith(f"[{phrases.scenario_mark('en')}")
+    assert content.title.startswith(f"[{phrases.scenario_mark('en', hostile_scenario.title)}")
     assert content.short_title.startswith("What-if scenario")
     assert content.scenario_band and content.changed_codes == ("ML-9",)
     assert any(note.startswith("• Ménaka (ML-9)") and "→" in note for note in content.notes)

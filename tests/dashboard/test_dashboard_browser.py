@@ -21,6 +21,7 @@ from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import geodata
+from geodata.map_style import map_style
 from policy import Case, evaluate, gradation_label, list_versions, load_version
 from ui.texts import t
 
@@ -28,6 +29,8 @@ pytestmark = pytest.mark.browser
 
 # The map's frame (its title is set to a meaningful name in the page's language).
 MAP_FRAME = "iframe[src*='streamlit_folium.st_folium']"
+# The region's details (their heading, region list and quotes), under the map and the answer.
+DETAILS_PANEL = ".st-key-region_details"
 TIMEOUT_MS = 45_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,12 +157,13 @@ def find(page: Page, query: str, lang: str = "nl") -> None:
 def assert_selected_everywhere(page: Page, code: str, lang: str = "nl") -> None:
     """The details panel, the form's list and the map's outline all show `code`."""
     name = load_version(None).region(code).name
-    side = page.locator('[data-testid="stColumn"]').nth(1)
-    expect(side.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
+    details = page.locator(DETAILS_PANEL)
+    expect(details.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect(selectbox(sidebar(page), t("form_region", lang)).get_by_role("combobox")).to_have_value(
         name
     )
-    expect(selectbox(side, t("details_choose", lang)).get_by_role("combobox")).to_have_value(name)
+    listed = selectbox(details, t("details_choose", lang)).get_by_role("combobox")
+    expect(listed).to_have_value(name)
     frame = page.frame_locator(MAP_FRAME)
     outline = frame.locator("path.selected-unit")
     expect(outline).to_have_count(1, timeout=TIMEOUT_MS)
@@ -197,10 +201,10 @@ def test_map_click_details_form_and_no_outside_requests(open_page, artifacts: Pa
     version = load_version(None)
     click_on_map(page, "ML-9")
     assert_selected_everywhere(page, "ML-9")
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    details = page.locator(DETAILS_PANEL)
     menaka = version.region("ML-9")
     line = f"{t('details_gradation', 'nl')}: {gradation_label(menaka.gradation, 'nl')}"
-    expect(side.get_by_text(line)).to_be_visible()
+    expect(details.get_by_text(line)).to_be_visible()
 
     # The case for Ménaka: no individual elements, then limited ones.
     expect(outcome_box(page, "ML-9")).to_be_visible(timeout=TIMEOUT_MS)
@@ -275,7 +279,7 @@ def test_searches_in_a_row_each_offer_their_own_results(open_page, queries) -> N
 
 def test_every_way_of_choosing_selects_everywhere(open_page) -> None:
     page = open_page()
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    details = page.locator(DETAILS_PANEL)
     version = load_version(None)
     search(page, "Anderamboukane")
     use_first_result(page)
@@ -285,7 +289,7 @@ def test_every_way_of_choosing_selects_everywhere(open_page) -> None:
     assert_selected_everywhere(page, "ML-1")
     # The name given is gone once another region is chosen from a list.
     expect(page.get_by_text("Anderamboukane")).to_have_count(0)
-    choose(page, selectbox(side, t("details_choose", "nl")), version.region("ML-4").name)
+    choose(page, selectbox(details, t("details_choose", "nl")), version.region("ML-4").name)
     assert_selected_everywhere(page, "ML-4")
     click_on_map(page, "ML-7")
     assert_selected_everywhere(page, "ML-7")
@@ -346,6 +350,33 @@ def test_outcome_headline_and_legend_in_view_after_an_answer(
         shutil.copyfile(path, ROOT / "docs" / "screenshot.png")
 
 
+def test_bamako_and_taoudenit_selection_shows_on_the_map(open_page) -> None:
+    """Bamako is a few pixels wide: its dot gets a ring well beyond the shape. Taoudénit is drawn
+    only as its hatched area: that area is outlined."""
+    ring = map_style().areas["selection"]["ring_radius_px"]
+    page = open_page("region=ML-BKO")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator("path.selected-ring")).to_have_count(1, timeout=TIMEOUT_MS)
+    around = frame.locator("path.selected-ring").bounding_box()
+    unit = frame.locator("path.unit-ML-BKO").first.bounding_box()
+    assert around and unit
+    assert around["width"] >= 2 * ring and around["height"] >= 2 * ring, around
+    centre = (unit["x"] + unit["width"] / 2, unit["y"] + unit["height"] / 2)
+    assert around["x"] < centre[0] < around["x"] + around["width"], (around, unit)
+    assert around["y"] < centre[1] < around["y"] + around["height"], (around, unit)
+    page = open_page("region=ML-10")
+    frame = page.frame_locator(MAP_FRAME)
+    outline = frame.locator("path.selected-unit")
+    expect(outline).to_have_count(1, timeout=TIMEOUT_MS)
+    expect(frame.locator("path.selected-ring")).to_have_count(0)
+    a = outline.bounding_box()
+    b = frame.locator("path.scope-unclear-ML-10").bounding_box()
+    assert a and b
+    for key in ("x", "y", "width", "height"):
+        assert abs(a[key] - b[key]) < 6, (key, a, b)
+    assert_no_error_text(page)
+
+
 def _contrast(page: Page, selector: str) -> list[float]:
     """WCAG contrast ratios of the text in `selector` against the background behind it."""
     return page.evaluate(
@@ -376,8 +407,8 @@ def _contrast(page: Page, selector: str) -> list[float]:
 
 def test_captions_and_quotes_are_readable(open_page) -> None:
     page = open_page("region=ML-7")
-    side = page.locator('[data-testid="stColumn"]').nth(1)
-    expect(side.locator("blockquote:visible").first).to_be_visible(timeout=TIMEOUT_MS)
+    details = page.locator(DETAILS_PANEL)
+    expect(details.locator("blockquote:visible").first).to_be_visible(timeout=TIMEOUT_MS)
     for selector in (
         '[data-testid="stSidebar"] [data-testid="stCaptionContainer"] p',
         '[data-testid="stMain"] [data-testid="stCaptionContainer"] p',
@@ -386,3 +417,31 @@ def test_captions_and_quotes_are_readable(open_page) -> None:
         ratios = _contrast(page, selector)
         assert ratios, selector
         assert min(ratios) >= 4.5, (selector, min(ratios))
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS), ids=list(VIEWPORTS))
+def test_every_region_name_sits_on_its_region(open_page, size: str) -> None:
+    """A name beside its region misleads: after the frame has grown to the window, every unit's
+    label is drawn inside the box of the unit's own shape."""
+    page = open_page("lang=nl", VIEWPORTS[size])
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".unit-label-ML-8").wait_for(timeout=TIMEOUT_MS)
+    misplaced = page.frame_locator(MAP_FRAME).locator("body").evaluate(
+        """() => {
+          const map = window.map_div, out = [];
+          map.eachLayer(layer => {
+            const p = layer.feature && layer.feature.properties;
+            if (!p || !layer.getBounds || p.role === 'scope_unclear') return;
+            const label = document.querySelector('.unit-label-' + p.code);
+            if (!label) return;
+            const box = label.getBoundingClientRect();
+            const shape = layer.getBounds();
+            const nw = map.latLngToContainerPoint(shape.getNorthWest());
+            const se = map.latLngToContainerPoint(shape.getSouthEast());
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            if (x < nw.x || x > se.x || y < nw.y || y > se.y) out.push(p.code);
+          });
+          return out;
+        }"""
+    )
+    assert misplaced == [], misplaced

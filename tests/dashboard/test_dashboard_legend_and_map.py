@@ -163,6 +163,25 @@ def test_overlay_has_the_page_language(lang: str) -> None:
     assert gradation_label(version.region("ML-9").gradation, lang) in script
 
 
+def test_the_selection_is_drawn_in_the_styling_table() -> None:
+    """The overlay takes the selection's line, halo and ring from map_style.toml."""
+    from geodata.map_style import map_style
+
+    script = overlay_script(
+        tooltips={},
+        labels={},
+        selected="ML-BKO",
+        zoom_titles=("in", "out"),
+        frame_title="map",
+        lang="en",
+    )
+    config = json.loads(script.split("var cfg = ", 1)[1].split(";\n", 1)[0])
+    assert config["selection"] == map_style().areas["selection"]
+    assert {"colour", "width_px", "halo_colour", "halo_width_px", "ring_radius_px"} <= set(
+        config["selection"]
+    )
+
+
 def test_every_region_note_and_version_has_words_in_both_languages() -> None:
     for version in list_versions():
         assert version.label_nl and version.label_en, version.id

@@ -96,3 +96,6 @@ def test_a_decree_the_reader_refuses_is_one_line_and_changes_nothing() -> None:
     upload(app, "big.txt", b"a" * 300_000)
     assert DRAFT_KEY not in app.session_state
     assert len(app.error) == 1
+    # In the page's language (the page is Dutch), naming the file.
+    assert "big.txt" in str(app.error[0].value), app.error[0].value
+    assert "een besluittekst is ten hoogste" in str(app.error[0].value), app.error[0].value

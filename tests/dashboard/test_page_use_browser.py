@@ -17,6 +17,7 @@ import pytest
 import test_dashboard_browser as dashboard_browser
 from playwright.sync_api import Frame, Page, expect
 from test_dashboard_browser import (
+    DETAILS_PANEL,
     MAP_FRAME,
     TIMEOUT_MS,
     VIEWPORTS,
@@ -180,14 +181,14 @@ def test_the_wheel_scrolls_the_page_and_zooms_only_with_ctrl(open_page) -> None:
 def test_back_and_forward_after_three_choices(open_page) -> None:
     page = open_page()
     version = load_version(None)
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    details = page.locator(DETAILS_PANEL)
     choose(page, selectbox(sidebar(page), t("form_region", "nl")), version.region("ML-1").name)
     assert_selected_everywhere(page, "ML-1")
     wait_idle(page)
     click_on_map(page, "ML-8")
     assert_selected_everywhere(page, "ML-8")
     wait_idle(page)
-    choose(page, selectbox(side, t("details_choose", "nl")), version.region("ML-9").name)
+    choose(page, selectbox(details, t("details_choose", "nl")), version.region("ML-9").name)
     assert_selected_everywhere(page, "ML-9")
     wait_idle(page)
     assert "region=ML-9" in page.url and "version=" in page.url and "lang=nl" in page.url

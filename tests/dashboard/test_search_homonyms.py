@@ -91,7 +91,7 @@ def test_douentza_offers_the_town_first_and_says_it_is_also_a_2023_region() -> N
     choice = app.selectbox(key="place_choice")
     assert choice.options[0].startswith("Douentza — cercle capital")
     assert choice.value == "place:ML050600000" or choice.index == 0
-    assert "also the name of a region of the 2023 division" in sidebar_text(app)
+    assert "also the name of a region of the 2023 reform" in sidebar_text(app)
     next(b for b in app.sidebar.button if b.label == "Use this region").click()
     run(app)
     named = page_state(app).named
@@ -132,3 +132,69 @@ def test_a_language_switch_keeps_the_tool_and_the_search() -> None:
     options = app.selectbox(key="place_choice").options
     assert options and all("region Mopti" in label for label in options)
     assert "49 places are named exactly “Madina”" in sidebar_text(app)
+
+
+def _taoudeni_on_enter(lang: str) -> tuple[AppTest, list[str]]:
+    app = fresh_app(lang=lang)
+    type_and_enter(app, "Taoudeni")
+    choice = app.selectbox(key="place_choice")
+    return app, list(choice.options)
+
+
+def test_taoudeni_lists_the_village_and_the_region_with_its_capital_in_dutch() -> None:
+    app, options = _taoudeni_on_enter("nl")
+    # Nothing applied on Enter, nothing pre-selected: the case worker chooses.
+    assert page_state(app).region is None and page_state(app).named is None
+    assert app.selectbox(key="place_choice").value is None
+    assert any(label.startswith("Regio Taoudénit") for label in options)
+    assert any(label.startswith("Taoudeni — dorp") and "Macina" in label for label in options)
+    capital = next(label for label in options if "Taoudenni" in label)
+    assert capital.startswith("≈ Taoudenni (vergelijkbare naam)")
+    assert (
+        "“Taoudeni” is de naam van een plaats (cercle Macina, regio Ségou), maar is ook gelijk "
+        "aan of lijkt op de naam van de regio Taoudénit of haar hoofdstad Taoudenni"
+    ) in sidebar_text(app)
+    button = next(b for b in app.sidebar.button if b.label.startswith("Gebruik"))
+    assert button.disabled
+
+
+def test_taoudeni_lists_the_village_and_the_region_with_its_capital_in_english() -> None:
+    app, options = _taoudeni_on_enter("en")
+    assert page_state(app).region is None
+    assert app.selectbox(key="place_choice").value is None
+    assert (
+        "“Taoudeni” is the name of a place (cercle Macina, region Ségou), but is also the same "
+        "as or close to the name of the region Taoudénit or its capital Taoudenni"
+    ) in sidebar_text(app)
+    capital = next(i for i, label in enumerate(options) if "Taoudenni" in label)
+    assert options[capital].startswith("≈ Taoudenni (similar name)")
+    app.selectbox(key="place_choice").select_index(capital)
+    run(app)
+    named = page_state(app).named
+    assert page_state(app).region == "ML-10"
+    assert named is not None and named.place == "Taoudenni"
+
+
+def test_a_village_named_close_to_a_region_is_not_used_on_enter() -> None:
+    """Gato (a village in Kayes) is one exact match, but close to Gao: Enter does not apply it,
+    and the region Gao is offered, marked as a similar name, not pre-selected."""
+    found = lookup("Gato", load_version(None), "en")
+    assert found.homonyms == ("ML-7",) and found.unique is None
+    app = fresh_app(lang="en")
+    type_and_enter(app, "Gato")
+    assert page_state(app).region is None
+    choice = app.selectbox(key="place_choice")
+    assert choice.value is None
+    assert "≈ Region Gao (ML-7) (similar name)" in choice.options
+    assert "the region or the town Gao" in sidebar_text(app)
+
+
+def test_a_similar_name_is_never_chosen_in_advance() -> None:
+    found = lookup("Tombuktu", load_version(None), "nl")
+    assert found.candidates and not found.exact
+    app = fresh_app()
+    type_and_enter(app, "Tombuktu")
+    assert page_state(app).region is None
+    choice = app.selectbox(key="place_choice")
+    assert choice.value is None
+    assert choice.options and all(label.startswith("≈") for label in choice.options)

@@ -61,7 +61,7 @@ def test_editor_builds_a_scenario_that_every_view_marks() -> None:
     app.selectbox(key="whatif_gradation").set_value("relatively_lower")
     app.button(key="whatif_apply").click().run()
     assert scenario_of(app).changes == ()
-    assert any("rationale" in text for text in texts(app.error)), texts(app.error)
+    assert any("motivering: mag niet leeg zijn" in e for e in texts(app.error)), texts(app.error)
     # With a rationale the change applies: banner, form, legend and details all say so.
     app.text_area(key="whatif_rationale").set_value("Toets: wat als Gao lager is").run()
     app.button(key="whatif_apply").click().run()
@@ -73,6 +73,9 @@ def test_editor_builds_a_scenario_that_every_view_marks() -> None:
     assert any(t("scenario_form_note", "nl", title="Gao lager") in w for w in warnings)
     captions = texts(app.caption)
     assert any("Gao (ML-7)" in c and "niet het recht" in c for c in captions), captions
+    # The scenario map's caption names its base by the version's name in the page's language.
+    base_name = load_version().label("nl")
+    assert any(c.startswith("Kaart van het scenario") and base_name in c for c in captions)
     # The decision form decides under the scenario: Gao is relatively lower there.
     app.selectbox(key="details_region").set_value("ML-7").run()
     warnings = texts(app.warning)
@@ -116,15 +119,28 @@ def test_bad_scenario_file_gives_one_message_and_changes_nothing() -> None:
     upload_scenario(app, "bad.json", json.dumps(data).encode())
     errors = texts(app.error)
     assert len(errors) == 1, errors
-    assert "bad.json" in errors[0] and "changes[0].region" in errors[0]
+    # On the Dutch page, in Dutch and in words: the file, the change's number and the field.
+    assert "bad.json" in errors[0] and "wijziging 1, regio: onbekende regio" in errors[0], errors
+    assert "Atlantis" in errors[0] and "changes[0]" not in errors[0], errors
     assert scenario_of(app) == before
     data["changes"][0]["region"] = "ML-9"
     data["title"] = "<script>alert(1)</script>"
     upload_scenario(app, "markup.json", json.dumps(data).encode())
-    assert any("title" in e and "markup" in e for e in texts(app.error)), texts(app.error)
+    assert any("titel: de tekens < en >" in e for e in texts(app.error)), texts(app.error)
     upload_scenario(app, "big.json", b" " * (70 * 1024))
-    assert any("at most 65536 bytes" in e for e in texts(app.error)), texts(app.error)
+    assert any("hoogstens 65536 bytes" in e for e in texts(app.error)), texts(app.error)
     assert scenario_of(app) == before
+
+
+def test_scenario_errors_in_english_on_the_english_page() -> None:
+    app = fresh_app(lang="en")
+    open_tool(app, "scenario")
+    data = json.loads(EXAMPLE_SCENARIO.read_bytes())
+    data["changes"][0]["rationale"] = "  "
+    upload_scenario(app, "empty.json", json.dumps(data).encode())
+    errors = texts(app.error)
+    assert len(errors) == 1, errors
+    assert "empty.json: change 1, rationale: must not be empty." in errors[0], errors
 
 
 def test_bad_scenario_link_is_ignored_with_a_notice() -> None:
@@ -132,6 +148,8 @@ def test_bad_scenario_link_is_ignored_with_a_notice() -> None:
     assert scenario_of(app) is None
     infos = texts(app.info)
     assert any("scenario in de link is genegeerd" in i for i in infos), infos
+    # Why, in Dutch: the link's own text is not a scenario.
+    assert any("dit is geen scenariolink" in i for i in infos), infos
 
 
 def test_two_sessions_never_see_each_others_scenario() -> None:
@@ -180,20 +198,30 @@ def test_caseload_upload_validation_messages() -> None:
     errors = upload_cases(app, "empty.csv", b"")
     assert len(errors) == 1 and "empty.csv" in errors[0], errors
     errors = upload_cases(app, "missing.csv", b"case_id,persecution\nA,true\n")
-    assert len(errors) == 1 and "missing.csv" in errors[0] and "region" in errors[0], errors
+    assert len(errors) == 1 and "missing.csv" in errors[0], errors
+    # On the Dutch page, in Dutch, naming the line.
+    assert "regel 1 (de kopregel): er is geen kolom region" in errors[0], errors
     errors = upload_cases(app, "unknown.csv", b"region,persecuton\nGao,true\n")
     assert len(errors) == 1 and "persecuton" in errors[0] and "persecution" in errors[0], errors
     rows = header + "A,Gao,false,false,none,false,false\nB,Atlantis,false,false,none,false,false\n"
     errors = upload_cases(app, "regions.csv", rows.encode())
-    assert len(errors) == 1 and "Atlantis" in errors[0] and "3" in errors[0], errors
+    assert len(errors) == 1 and "regel 3, kolom region: onbekende regio 'Atlantis'" in errors[0]
     rows = header + "A,Ségou,false,false,none,false,false\n"
     errors = upload_cases(app, "latin.csv", rows.encode("latin-1"))
-    assert len(errors) == 1 and "UTF-8" in errors[0], errors
+    assert len(errors) == 1 and "regel 2: dit is geen UTF-8-tekst" in errors[0], errors
     errors = upload_cases(
         app, "good.csv", (header + "A,Gao,false,false,none,false,false\n").encode()
     )
     assert errors == []
     assert any("van 1**" in m for m in texts(app.markdown)), texts(app.markdown)
+
+
+def test_caseload_errors_in_english_on_the_english_page() -> None:
+    app = fresh_app(lang="en")
+    open_tool(app, "caseload")
+    errors = upload_cases(app, "flags.csv", b"region,persecution\nGao,true\nGao,maybe\n")
+    assert len(errors) == 1, errors
+    assert "flags.csv: line 3, column persecution: 'maybe' is not a yes/no value" in errors[0]
 
 
 def test_compare_table_lists_menaka_with_both_citations() -> None:
@@ -250,3 +278,44 @@ def test_briefing_downloads_are_offered_for_the_scenario_and_the_decision() -> N
     labels = [button.label for button in fresh.get("download_button")]
     assert t("briefing_download_case_pdf", "nl") not in labels
     assert any(t("briefing_no_case", "nl") in i for i in texts(fresh.info))
+
+
+def _apply_menaka_change(lang: str) -> AppTest:
+    app = fresh_app(lang=lang)
+    open_tool(app, "scenario")
+    app.button(key="whatif_start").click().run()
+    app.selectbox(key="whatif_region").set_value("ML-9")
+    app.selectbox(key="whatif_gradation").set_value("exceptional")
+    app.text_area(key="whatif_rationale").set_value("Toets").run()
+    app.button(key="whatif_apply").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_change_notice_and_banner_name_the_region_and_version_in_words() -> None:
+    for lang, base in (
+        ("nl", "C7/23 Vc zoals gewijzigd bij WBV 2025/11"),
+        ("en", "C7/23 Vc as amended by WBV 2025/11"),
+    ):
+        app = _apply_menaka_change(lang)
+        notices = texts(app.success)
+        assert t("scenario_change_applied", lang, region="Ménaka") in notices, notices
+        assert not any("ML-9" in notice for notice in notices)
+        banner = next(w for w in texts(app.warning) if w.startswith("**Scen"))
+        assert f"({'uitgangspunt' if lang == 'nl' else 'base'}: {base})" in banner, banner
+
+
+def test_the_briefing_text_names_the_buttons_it_means() -> None:
+    for lang, word in (("nl", "downloaden"), ("en", "Download")):
+        app = fresh_app(region="ML-9", lang=lang)
+        open_tool(app, "briefing")
+        intro = t("briefing_intro", lang)
+        assert intro in texts(app.caption)
+        assert word in intro and "Prepare" not in intro and "Voorbereiden" not in intro
+        labels = [
+            button.label
+            for button in app.get("download_button")
+            if str(button.key).startswith("briefing_")
+        ]
+        assert len(labels) == 4, labels
+        assert all(word in label for label in labels), labels

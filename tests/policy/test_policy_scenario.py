@@ -382,3 +382,63 @@ def test_fuzz_any_link(text: str) -> None:
         Scenario.from_link(text)
     except PolicyError as error:
         assert "\n" not in str(error) and str(error).startswith("link: ")
+
+
+# --- A scenario is never read as the law -----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_headline_of_a_scenario_opens_with_its_titled_mark(lang) -> None:
+    from policy import Case, evaluate
+    from wording.escape import markdown
+
+    scenario = load_scenario(EXAMPLE, "example.json")
+    decision = evaluate(Case(region="Ménaka"), scenario.apply())
+    opening = {
+        "nl": f"[Wat-als-scenario «{scenario.title}» — niet het geldende beleid",
+        "en": f"[What-if scenario «{scenario.title}» — not the policy in force",
+    }[lang]
+    assert decision.scenario_title == scenario.title
+    assert decision.headline(lang).startswith(opening)
+    assert decision.to_dict()["headline"][lang].startswith(opening)
+    # The memo's first statement is the headline, its title escaped as Markdown.
+    memo = decision.to_markdown(lang)
+    assert memo.splitlines()[2] == f"**{decision.headline(lang, markdown)}**"
+    assert memo.splitlines()[2].startswith(f"**{opening}")
+    # The same scenario's values without it (the version itself) is not marked.
+    plain = evaluate(Case(region="Ménaka"), load_version(scenario.base))
+    assert "«" not in plain.headline(lang) and plain.scenario_title is None
+
+
+def test_a_scenario_title_is_escaped_per_output() -> None:
+    from policy import Case, evaluate
+    from wording.escape import markdown
+
+    data = valid()
+    data["title"] = "Ménaka *hoog* [x](y) $z$"
+    scenario = scenario_from_data(data)
+    decision = evaluate(Case(region="Ménaka"), scenario.apply())
+    assert "«Ménaka *hoog* [x](y) $z$»" in decision.headline("en")
+    memo_line = decision.to_markdown("en").splitlines()[2]
+    assert f"«{markdown(scenario.title)}»" in memo_line
+    assert "*hoog*" not in memo_line and "[x](y)" not in memo_line
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_changed_step_reads_scenario_then_the_law_with_its_quote(lang) -> None:
+    from policy import Case, evaluate
+
+    scenario = load_scenario(EXAMPLE, "example.json")
+    decision = evaluate(Case(region="Ménaka"), scenario.apply())
+    changed = [step for step in decision.steps if step.scenario_change]
+    assert changed
+    step = changed[0]
+    note = step.note(lang)
+    assert note is not None
+    assert note.startswith("Scenario: ")
+    assert f"; {step.citation}: " in note
+    assert f"«{step.source_text}»" in note
+    new, cited = {"nl": ("Uitzonderlijk", "Relatief hoger"), "en": ("Exceptional", "Relatively")}[
+        lang
+    ]
+    assert note.index(new) < note.index(step.citation) < note.index(cited)

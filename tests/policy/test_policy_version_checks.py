@@ -195,9 +195,13 @@ def test_valid_overrides_still_work_and_leave_the_original() -> None:
     assert changed.modified and changed.region("ML-1").gradation is Gradation.exceptional
     assert changed.region("ML-1").ipa_applies is True
     assert changed.region("ML-1").ipa_citation.override
-    assert "set to applies; the cited text gives does not apply" in (
-        changed.region("ML-1").ipa_citation.note_en
+    citation = changed.region("ML-1").ipa_citation
+    # "Scenario: X; paragraph: Y («quote»)": the scenario's value, then the law's, quoted.
+    assert citation.note_en.startswith("Scenario: IPA applies; ")
+    assert f"; {citation.paragraph}: IPA does not apply («{citation.text_nl}»)" in (
+        citation.note_en
     )
+    assert citation.note_nl.startswith("Scenario: binnenlands beschermingsalternatief van")
     unknown = BEFORE.with_overrides(ipa={"ML-7": None}, gradations={"ML-1": Gradation.no_15c})
     assert unknown.region("ML-7").ipa_applies is None
     assert CURRENT.region("ML-1").gradation is Gradation.not_designated

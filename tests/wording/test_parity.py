@@ -146,7 +146,15 @@ def test_memo_json_case_report_and_page_say_the_same_headline_and_ipa(lang, monk
         ipa = decision.ipa_answer(lang)
         flags = set(decision.flags)
         # The marks: scenario and reading in front, undetermined and Article 1F in the line.
-        assert (phrases.scenario_mark(lang) in headline) == ("what_if" in flags)
+        # A scenario's headline opens with its mark naming its title: never read as the law.
+        if "what_if" in flags:
+            assert decision.scenario_title == scenario().title
+            titled = phrases.scenario_mark(lang, scenario().title)
+            assert headline.startswith(f"[{titled}")
+            assert ("«" + scenario().title + "»") in headline
+        else:
+            assert decision.scenario_title is None
+            assert t("mark.scenario", lang) not in headline
         assert (phrases.reading_mark(lang) in headline) == ("rests_on_reading" in flags)
         assert headline.startswith("[") == bool({"what_if", "rests_on_reading"} & flags)
         assert (t("mark.undetermined", lang) in headline) == (
@@ -174,7 +182,7 @@ def test_memo_json_case_report_and_page_say_the_same_headline_and_ipa(lang, monk
         outcome.render_summary(decision, lang, None)
         from wording.escape import markdown
 
-        assert shown[0] == f"**{page_t('outcome_heading', lang)}: {markdown(headline)}**"
+        assert shown[0] == f"**{page_t('outcome_heading', lang)}:** {markdown(headline)}"
         assert f"**{page_t('outcome_ipa', lang)}:** {ipa}" in shown[1]
         if lang == "nl":
             assert_dutch(memo, decision)
@@ -267,9 +275,10 @@ def test_a_scenario_map_is_marked_in_its_title_and_speaks_one_language(lang) -> 
     base = load_version()
     applied = briefing_scenario(scenario(), base)
     content = map_content(base, lang, scenario=applied)
-    assert content.title.startswith(f"[{phrases.scenario_mark(lang)}] ")
+    # The map's title opens with the one scenario mark of every headline, with the title.
+    assert content.title.startswith(f"[{phrases.scenario_mark(lang, scenario().title)}] ")
     plain = map_content(base, lang)
-    assert phrases.scenario_mark(lang) not in plain.title
+    assert phrases.scenario_mark(lang, scenario().title) not in plain.title
     page = offline_html(base, lang, scenario=scenario())
     assert html.escape(content.title) in page
     if lang == "nl":
