@@ -10,7 +10,7 @@ import hashlib
 import pytest
 
 from policy import IndividualElements, NamedOrigin, load_version
-from policy.scenario import MAX_LINK_CHARS, scenario_from_data
+from policy.scenario import MAX_LINK_CHARS, Scenario, ScenarioError, scenario_from_data
 from ui.state import (
     MAX_PARAM_LENGTH,
     Facts,
@@ -147,15 +147,16 @@ def test_a_scenario_is_only_read_where_the_page_can_name_its_base() -> None:
 
 
 def test_a_broken_scenario_link_gives_its_one_line_reason() -> None:
-    state, notices = read({"scenario": "not*base64"})
-    assert state.scenario is None
-    assert notices == [
-        LinkNotice(
-            "scenario",
-            "link: not a scenario link (characters other than base64url)",
-            "link_bad_scenario",
-        )
-    ]
+    with pytest.raises(ScenarioError) as raised:
+        Scenario.from_link("not*base64")
+    # In the page's language (Dutch unless the link asks for English), one line.
+    for params, lang in (({}, "nl"), ({"lang": "en"}, "en")):
+        reason = raised.value.message(lang)
+        assert reason and "\n" not in reason
+        state, notices = read({**params, "scenario": "not*base64"})
+        assert state.scenario is None
+        assert notices == [LinkNotice("scenario", reason, "link_bad_scenario")]
+    assert raised.value.message("nl") != raised.value.message("en")
     # A scenario link may be longer than other values, up to its own limit.
     long_link = "A" * (MAX_PARAM_LENGTH + 10)
     _, notices = read({"scenario": long_link})
