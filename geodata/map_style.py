@@ -57,6 +57,12 @@ class MapStyle:
 @cache
 def map_style(path: Path = STYLE_FILE) -> MapStyle:
     """The table, read once; ValueError naming the file and field for a malformed entry."""
+    return _read_map_style(path)
+
+
+def _read_map_style(path: Path) -> MapStyle:
+    # Kept apart from the cache so that mutation testing (which skips decorated functions)
+    # reaches the checks.
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     try:
         lines = {

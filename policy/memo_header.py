@@ -105,7 +105,7 @@ def checklist_lines(policy: PolicyVersion, lang: str, short: bool = False) -> li
     from policy.paragraphs import load_paragraphs
 
     try:
-        paragraphs = {p.number: p for p in load_paragraphs(policy)}
+        paragraphs = {p.number: p for p in load_paragraphs(policy, with_rules=False)}
     except PolicyError:
         return []
     lines = []

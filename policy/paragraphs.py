@@ -65,15 +65,19 @@ class FullText:
     paragraphs: tuple[Paragraph, ...]
 
 
-def load_paragraphs(version: PolicyVersion) -> tuple[Paragraph, ...]:
+def load_paragraphs(version: PolicyVersion, *, with_rules: bool = True) -> tuple[Paragraph, ...]:
     """Every sub-paragraph of C7/23 Vc under `version`, in the order of the text.
 
     Raises PolicyError (one line) when the version's full text is not in our sources.
+    `with_rules=False` leaves `used_by` empty: finding the rules evaluates every combination of
+    facts in every region, which a reader of headings and texts (a memo's checklist) need not pay.
     """
-    return load_full_text(version).paragraphs
+    return load_full_text(version, with_rules=with_rules).paragraphs
 
 
-def load_full_text(version: PolicyVersion, text_file: Path | None = None) -> FullText:
+def load_full_text(
+    version: PolicyVersion, text_file: Path | None = None, *, with_rules: bool = True
+) -> FullText:
     """The paragraphs with the source they are copied from; see `load_paragraphs`.
 
     `text_file` names the paragraph texts of a version read from a path (a draft's
@@ -90,7 +94,7 @@ def load_full_text(version: PolicyVersion, text_file: Path | None = None) -> Ful
     file = files.get(source) if isinstance(source, str) else None
     if source is None or not file:
         raise PolicyError(f"{path}: source: {source!r} is not a source with a file in {version.id}")
-    used = used_by(version)
+    used = used_by(version) if with_rules else {}
     paragraphs = tuple(
         Paragraph(
             number=entry["number"],

@@ -61,12 +61,28 @@ def split_off(code: str) -> SplitOff | None:
     )
 
 
-@lru_cache(maxsize=16)
-def _index(version: PolicyVersion) -> tuple[dict[str, RegionMatch], dict[str, str]]:
+_Index = tuple[dict[str, RegionMatch], dict[str, str]]
+_last_index: tuple[PolicyVersion, _Index] | None = None
+
+
+def _index(version: PolicyVersion) -> _Index:
     """Normalised key → match, and normalised key → display name (for suggestions).
 
-    Built once per version (a caseload resolves many names); callers must not mutate it.
+    Built once per version (a caseload resolves many names); callers must not mutate it. The
+    version last asked for is recognised by identity first: the cache below finds a version by
+    its hash, which walks the whole model (every region and source) on each call.
     """
+    global _last_index
+    last = _last_index  # read once: another thread (the page's sessions) may replace it
+    if last is not None and last[0] is version:
+        return last[1]
+    built = _index_by_value(version)
+    _last_index = (version, built)
+    return built
+
+
+@lru_cache(maxsize=16)
+def _index_by_value(version: PolicyVersion) -> _Index:
     names = read_package_toml("region_names.toml")
     official = {region.code: region.name for region in version.regions}
     index: dict[str, RegionMatch] = {}

@@ -98,6 +98,16 @@ def test_load_paragraphs_gives_the_same_paragraphs() -> None:
     assert [p.paragraph for p in FULL.paragraphs][10] == "C7/23.4.2 Vc"
 
 
+def test_paragraphs_without_rules_are_the_same_texts_with_no_rules_named() -> None:
+    """A memo's checklist reads headings and texts only; it gets the same words, no rule list."""
+    bare = load_paragraphs(WBV, with_rules=False)
+    assert [(p.number, p.heading, p.text_nl, p.gloss_en) for p in bare] == [
+        (p.number, p.heading, p.text_nl, p.gloss_en) for p in FULL.paragraphs
+    ]
+    assert all(p.used_by == () for p in bare)
+    assert any(p.used_by for p in FULL.paragraphs)
+
+
 def test_the_earlier_version_has_no_full_text_in_our_sources() -> None:
     with pytest.raises(Exception, match="not in our sources"):
         load_paragraphs(BEFORE)

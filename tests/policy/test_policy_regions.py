@@ -97,3 +97,22 @@ def test_a_dutch_memo_of_a_mapped_2023_name_has_no_english_evidence() -> None:
         assert " all in " not in memo and " and " not in memo.split("## ")[0], name
         assert ".)." not in memo, name
         assert decision.to_dict()["region"]["mapping_note_nl"] == entry["evidence_nl"]
+
+
+def test_each_version_resolves_names_by_its_own_regions_when_they_alternate() -> None:
+    """The region index is kept per version: asking for another version between two lookups
+    must not answer from the version asked for before it."""
+    shipped = load_version()
+    renamed = shipped.model_copy(
+        update={
+            "regions": tuple(
+                region.model_copy(update={"name": "Gao Nord"}) if region.code == "ML-7" else region
+                for region in shipped.regions
+            )
+        }
+    )
+    assert resolve_region("Gao Nord", renamed).code == "ML-7"
+    with pytest.raises(UnknownRegionError):
+        resolve_region("Gao Nord", shipped)
+    assert resolve_region("Gao Nord", renamed).name == "Gao Nord"
+    assert resolve_region("Gao", shipped).name == "Gao"
