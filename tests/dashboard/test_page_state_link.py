@@ -15,7 +15,6 @@ from ui.state import (
     MAX_PARAM_LENGTH,
     Facts,
     LinkNotice,
-    Named,
     PageState,
     case_of,
     from_link,
@@ -30,14 +29,15 @@ VERSIONS = ("wbv-2025-11", "c7-23-before-wbv-2025-11")
 STEMS = {"WBV 2025/11": "wbv-2025-11", "C7/23 Vc before WBV 2025/11": "c7-23-before-wbv-2025-11"}
 CODES = {r.code: r.name for r in load_version(None).regions}
 # What the applicant named: a village, found in its cercle (as geodata resolves it).
-VILLAGE = Named(
-    text="Tin-Essako village",
-    kind="village",
-    region="ML-8",
+VILLAGE = NamedOrigin(
+    text="Tin-Essako",
+    said="Tin-Essako village",
+    kind="place",
+    place_class="village",
+    region_code="ML-8",
     region_name="Kidal",
-    place="Tin-Essako",
     place_pcode="ML0804001",
-    cercle="Tin-Essako",
+    cercle_name="Tin-Essako",
     cercle_pcode="ML0804",
     note="found in the 2015 cercle",
     note_nl="gevonden in de cercle van 2015",
@@ -64,9 +64,11 @@ class Lookups:
         self.regions_asked.append(version)
         return CODES
 
-    def resolve_named(self, text: str, pcode: str | None, version: str, lang: str) -> Named | None:
+    def resolve_named(
+        self, text: str, pcode: str | None, version: str, lang: str
+    ) -> NamedOrigin | None:
         self.named_asked.append((text, pcode, version, lang))
-        return VILLAGE if (text, pcode) == (VILLAGE.text, VILLAGE.place_pcode) else None
+        return VILLAGE if (text, pcode) == (VILLAGE.typed, VILLAGE.place_pcode) else None
 
 
 def read(params: dict, stem_of=STEMS.get, lookups: Lookups | None = None):
@@ -186,11 +188,11 @@ def test_a_scenario_too_long_for_a_link_is_left_out_of_it() -> None:
 def test_a_named_place_travels_with_its_place_code_and_is_looked_up_in_the_links_version() -> None:
     state = use_named(PageState(lang="en", version=VERSIONS[1]), VILLAGE)
     params = to_link(state)
-    assert params["named"] == VILLAGE.text and params["place"] == VILLAGE.place_pcode
+    assert params["named"] == VILLAGE.typed and params["place"] == VILLAGE.place_pcode
     lookups = Lookups()
     read_back, notices = read(params, lookups=lookups)
     assert notices == [] and read_back == state
-    assert lookups.named_asked == [(VILLAGE.text, VILLAGE.place_pcode, VERSIONS[1], "en")]
+    assert lookups.named_asked == [(VILLAGE.typed, VILLAGE.place_pcode, VERSIONS[1], "en")]
     assert lookups.regions_asked == [VERSIONS[1]]
     # A place code without a name is ignored.
     _, notices = read({"place": "ML0804001"})
@@ -210,7 +212,9 @@ def test_the_case_carries_the_place_the_applicant_named_and_the_facts() -> None:
     case = case_of(state)
     assert case is not None
     assert case.region == "ML-8"
-    assert case.origin == NamedOrigin(
+    # The Decision carries what the applicant named, as the memo and the JSON give it.
+    assert case.origin is not None
+    assert case.origin.to_dict() == NamedOrigin(
         text="Tin-Essako",
         kind="place",
         region_code="ML-8",
@@ -218,14 +222,14 @@ def test_the_case_carries_the_place_the_applicant_named_and_the_facts() -> None:
         cercle_name="Tin-Essako",
         note="found in the 2015 cercle",
         note_nl="gevonden in de cercle van 2015",
-    )
+    ).to_dict()
     assert (case.persecution, case.individual_harm, case.ipa_obstacles) == (True, True, True)
     assert case.exclusion_indications is True
     assert case.individual_elements == IndividualElements.limited
-    region_named = Named(text="Gao", kind="region", region="ML-7", region_name="Gao")
-    assert case_of(use_named(PageState(), region_named)).origin == NamedOrigin(
-        text="Gao", kind="region", region_code="ML-7"
-    )
+    region_named = NamedOrigin(text="Gao", kind="region", region_code="ML-7", region_name="Gao")
+    origin = case_of(use_named(PageState(), region_named)).origin
+    assert origin is not None
+    assert origin.to_dict() == NamedOrigin(text="Gao", kind="region", region_code="ML-7").to_dict()
     assert case_of(PageState(region="ML-7")).origin is None
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from policy import NamedOrigin
 from policy.scenario import scenario_from_data
-from ui.state import STATE_KEY, LinkNotice, Named, PageState
+from ui.state import STATE_KEY, LinkNotice, PageState
 
-BANDIAGARA = Named(
-    text="Bandiagara", kind="region_2023", region="ML-5", region_name="Mopti",
+BANDIAGARA = NamedOrigin(
+    text="Bandiagara", kind="region", region_code="ML-5", region_name="Mopti",
     mapped_from="Bandiagara",
 )  # fmt: skip
 NOTICE = LinkNotice("lang", "fr", "link_bad_value")
