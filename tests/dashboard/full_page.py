@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 from streamlit.testing.v1 import AppTest
 
 from ui.first_load import COMPLETE_KEY
+from ui.texts import t
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
@@ -42,4 +43,25 @@ FORM_FIELD = '[data-testid="stSidebar"] [data-testid="stTextInputField"]'
 def wait_for_full_page(page: Page, timeout_ms: float = 45_000) -> None:
     """After a page load or reload: the whole page is there and the script is idle."""
     page.locator(FORM_FIELD).first.wait_for(timeout=timeout_ms)
+    page.wait_for_selector(APP_IDLE, timeout=timeout_ms)
+
+
+def type_and_enter(page: Page, query: str, lang: str = "nl", timeout_ms: float = 45_000) -> None:
+    """Type a name into the sidebar's search with the keyboard and press Enter; wait until the
+    page answered: the name was used (the field emptied) or the results are shown."""
+    side = page.locator('[data-testid="stSidebar"]')
+    field = side.get_by_label(t("form_place", lang), exact=True)
+    field.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        """([label, results]) => {
+          const side = document.querySelector('[data-testid="stSidebar"]');
+          const field = side.querySelector(`input[aria-label="${label}"]`);
+          return (field && field.value === "") || side.innerText.includes(results);
+        }""",
+        arg=[t("form_place", lang), t("form_place_matches", lang)],
+        timeout=timeout_ms,
+    )
     page.wait_for_selector(APP_IDLE, timeout=timeout_ms)

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from full_page import APP_IDLE, wait_for_full_page
+from full_page import APP_IDLE, type_and_enter, wait_for_full_page
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -132,22 +132,7 @@ def use_first_result(page: Page, lang: str = "nl") -> None:
 def find(page: Page, query: str, lang: str = "nl") -> None:
     """Type a name and press Enter: a name that is one exact match (or a region's own name) is
     used at once; otherwise the result chosen in advance is used with the button."""
-    field = sidebar(page).get_by_label(t("form_place", lang), exact=True)
-    field.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(query)
-    page.keyboard.press("Enter")
-    # Answered: the name was used (the field emptied) or the results are shown.
-    page.wait_for_function(
-        """([label, results]) => {
-          const side = document.querySelector('[data-testid="stSidebar"]');
-          const field = side.querySelector(`input[aria-label="${label}"]`);
-          return (field && field.value === "") || side.innerText.includes(results);
-        }""",
-        arg=[t("form_place", lang), t("form_place_matches", lang)],
-        timeout=TIMEOUT_MS,
-    )
-    wait_idle(page)
+    type_and_enter(page, query, lang, TIMEOUT_MS)
     button = sidebar(page).get_by_role("button", name=t("form_place_use", lang))
     if button.count():
         button.click()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import test_dashboard_browser as dashboard_browser
+from full_page import type_and_enter
 from playwright.sync_api import Frame, Page, expect
 from test_dashboard_browser import (
     DETAILS_PANEL,
@@ -41,26 +42,6 @@ open_page = dashboard_browser.open_page  # the same fresh-page fixture
 
 def search_field(page: Page, lang: str = "nl"):
     return sidebar(page).get_by_label(t("form_place", lang), exact=True)
-
-
-def type_and_enter(page: Page, query: str, lang: str = "nl") -> None:
-    """Type a name with the keyboard and press Enter; wait until the page answered (the name
-    was used and the field emptied, or the results are shown)."""
-    field = search_field(page, lang)
-    field.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(query)
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        """([label, results]) => {
-          const side = document.querySelector('[data-testid="stSidebar"]');
-          const field = side.querySelector(`input[aria-label="${label}"]`);
-          return (field && field.value === "") || side.innerText.includes(results);
-        }""",
-        arg=[t("form_place", lang), t("form_place_matches", lang)],
-        timeout=TIMEOUT_MS,
-    )
-    wait_idle(page)
 
 
 def choose_typed(page: Page, box, option: str, typed: str) -> None:
