@@ -404,6 +404,14 @@ _OVERLAY_JS = """
     window.placeLabels = place;
     map.on("resize viewreset zoomend moveend", place);
     requestAnimationFrame(place);
+    // A label is centred by its own width, which changes when the page's font arrives.
+    if (window.ResizeObserver) {
+      if (window.labelWatch) { window.labelWatch.disconnect(); }
+      var watch = window.labelWatch = new ResizeObserver(function () { place(); });
+      group.eachLayer(function (l) {
+        if (l instanceof L.Tooltip && l.getElement()) { watch.observe(l.getElement()); }
+      });
+    }
     if (map.zoomControl) {
       [[map.zoomControl._zoomInButton, cfg.zoomIn], [map.zoomControl._zoomOutButton, cfg.zoomOut]]
         .forEach(function (pair) {
