@@ -330,6 +330,10 @@ def label_points(features: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
 # The group is added at once, and dressed (tooltips, names, selection) after the next paint, so
 # the shapes show first (the dressing takes about as long as drawing the shapes). An overlay that
 # a newer one replaced before its turn (its group no longer on the map) does nothing.
+# The overlay's labels are placed again on every change of the map's size or view and of a
+# label's own size: a label is placed once, from the map's pixel origin and its own width at that
+# moment, and the frame's growth to the window or the page's late font would otherwise leave the
+# names hanging beside their regions.
 _OVERLAY_JS = """
 (function () {
   var cfg = %s;
@@ -394,9 +398,6 @@ _OVERLAY_JS = """
                                   (code.indexOf("n-") === 0 ? " neighbour-label" : "")})
         .setLatLng(label[0]).setContent(label[1]));
     });
-    // A label is placed once, from the map's pixel origin at that moment; the frame's growth
-    // to the window's height can move the view after that, so every change of size or view
-    // places the labels again (they would otherwise hang beside their regions).
     var place = function () {
       group.eachLayer(function (l) { if (l instanceof L.Tooltip) { l.update(); } });
     };
@@ -404,7 +405,6 @@ _OVERLAY_JS = """
     window.placeLabels = place;
     map.on("resize viewreset zoomend moveend", place);
     requestAnimationFrame(place);
-    // A label is centred by its own width, which changes when the page's font arrives.
     if (window.ResizeObserver) {
       if (window.labelWatch) { window.labelWatch.disconnect(); }
       var watch = window.labelWatch = new ResizeObserver(function () { place(); });
