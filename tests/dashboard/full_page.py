@@ -65,3 +65,17 @@ def type_and_enter(page: Page, query: str, lang: str = "nl", timeout_ms: float =
         timeout=timeout_ms,
     )
     page.wait_for_selector(APP_IDLE, timeout=timeout_ms)
+
+
+# AppTest: a fresh page, and a rerun, each failing on any exception the page raised.
+def fresh_app(**query: str) -> AppTest:
+    app = full_page_app(60, **query)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def run(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app

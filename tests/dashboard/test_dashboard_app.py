@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from full_page import full_page_app
+from full_page import fresh_app, full_page_app, run
 from streamlit.testing.v1 import AppTest
 
 import geodata
@@ -47,19 +47,6 @@ CASES = [
     ("ML-6", False, True, "none", False, True),
     ("ML-10", False, False, "substantial", False, False),
 ]
-
-
-def fresh_app(**query: str) -> AppTest:
-    app = full_page_app(60, **query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def run(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def main_text(app: AppTest) -> str:

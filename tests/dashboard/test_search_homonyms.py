@@ -4,7 +4,7 @@ applies a name that is one exact match; a long paste is shortened with a notice.
 
 from __future__ import annotations
 
-from full_page import full_page_app
+from full_page import fresh_app, run
 from streamlit.testing.v1 import AppTest
 
 import geodata
@@ -12,19 +12,6 @@ from policy import load_version
 from ui.search import lookup
 from ui.state import STATE_KEY, PageState
 from wording import t as wt
-
-
-def fresh_app(**query: str) -> AppTest:
-    app = full_page_app(60, **query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def run(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def page_state(app: AppTest) -> PageState:
