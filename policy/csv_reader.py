@@ -1,35 +1,36 @@
-"""The one CSV reading layer under the caseload CSV (`policy.case_csv`) and the points CSV
-(`geodata.point_csv`): the rules both formats share, written once.
+"""The one CSV reader under the caseload CSV (`policy.case_csv`) and the points CSV
+(`geodata.point_csv`): `read_csv_table` reads both, so the two formats cannot drift apart.
 
-Both formats are read by pyarrow's CSV reader; what they share lives here, so the two readers
-cannot drift apart again:
+Written once here, the same for both formats:
 
 - the byte order mark (a UTF-8 BOM is skipped) and the delimiter (the first of comma,
   semicolon and tab found in the first line; a Dutch spreadsheet writes `;`);
-- the options handed to pyarrow: every field read as text, nothing read as missing, blank lines
-  kept as records so that record numbers stay line numbers;
-- the row-width rule, a parameter (`ShortRows`): a row with more fields than the header is always
-  refused (a field would be lost); a row with fewer is padded with empty fields (`"pad"`) or
-  refused (`"refuse"`); a row whose text is only blanks is skipped either way;
+- the header: its names, read before the rows, handed to the caller's check (`check_header`);
+- every field read as text, nothing read as missing; blank lines kept as records so that record
+  numbers stay line numbers; a row whose fields are all blank (a blank line, spaces, `,,,`)
+  is skipped;
 - the line mapping: pyarrow numbers records (the header is record 1); a record's line is its
   number plus the line breaks inside the quoted fields of the records before it, as a text
   editor and a spreadsheet count lines;
-- the field limit, a parameter: the first field longer than `limit` characters;
-- the line of the first byte that is not UTF-8, and of a quote opened and never closed.
+- the problems, each with its line: a row wider than the header (a field would be lost), a
+  field longer than the limit, a quote opened and never closed (pyarrow would read the rest
+  of the file into that one field), a byte that is not UTF-8, a row longer than a read block.
+  Of several, the first in the file is the one reported.
 
-Why the two parameters stay parameters. The field limit differs with reason: a case's cell is
-a fact that goes back into a spreadsheet, whose cell holds at most 32,767 characters (Excel);
-a points file passes arbitrary columns through and keeps the 131,072 characters Python's `csv`
-module allowed before it. The short-row rule differs with reason too: a caseload row cut short
-would silently answer its missing facts as `false`, so it is refused; a points row cut short
-still has its coordinates checked one by one (an empty `lat` is "not a number"), and spreadsheets
-drop trailing empty cells, so it is padded.
+Three parameters, because the formats differ for a reason:
 
-Where the two readers differed without reason, the caseload reader's rule now holds for both:
-a row of nothing but blanks (spaces, tabs) is skipped as a blank line (the points reader used to
-stop at it with "not a number" although such a line holds no data at all); and a quote opened
-and never closed is refused with its line (the points reader let pyarrow read the rest of the
-file into that one field, its rows lost without a word).
+- `max_cell_chars`: a case's cell is a fact that goes back into a spreadsheet, whose cell holds
+  at most 32,767 characters (Excel); a points file passes arbitrary columns through and keeps
+  the 131,072 characters Python's `csv` module allowed before it;
+- `short_rows` (`ShortRows`): a row with fewer fields than the header is refused (`"refuse"`,
+  the caseload: a row cut short would silently answer its missing facts as `false`) or padded
+  with empty fields (`"pad"`, the points: each coordinate is checked anyway, an empty `lat` is
+  "not a number", and spreadsheets drop trailing empty cells);
+- `block_bytes`: the longest row pyarrow can read (the caseload reads in small blocks to keep
+  its memory small, and dictionary-encodes its fact columns block by block through `convert`).
+
+The reader words nothing: a problem is a `Problem` (kind, line, figures), and each caller
+turns it into its own one-line message.
 
 Nothing here imports pandas, and no pyarrow array is built from Python objects (that makes
 pyarrow import pandas, a third of a second and 40 MB `locate-points` does not need): arrays are
@@ -38,8 +39,10 @@ built from and read through their buffers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -50,9 +53,71 @@ import pyarrow.csv as pacsv
 BOM = b"\xef\xbb\xbf"
 DELIMITERS = (",", ";", "\t")
 LINE_BREAK = r"\r\n|\r|\n"
+# The header is read from the file's first bytes, up to this many (a header longer than this
+# is refused with `header_too_long`).
+HEADER_PROBE_BYTES = 256 * 1024
 
 # What to do with a row that has fewer fields than the header.
 ShortRows = Literal["pad", "refuse"]
+ProblemKind = Literal[
+    "field_count",  # a row wider than the header, or shorter under "refuse" (`count`, `text`)
+    "too_long",  # a field over `max_cell_chars` (`column`, `count` characters)
+    "open_quote",  # a quote opened at the start of a field and never closed
+    "not_utf8",  # a byte that is not UTF-8 (`byte`)
+    "row_too_long",  # a row longer than a read block
+    "header_too_long",  # a header longer than HEADER_PROBE_BYTES
+    "unreadable",  # anything else pyarrow refuses (`text`: its reason)
+    "value",  # a caller's own problem with a value, weighed by line (`text`: its message)
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with the file, and where; the caller words it."""
+
+    kind: ProblemKind
+    line: int | None = None  # None: the reason names no line (`unreadable`)
+    column: int = -1  # too_long: the field's column (0 is the first)
+    count: int = 0  # field_count: the row's fields; too_long: the field's characters
+    expected: int = 0  # field_count: the header's fields
+    byte: int = 0  # not_utf8: the first byte that is not UTF-8
+    text: str = ""  # field_count: the row as written; unreadable: pyarrow's reason
+
+    def order(self) -> tuple[float, int]:
+        """First in the file first; on one line a row's own problem before the quote left
+        open in it (`"x` as a lat is "not a number" first)."""
+        line = float("inf") if self.line is None else self.line
+        return line, int(self.kind == "open_quote")
+
+
+class CsvError(Exception):
+    """The file cannot be read as a table at all: `problem` says why and where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.kind} at line {problem.line}")
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Header:
+    """The first record as the caller's `check_header` sees it."""
+
+    names: list[str]  # as written (not stripped); empty for a file with nothing but blanks
+    delimiter: str
+    first_line: str  # the file's first line as text (for a message that echoes it)
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file as read: the data rows (the header is not among them), blank rows dropped,
+    short rows padded (`"pad"`), each row's line, and the first problem in the file."""
+
+    header: list[str]  # as written (not stripped)
+    table: pa.Table  # columns f0, f1, …: text, or what `convert` made of it
+    lines: np.ndarray  # the line each row of `table` starts on
+    delimiter: str
+    quoted: bool  # the file has a quote: a field may hold a delimiter or a line break
+    problem: Problem | None  # the first problem in the file (`Problem.order`), if any
 
 
 def bom_length(head: bytes) -> int:
@@ -70,64 +135,362 @@ def sniff_delimiter(head: bytes, start: int = 0) -> str:
     return ","
 
 
-def text_options(
-    delimiter: str,
-    columns: Sequence[str],
-    handler: Any,
+def read_csv_table(
+    source: bytes | Path,
+    *,
+    max_cell_chars: int,
+    short_rows: ShortRows,
     block_bytes: int,
-    quoted: bool = True,
-    threads: bool = False,
-    autogenerate_names: bool = False,
-) -> tuple[pacsv.ReadOptions, pacsv.ParseOptions, pacsv.ConvertOptions]:
-    """pyarrow's options for a file of text fields: every column in `columns` read as text,
-    no value read as missing, blank lines kept (so record numbers stay line numbers), a line
-    break inside a value allowed only where the file has a quote (`quoted`)."""
-    return (
-        pacsv.ReadOptions(
-            use_threads=threads,
-            block_size=block_bytes,
-            autogenerate_column_names=autogenerate_names,
-        ),
-        pacsv.ParseOptions(
-            delimiter=delimiter,
-            newlines_in_values=quoted,
-            ignore_empty_lines=False,
-            invalid_row_handler=handler,
-        ),
-        pacsv.ConvertOptions(
-            column_types={column: pa.string() for column in columns},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
+    check_header: Callable[[Header], None] | None = None,
+    convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
+) -> CsvTable:
+    """Read a CSV file (its bytes, or a path pyarrow streams block by block).
+
+    `check_header` sees the header before any row is read and raises the caller's own error
+    for a header it refuses (a file of nothing but blanks gives no names). `convert` is given
+    each block of data rows, as text, and returns what is kept of it (the same rows).
+
+    Problems in the rows come back in `CsvTable.problem` (the caller may have problems of its
+    own to weigh against it, by line); a file pyarrow cannot read at all raises CsvError with
+    the first problem in it. OSError when the file cannot be read.
+    """
+    data = _Source(source)
+    head = data.head(HEADER_PROBE_BYTES + 1)
+    start = bom_length(head)
+    delimiter = sniff_delimiter(head, start)
+    end = head.find(b"\n", start)
+    first_line = head[start : end if end >= 0 else len(head)].decode("utf-8", "replace")
+    if not head[start:].strip():
+        names: list[str] = []
+    else:
+        if len(head) <= HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
+            data = _Source(head + b"\n")  # pyarrow cannot read a lone line without its end
+        names = _header(head, data, start, delimiter)
+    if check_header is not None:
+        check_header(Header(names, delimiter, first_line))
+    if not names:
+        empty = pa.table({})
+        return CsvTable([], empty, np.zeros(0, np.int64), delimiter, False, None)
+    return _Reading(data, delimiter, len(names), max_cell_chars, short_rows, block_bytes).run(
+        names, convert
     )
 
 
+class _Source:
+    """The bytes of a CSV, in memory or in a file that pyarrow streams: a file is not read
+    into memory whole, only an error message that must find a line reads it all."""
+
+    def __init__(self, source: bytes | Path) -> None:
+        self._data = source if isinstance(source, bytes) else None
+        self._path = source if isinstance(source, Path) else None
+
+    def head(self, size: int) -> bytes:
+        if self._data is not None:
+            return self._data[:size]
+        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
+            return handle.read(size)
+
+    def all(self) -> bytes:
+        if self._data is not None:
+            return self._data
+        return self._path.read_bytes()  # type: ignore[union-attr]
+
+    def count(self, byte: bytes, block_bytes: int) -> int:
+        if self._data is not None:
+            return self._data.count(byte)
+        total = 0
+        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
+            while chunk := handle.read(block_bytes):
+                total += chunk.count(byte)
+        return total
+
+    def stream(self) -> pa.NativeFile:
+        if self._data is not None:
+            return pa.BufferReader(self._data)
+        return pa.OSFile(str(self._path), "rb")
+
+
+def _header(head: bytes, data: _Source, start: int, delimiter: str) -> list[str]:
+    """The names of the first record, read from the file's first bytes."""
+    end = head.rfind(b"\n", 0, HEADER_PROBE_BYTES)
+    if end < 0 and len(head) > HEADER_PROBE_BYTES:
+        raise CsvError(Problem("header_too_long", 1))
+    probe = head[: end + 1] if end >= 0 else head + b"\n"
+    try:
+        return pacsv.read_csv(
+            pa.BufferReader(probe),
+            read_options=pacsv.ReadOptions(use_threads=False),
+            # Blank lines kept, as in the reading of the rows: the first record is the header.
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=_skip,
+            ),
+        ).column_names  # decoded here: a name that is not UTF-8 raises here
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
+        raise CsvError(_unreadable(data.all(), error, HEADER_PROBE_BYTES)) from None
+
+
+def _skip(row: Any) -> str:
+    return "skip"
+
+
 @dataclass
-class RowWidths:
+class _RowWidths:
     """pyarrow's handler for rows whose width differs from the header's, with the rule.
 
     Every such row is skipped by pyarrow and noted here as (record, fields, text): a row of
-    blanks in `blank`, a row to pad in `short`, a row to refuse in `refused`. With `stop`, the
-    first refused row ends the reading at once (pyarrow raises), for a reader that streams.
+    blanks in `blank`, a row to pad in `short`, a row to refuse in `refused`.
     """
 
     short_rows: ShortRows
-    expected: int = 0  # the header's width; 0: unknown, the reader compares later
-    stop: bool = False
-    blank: list[tuple[int, str]] = field(default_factory=list)
+    expected: int
+    blank: list[tuple[int, int, str]] = field(default_factory=list)
     short: list[tuple[int, int, str]] = field(default_factory=list)
     refused: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __call__(self, row: Any) -> str:
-        number = row.number if row.number is not None else -1
+        noted = (row.number if row.number is not None else -1, row.actual_columns, row.text)
         if not row.text.strip():
-            self.blank.append((number, row.text))
-            return "skip"
-        if self.short_rows == "pad" and self.expected and row.actual_columns < self.expected:
-            self.short.append((number, row.actual_columns, row.text))
-            return "skip"
-        self.refused.append((number, row.actual_columns, row.text))
-        return "error" if self.stop else "skip"
+            self.blank.append(noted)
+        elif self.short_rows == "pad" and row.actual_columns < self.expected:
+            self.short.append(noted)
+        else:
+            self.refused.append(noted)
+        return "skip"
+
+
+@dataclass
+class _Reading:
+    """One reading of a file's rows: blocks in record order, then the rows set aside."""
+
+    data: _Source
+    delimiter: str
+    width: int
+    max_cell_chars: int
+    short_rows: ShortRows
+    block_bytes: int
+
+    def options(
+        self, width: int, quoted: bool, handler: Any
+    ) -> tuple[pacsv.ReadOptions, pacsv.ParseOptions, pacsv.ConvertOptions]:
+        """Every field as text, no value missing, blank lines kept (record numbers stay line
+        numbers), a line break inside a value only where the file has a quote; one thread,
+        so that pyarrow numbers every row it skips."""
+        return (
+            pacsv.ReadOptions(
+                use_threads=False, block_size=self.block_bytes, autogenerate_column_names=True
+            ),
+            pacsv.ParseOptions(
+                delimiter=self.delimiter,
+                newlines_in_values=quoted,
+                ignore_empty_lines=False,
+                invalid_row_handler=handler,
+            ),
+            pacsv.ConvertOptions(
+                column_types={f"f{number}": pa.string() for number in range(width)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+
+    def run(
+        self, names: list[str], convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None
+    ) -> CsvTable:
+        quotes = self.data.count(b'"', self.block_bytes)
+        quoted = quotes > 0
+        open_quote = unclosed_quote(self.data.all(), self.delimiter) if quotes % 2 else None
+        widths = _RowWidths(self.short_rows, self.width)
+        batches: list[pa.RecordBatch] = []
+        blank: list[np.ndarray] = []
+        breaks: list[np.ndarray] = []
+        too_long: tuple[int, int, int] | None = None  # (row read, column, characters)
+        read = 0  # rows read, the header included
+        try:
+            with self.data.stream() as stream:
+                reader = pacsv.open_csv(stream, *self.options(self.width, quoted, widths))
+                # Block by block: `convert` may shrink a block (the caseload dictionary-encodes
+                # its facts) before the next one is read.
+                for batch in reader:
+                    if batch.num_columns != self.width:  # never seen: the header read twice
+                        raise CsvError(Problem("unreadable", text="the header reads differently"))
+                    if too_long is None:
+                        found = first_too_long(batch.columns, self.max_cell_chars)
+                        if found is not None:
+                            too_long = (read + found[0], found[1], found[2])
+                    if quoted:  # a field spans lines only inside quotes
+                        breaks.append(row_line_breaks(batch.columns, batch.num_rows))
+                    rows = batch.slice(1) if read == 0 else batch  # the header is not a row
+                    read += batch.num_rows
+                    blank.append(_blank_rows(rows))
+                    batches.append(convert(rows) if convert is not None else rows)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
+            raw = self.data.all()
+            problems = [_unreadable(raw, error, self.block_bytes)]
+            problems += [self.refused(raw, *row) for row in widths.refused[:1]]
+            if open_quote is not None:
+                problems.append(Problem("open_quote", open_quote))
+            raise CsvError(min(problems, key=Problem.order)) from None
+        return self.assembled(
+            names, batches, blank, breaks, too_long, read, widths, quoted, open_quote, convert
+        )
+
+    def refused(self, raw: bytes, record: int, fields: int, text: str) -> Problem:
+        """A refused row found before pyarrow gave up: its line counted in the file itself."""
+        line = _line_of_record(record, raw)
+        return Problem("field_count", line, count=fields, expected=self.width, text=text)
+
+    def assembled(
+        self,
+        names: list[str],
+        batches: list[pa.RecordBatch],
+        blank: list[np.ndarray],
+        breaks: list[np.ndarray],
+        too_long: tuple[int, int, int] | None,
+        read: int,
+        widths: _RowWidths,
+        quoted: bool,
+        open_quote: int | None,
+        convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None,
+    ) -> CsvTable:
+        """The rows read and the rows padded in record order, with their lines; the first
+        problem found."""
+        set_aside = widths.blank + widths.short + widths.refused
+        total = read + len(set_aside)  # records, the header included
+        # The records of the rows read: all but those pyarrow handed to `widths`.
+        taken = np.zeros(total + 1, dtype=bool)
+        taken[0] = True
+        taken[[record for record, _, _ in set_aside]] = True
+        records = np.flatnonzero(~taken)
+        line_breaks = np.zeros(total + 1, dtype=np.int64)
+        if quoted:
+            line_breaks[records] = np.concatenate(breaks)
+            for record, _, text in set_aside:
+                line_breaks[record] = len(re.findall(LINE_BREAK, text))
+        table = pa.Table.from_batches(batches)
+        keep = ~np.concatenate(blank)
+        rows_records = records[1:]
+        if widths.short:
+            padded = self.padded(widths.short)
+            if too_long is None:
+                found = first_too_long(padded.columns, self.max_cell_chars)
+                if found is not None:
+                    short_record = widths.short[found[0]][0]
+                    too_long = (-short_record, found[1], found[2])
+            if quoted:
+                counted = row_line_breaks(padded.columns, padded.num_rows)
+                line_breaks[[record for record, _, _ in widths.short]] = counted
+            keep = np.concatenate([keep, ~_blank_rows(padded)])
+            if convert is not None:
+                padded = pa.Table.from_batches([convert(b) for b in padded.to_batches()])
+            table = pa.concat_tables([table, padded.cast(table.schema)])
+            rows_records = np.concatenate(
+                [rows_records, np.array([record for record, _, _ in widths.short], np.int64)]
+            )
+            order = np.argsort(rows_records, kind="stable")
+            table, keep, rows_records = table.take(arrow(order)), keep[order], rows_records[order]
+        # A record's line: its number plus the line breaks of every record before it.
+        line_of = np.arange(total + 1) + (np.cumsum(line_breaks) - line_breaks)
+        problems = []
+        if widths.refused:
+            record, fields, text = widths.refused[0]
+            line = int(line_of[record])
+            problems.append(Problem("field_count", line, count=fields, expected=self.width,
+                                    text=text))  # fmt: skip
+        if too_long is not None:
+            row, column, characters = too_long
+            record = -row if row < 0 else int(records[row])  # padded rows: minus the record
+            problems.append(Problem("too_long", int(line_of[record]), column, characters))
+        if open_quote is not None:
+            problems.append(Problem("open_quote", open_quote))
+        if not keep.all():
+            table, rows_records = table.filter(arrow(keep)), rows_records[keep]
+        return CsvTable(
+            header=names,
+            table=table,
+            lines=line_of[rows_records] if quoted else rows_records,
+            delimiter=self.delimiter,
+            quoted=quoted,
+            problem=min(problems, key=Problem.order) if problems else None,
+        )
+
+    def padded(self, short: list[tuple[int, int, str]]) -> pa.Table:
+        """Rows with fewer fields than the header, read again by the same reader, all rows of
+        one width together, padded with empty fields; in the order given."""
+        names = [f"f{number}" for number in range(self.width)]
+        pieces, order = [], []
+        for actual in sorted({actual for _, actual, _ in short}):
+            group = [number for number, (_, size, _) in enumerate(short) if size == actual]
+            text = "".join(short[number][2] + "\n" for number in group).encode("utf-8")
+            again = _RowWidths("refuse", actual)
+            read, parse, convert = self.options(actual, True, again)
+            part = pacsv.read_csv(
+                pa.py_buffer(text), read_options=read, parse_options=parse, convert_options=convert
+            )
+            if again.blank or again.refused or part.num_rows != len(group):
+                raise CsvError(Problem("unreadable", text="a short row cannot be read again"))
+            fill = texts([""] * part.num_rows)
+            columns = [part.column(n) if n < actual else fill for n in range(self.width)]
+            pieces.append(pa.table(columns, names=names))
+            order.extend(group)
+        return pa.concat_tables(pieces).take(arrow(np.argsort(order, kind="stable")))
+
+
+def _blank_rows(rows: pa.RecordBatch | pa.Table) -> np.ndarray:
+    """Rows whose every field is empty or blanks; the first column decides cheaply."""
+    blank = _blank(rows.column(0))
+    if not blank.any():
+        return blank
+    for values in rows.columns[1:]:
+        candidates = np.flatnonzero(blank)
+        blank[candidates] = _blank(values.take(arrow(candidates)))
+    return blank
+
+
+def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    return byte_lengths(pc.utf8_trim_whitespace(values)) == 0
+
+
+def _line_of_record(number: int, raw: bytes) -> int:
+    """The line of the `number`-th record (the header being 1), counted in the file itself:
+    for a file pyarrow gave up on, whose blocks were not all read."""
+    if b'"' not in raw:
+        return number
+    line = record = 1
+    in_quotes = False
+    for found in _QUOTE_OR_BREAK.finditer(raw):
+        if record == number:
+            break
+        if found.group() == b'"':
+            in_quotes = not in_quotes
+        else:
+            line += 1
+            record += not in_quotes
+    return line
+
+
+_QUOTE_OR_BREAK = re.compile(rb'["\n]')
+
+
+def _unreadable(raw: bytes, error: Exception, block_bytes: int) -> Problem:
+    """Why pyarrow cannot read the file: a byte that is not UTF-8 (with its line), a row
+    longer than a block (with its line), or pyarrow's own reason."""
+    found = utf8_error(raw)
+    if found is not None:
+        return Problem("not_utf8", found[0], byte=found[1])
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if "straddling" in reason:
+        return Problem("row_too_long", _too_long_line(raw, block_bytes))
+    return Problem("unreadable", text=reason)
+
+
+def _too_long_line(raw: bytes, block_bytes: int) -> int:
+    """The first line longer than a block (the row pyarrow could not read), counting \\n."""
+    ends = np.flatnonzero(np.frombuffer(raw, np.uint8) == ord("\n"))
+    starts = np.concatenate([[0], ends + 1])
+    ends = np.concatenate([ends, [len(raw)]])
+    return int(np.argmax(ends - starts > block_bytes)) + 1
 
 
 def texts(values: Sequence[str]) -> pa.Array:
@@ -200,17 +563,6 @@ def row_line_breaks(columns: Sequence[pa.ChunkedArray | pa.Array], rows: int) ->
     return total
 
 
-def record_lines(records: np.ndarray, breaks: np.ndarray) -> np.ndarray:
-    """The line each record starts on.
-
-    `records` are pyarrow's record numbers in ascending order (the header is 1, every line read
-    is one), `breaks` the line breaks inside each of them (0 for a file without quotes). A
-    record's line is its number plus the breaks of every record before it.
-    """
-    before = np.concatenate(([0], np.cumsum(breaks)[:-1])) if len(breaks) else breaks
-    return records + before
-
-
 def first_too_long(
     columns: Sequence[pa.ChunkedArray | pa.Array], limit: int
 ) -> tuple[int, int, int] | None:
@@ -236,12 +588,6 @@ def utf8_error(raw: bytes) -> tuple[int, int] | None:
     except UnicodeDecodeError as bad:
         return raw.count(b"\n", 0, bad.start) + 1, raw[bad.start]
     return None
-
-
-def line_of_record(record: int, records: np.ndarray, breaks: np.ndarray) -> int:
-    """The line record `record` starts on, `records` and `breaks` as for `record_lines`; the
-    record itself need not be among them (a row that was refused, say)."""
-    return int(record + breaks[records < record].sum())
 
 
 def unclosed_quote(raw: bytes, delimiter: str) -> int | None:
