@@ -78,8 +78,7 @@ def read_cases(
     Raises BatchInputError, one line naming the file, the line and the column.
     """
     name = name or (str(source) if isinstance(source, str | Path) else "cases")
-    data = _bytes_or_path(source, name, max_bytes)
-    head = data[:8000] if isinstance(data, bytes) else _head(data, name)
+    data, head = _bytes_or_path(source, name, max_bytes)
     # As git tells binary from text: a NUL byte near the start.
     if b"\x00" in head:
         raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)").keyed(
@@ -130,9 +129,9 @@ def read_cases(
     return frame
 
 
-def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> bytes | Path:
+def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> tuple[bytes | Path, bytes]:
     """The file's bytes, or its path for pyarrow to stream (a file is not read into memory
-    whole); refused when it is larger than `max_bytes` or cannot be read."""
+    whole), and its first 8,000 bytes; refused when larger than `max_bytes` or unreadable."""
     limit = f"the limit is {max_bytes:,} bytes" if max_bytes is not None else ""
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source) if not isinstance(source, bytes) else source
@@ -140,8 +139,8 @@ def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> bytes | 
         path = Path(source)
         try:
             size = path.stat().st_size
-            with open(path, "rb"):
-                pass
+            with open(path, "rb") as handle:
+                head = handle.read(8000)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             raise BatchInputError(f"{name}: cannot read ({reason})") from None
@@ -151,7 +150,7 @@ def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> bytes | 
             raise BatchInputError(f"{name}: {size:,} bytes; {limit}").keyed(
                 "errors.csv.too_large", file=name, limit=max_bytes
             )
-        return path
+        return path, head
     elif hasattr(source, "read"):
         data = source.read() if max_bytes is None else source.read(max_bytes + 1)
         if not isinstance(data, bytes | bytearray):
@@ -163,16 +162,7 @@ def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> bytes | 
         raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}").keyed(
             "errors.csv.too_large", file=name, limit=max_bytes
         )
-    return data
-
-
-def _head(path: Path, name: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(8000)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise BatchInputError(f"{name}: cannot read ({reason})") from None
+    return data, data[:8000]
 
 
 def _checked_header(header: Header, name: str) -> list[str]:

@@ -59,6 +59,8 @@ HEADER_PROBE_BYTES = 256 * 1024
 
 # What to do with a row that has fewer fields than the header.
 ShortRows = Literal["pad", "refuse"]
+# What the caller keeps of each block of data rows (the same rows).
+Convert = Callable[[pa.RecordBatch], pa.RecordBatch]
 ProblemKind = Literal[
     "field_count",  # a row wider than the header, or shorter under "refuse" (`count`, `text`)
     "too_long",  # a field over `max_cell_chars` (`column`, `count` characters)
@@ -142,7 +144,7 @@ def read_csv_table(
     short_rows: ShortRows,
     block_bytes: int,
     check_header: Callable[[Header], None] | None = None,
-    convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None = None,
+    convert: Convert | None = None,
 ) -> CsvTable:
     """Read a CSV file (its bytes, or a path pyarrow streams block by block).
 
@@ -169,11 +171,9 @@ def read_csv_table(
     if check_header is not None:
         check_header(Header(names, delimiter, first_line))
     if not names:
-        empty = pa.table({})
-        return CsvTable([], empty, np.zeros(0, np.int64), delimiter, False, None)
-    return _Reading(data, delimiter, len(names), max_cell_chars, short_rows, block_bytes).run(
-        names, convert
-    )
+        return CsvTable([], pa.table({}), np.zeros(0, np.int64), delimiter, False, None)
+    reading = _Reading(data, delimiter, len(names), max_cell_chars, block_bytes)
+    return reading.run(names, short_rows, convert)
 
 
 class _Source:
@@ -181,33 +181,28 @@ class _Source:
     into memory whole, only an error message that must find a line reads it all."""
 
     def __init__(self, source: bytes | Path) -> None:
-        self._data = source if isinstance(source, bytes) else None
-        self._path = source if isinstance(source, Path) else None
-
-    def head(self, size: int) -> bytes:
-        if self._data is not None:
-            return self._data[:size]
-        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
-            return handle.read(size)
-
-    def all(self) -> bytes:
-        if self._data is not None:
-            return self._data
-        return self._path.read_bytes()  # type: ignore[union-attr]
-
-    def count(self, byte: bytes, block_bytes: int) -> int:
-        if self._data is not None:
-            return self._data.count(byte)
-        total = 0
-        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
-            while chunk := handle.read(block_bytes):
-                total += chunk.count(byte)
-        return total
+        self._source = source
 
     def stream(self) -> pa.NativeFile:
-        if self._data is not None:
-            return pa.BufferReader(self._data)
-        return pa.OSFile(str(self._path), "rb")
+        if isinstance(self._source, bytes):
+            return pa.BufferReader(self._source)
+        return pa.OSFile(str(self._source), "rb")
+
+    def head(self, size: int) -> bytes:
+        with self.stream() as stream:
+            return stream.read(size)
+
+    def all(self) -> bytes:
+        return self._source if isinstance(self._source, bytes) else self._source.read_bytes()
+
+    def count(self, byte: bytes, block_bytes: int) -> int:
+        if isinstance(self._source, bytes):
+            return self._source.count(byte)
+        total = 0
+        with self.stream() as stream:
+            while chunk := stream.read(block_bytes):
+                total += chunk.count(byte)
+        return total
 
 
 def _header(head: bytes, data: _Source, start: int, delimiter: str) -> list[str]:
@@ -225,15 +220,11 @@ def _header(head: bytes, data: _Source, start: int, delimiter: str) -> list[str]
                 delimiter=delimiter,
                 newlines_in_values=True,
                 ignore_empty_lines=False,
-                invalid_row_handler=_skip,
+                invalid_row_handler=lambda row: "skip",
             ),
         ).column_names  # decoded here: a name that is not UTF-8 raises here
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
         raise CsvError(_unreadable(data.all(), error, HEADER_PROBE_BYTES)) from None
-
-
-def _skip(row: Any) -> str:
-    return "skip"
 
 
 @dataclass
@@ -261,16 +252,18 @@ class _RowWidths:
         return "skip"
 
 
-@dataclass
 class _Reading:
-    """One reading of a file's rows: blocks in record order, then the rows set aside."""
+    """One reading of a file's rows: its blocks in record order, then the short rows padded;
+    each block checked for too long fields, its line breaks counted, its blank rows found."""
 
-    data: _Source
-    delimiter: str
-    width: int
-    max_cell_chars: int
-    short_rows: ShortRows
-    block_bytes: int
+    def __init__(self, data: _Source, delimiter: str, width: int, limit: int, block: int) -> None:
+        self.data, self.delimiter, self.width = data, delimiter, width
+        self.limit, self.block_bytes = limit, block
+        self.batches: list[pa.RecordBatch] = []
+        self.blank: list[np.ndarray] = []
+        self.breaks: list[np.ndarray] = []
+        self.too_long: tuple[int, int, int] | None = None  # (row, column, characters)
+        self.rows = 0  # rows read, the header included
 
     def options(
         self, width: int, quoted: bool, handler: Any
@@ -295,125 +288,72 @@ class _Reading:
             ),
         )
 
-    def run(
-        self, names: list[str], convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None
-    ) -> CsvTable:
+    def add(self, batch: pa.RecordBatch, convert: Convert | None, header: bool) -> None:
+        """One block: `convert` may shrink it (the caseload dictionary-encodes its facts)
+        before the next one is read."""
+        if batch.num_columns != self.width:  # never seen: the header read differently
+            raise CsvError(Problem("unreadable", text="the header reads differently"))
+        if self.too_long is None:
+            found = first_too_long(batch.columns, self.limit)
+            if found is not None:
+                self.too_long = (self.rows + found[0], found[1], found[2])
+        if self.quoted:  # a field spans lines only inside quotes
+            self.breaks.append(row_line_breaks(batch.columns, batch.num_rows))
+        self.rows += batch.num_rows
+        rows = batch.slice(1) if header else batch
+        self.blank.append(_blank_rows(rows))
+        self.batches.append(convert(rows) if convert is not None else rows)
+
+    def run(self, names: list[str], short_rows: ShortRows, convert: Convert | None) -> CsvTable:
         quotes = self.data.count(b'"', self.block_bytes)
-        quoted = quotes > 0
+        self.quoted = quotes > 0
         open_quote = unclosed_quote(self.data.all(), self.delimiter) if quotes % 2 else None
-        widths = _RowWidths(self.short_rows, self.width)
-        batches: list[pa.RecordBatch] = []
-        blank: list[np.ndarray] = []
-        breaks: list[np.ndarray] = []
-        too_long: tuple[int, int, int] | None = None  # (row read, column, characters)
-        read = 0  # rows read, the header included
+        problems = [Problem("open_quote", open_quote)] if open_quote is not None else []
+        widths = _RowWidths(short_rows, self.width)
         try:
             with self.data.stream() as stream:
-                reader = pacsv.open_csv(stream, *self.options(self.width, quoted, widths))
-                # Block by block: `convert` may shrink a block (the caseload dictionary-encodes
-                # its facts) before the next one is read.
+                reader = pacsv.open_csv(stream, *self.options(self.width, self.quoted, widths))
                 for batch in reader:
-                    if batch.num_columns != self.width:  # never seen: the header read twice
-                        raise CsvError(Problem("unreadable", text="the header reads differently"))
-                    if too_long is None:
-                        found = first_too_long(batch.columns, self.max_cell_chars)
-                        if found is not None:
-                            too_long = (read + found[0], found[1], found[2])
-                    if quoted:  # a field spans lines only inside quotes
-                        breaks.append(row_line_breaks(batch.columns, batch.num_rows))
-                    rows = batch.slice(1) if read == 0 else batch  # the header is not a row
-                    read += batch.num_rows
-                    blank.append(_blank_rows(rows))
-                    batches.append(convert(rows) if convert is not None else rows)
+                    self.add(batch, convert, header=not self.rows)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
-            raw = self.data.all()
-            problems = [_unreadable(raw, error, self.block_bytes)]
-            problems += [self.refused(raw, *row) for row in widths.refused[:1]]
-            if open_quote is not None:
-                problems.append(Problem("open_quote", open_quote))
+            problems.append(_unreadable(self.data.all(), error, self.block_bytes))
             raise CsvError(min(problems, key=Problem.order)) from None
-        return self.assembled(
-            names, batches, blank, breaks, too_long, read, widths, quoted, open_quote, convert
-        )
-
-    def refused(self, raw: bytes, record: int, fields: int, text: str) -> Problem:
-        """A refused row found before pyarrow gave up: its line counted in the file itself."""
-        line = _line_of_record(record, raw)
-        return Problem("field_count", line, count=fields, expected=self.width, text=text)
-
-    def assembled(
-        self,
-        names: list[str],
-        batches: list[pa.RecordBatch],
-        blank: list[np.ndarray],
-        breaks: list[np.ndarray],
-        too_long: tuple[int, int, int] | None,
-        read: int,
-        widths: _RowWidths,
-        quoted: bool,
-        open_quote: int | None,
-        convert: Callable[[pa.RecordBatch], pa.RecordBatch] | None,
-    ) -> CsvTable:
-        """The rows read and the rows padded in record order, with their lines; the first
-        problem found."""
         set_aside = widths.blank + widths.short + widths.refused
-        total = read + len(set_aside)  # records, the header included
-        # The records of the rows read: all but those pyarrow handed to `widths`.
+        total = self.rows + len(set_aside)  # records, the header included
         taken = np.zeros(total + 1, dtype=bool)
-        taken[0] = True
-        taken[[record for record, _, _ in set_aside]] = True
-        records = np.flatnonzero(~taken)
-        line_breaks = np.zeros(total + 1, dtype=np.int64)
-        if quoted:
-            line_breaks[records] = np.concatenate(breaks)
-            for record, _, text in set_aside:
-                line_breaks[record] = len(re.findall(LINE_BREAK, text))
-        table = pa.Table.from_batches(batches)
-        keep = ~np.concatenate(blank)
-        rows_records = records[1:]
+        taken[[0] + [record for record, _, _ in set_aside]] = True
+        records = np.flatnonzero(~taken)  # of the rows read, then of the rows padded
         if widths.short:
-            padded = self.padded(widths.short)
-            if too_long is None:
-                found = first_too_long(padded.columns, self.max_cell_chars)
-                if found is not None:
-                    short_record = widths.short[found[0]][0]
-                    too_long = (-short_record, found[1], found[2])
-            if quoted:
-                counted = row_line_breaks(padded.columns, padded.num_rows)
-                line_breaks[[record for record, _, _ in widths.short]] = counted
-            keep = np.concatenate([keep, ~_blank_rows(padded)])
-            if convert is not None:
-                padded = pa.Table.from_batches([convert(b) for b in padded.to_batches()])
-            table = pa.concat_tables([table, padded.cast(table.schema)])
-            rows_records = np.concatenate(
-                [rows_records, np.array([record for record, _, _ in widths.short], np.int64)]
-            )
-            order = np.argsort(rows_records, kind="stable")
-            table, keep, rows_records = table.take(arrow(order)), keep[order], rows_records[order]
+            for batch in self.padded(widths.short).to_batches():
+                self.add(batch, convert, header=False)
+            short = np.array([record for record, _, _ in widths.short], np.int64)
+            records = np.concatenate([records, short])
         # A record's line: its number plus the line breaks of every record before it.
-        line_of = np.arange(total + 1) + (np.cumsum(line_breaks) - line_breaks)
-        problems = []
-        if widths.refused:
-            record, fields, text = widths.refused[0]
-            line = int(line_of[record])
-            problems.append(Problem("field_count", line, count=fields, expected=self.width,
+        line_of = np.arange(total + 1)
+        if self.quoted:
+            breaks = np.zeros(total + 1, dtype=np.int64)
+            breaks[records] = np.concatenate(self.breaks)
+            for record, _, text in widths.blank + widths.refused:
+                breaks[record] = len(re.findall(LINE_BREAK, text))
+            line_of += np.cumsum(breaks) - breaks
+        for record, fields, text in widths.refused[:1]:
+            problems.append(Problem("field_count", int(line_of[record]), -1, fields, self.width,
                                     text=text))  # fmt: skip
-        if too_long is not None:
-            row, column, characters = too_long
-            record = -row if row < 0 else int(records[row])  # padded rows: minus the record
-            problems.append(Problem("too_long", int(line_of[record]), column, characters))
-        if open_quote is not None:
-            problems.append(Problem("open_quote", open_quote))
-        if not keep.all():
-            table, rows_records = table.filter(arrow(keep)), rows_records[keep]
-        return CsvTable(
-            header=names,
-            table=table,
-            lines=line_of[rows_records] if quoted else rows_records,
-            delimiter=self.delimiter,
-            quoted=quoted,
-            problem=min(problems, key=Problem.order) if problems else None,
+        if self.too_long is not None:
+            row, column, characters = self.too_long
+            problems.append(Problem("too_long", int(line_of[records[row]]), column, characters))
+        table, keep, records = (
+            pa.Table.from_batches(self.batches),
+            ~np.concatenate(self.blank),
+            records[1:],
         )
+        if widths.short:  # the rows padded to their places
+            order = np.argsort(records, kind="stable")
+            table, keep, records = table.take(arrow(order)), keep[order], records[order]
+        if not keep.all():
+            table, records = table.filter(arrow(keep)), records[keep]
+        problem = min(problems, key=Problem.order) if problems else None
+        return CsvTable(names, table, line_of[records], self.delimiter, self.quoted, problem)
 
     def padded(self, short: list[tuple[int, int, str]]) -> pa.Table:
         """Rows with fewer fields than the header, read again by the same reader, all rows of
@@ -450,27 +390,6 @@ def _blank_rows(rows: pa.RecordBatch | pa.Table) -> np.ndarray:
 
 def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return byte_lengths(pc.utf8_trim_whitespace(values)) == 0
-
-
-def _line_of_record(number: int, raw: bytes) -> int:
-    """The line of the `number`-th record (the header being 1), counted in the file itself:
-    for a file pyarrow gave up on, whose blocks were not all read."""
-    if b'"' not in raw:
-        return number
-    line = record = 1
-    in_quotes = False
-    for found in _QUOTE_OR_BREAK.finditer(raw):
-        if record == number:
-            break
-        if found.group() == b'"':
-            in_quotes = not in_quotes
-        else:
-            line += 1
-            record += not in_quotes
-    return line
-
-
-_QUOTE_OR_BREAK = re.compile(rb'["\n]')
 
 
 def _unreadable(raw: bytes, error: Exception, block_bytes: int) -> Problem:
