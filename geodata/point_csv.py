@@ -28,7 +28,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 import numpy as np
 import pyarrow as pa
@@ -45,7 +44,7 @@ from policy.csv_reader import (
     texts,
     to_numpy,
 )
-from wording.escape import FORMULA_PREFIXES, csv_cell
+from wording.escape import csv_array
 
 # The columns `locate-points` adds: empty when the point is outside Mali.
 ADDED_COLUMNS = ("unit_code", "cercle_pcode", "flags")
@@ -55,7 +54,6 @@ BLOCK_BYTES = 16 << 20
 ROWS_PER_WRITE = 1 << 18
 # Text that Python's float() reads exactly as pyarrow's cast does.
 _PLAIN_NUMBER = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-_FORMULA_BYTES = np.frombuffer("".join(FORMULA_PREFIXES).encode("ascii"), np.uint8)
 
 
 @dataclass(frozen=True)
@@ -200,37 +198,6 @@ def _message(path: Path, problem: Problem, header: list[str]) -> str:
     return f"{path}: not a readable CSV file ({reason})"
 
 
-def _first_bytes(values: pa.Array) -> np.ndarray:
-    """The first byte of each value (0 for an empty one), read from the buffers directly."""
-    offsets, data = buffers(values)
-    first = np.zeros(len(values), dtype=np.uint8)
-    filled = offsets[1:] > offsets[:-1]
-    first[filled] = data[offsets[:-1][filled]]
-    return first
-
-
-def neutralise_texts(column: pa.Array) -> pa.Array:
-    """`wording.escape.csv_cell` on every value of a text column, vectorised.
-
-    Values that start like a formula and are not plain numbers (most that do are plain
-    numbers: a negative longitude) are passed to `csv_cell` one by one, so the rule is
-    the same as everywhere else in the project.
-    """
-    starts = np.flatnonzero(np.isin(_first_bytes(column), _FORMULA_BYTES))
-    if not len(starts):
-        return column
-    candidates = pc.take(column, arrow(starts))
-    plain = to_numpy(pc.match_substring_regex(candidates, _PLAIN_NUMBER))
-    positions = starts[~plain]
-    if not len(positions):
-        return column
-    safe = [csv_cell(text) for text in pc.take(column, arrow(positions)).to_pylist()]
-    mask = np.zeros(len(column), dtype=bool)
-    mask[positions] = True
-    safe_texts = cast(list[str], safe)  # csv_cell keeps a text a text
-    return pc.replace_with_mask(column, arrow(mask), texts(safe_texts).cast(column.type))
-
-
 def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: bool) -> pa.Array:
     """Cells as CSV text: neutralised for spreadsheets (unless raw), quoted where needed.
 
@@ -238,7 +205,7 @@ def _csv_cells(column: pa.Array, delimiter: str, raw: bool, may_need_quotes: boo
     break, so `may_need_quotes` False (no quote in the input) skips looking for one.
     """
     if not raw:
-        column = neutralise_texts(column)
+        column = csv_array(column)
     if not may_need_quotes:
         return column
     needs_quotes = pc.match_substring_regex(column, "[" + re.escape(delimiter) + '"\r\n]')
