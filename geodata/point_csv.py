@@ -1,25 +1,19 @@
-"""The points CSV of `python -m geodata locate-points`: read with one parser, written safely.
+"""The points CSV of `python -m geodata locate-points`: read by the one CSV reader, written safely.
 
-Why pyarrow's CSV reader: Python's `csv` module needs about 2.5 s for a million rows before a
-single point is located, and its field size limit (131,072 characters) ended in a traceback.
-pyarrow parses the same file in a fraction of that, in parallel, and is the only parser: the
-line numbers in error messages come from its own reading, never from a second parser that
-might split the file differently.
-
-Reading is `policy.csv_reader`'s, the layer the caseload CSV is read by too: UTF-8 (a BOM is
-dropped), the delimiter is the first of comma, semicolon and tab found in the first line, every
-field is kept as text, line numbers count blank lines and breaks inside quotes, a row with every
-field empty or blank (a blank line, `,,` as spreadsheets write one) is skipped. This format's
-parameters: a row with fewer fields than the header is padded with empty fields (`pad`), a
-field holds at most 131,072 characters (`MAX_FIELD_CHARS`); why, see `policy.csv_reader`.
-Anything that would lose or invent data stops the run with one line naming file, line and field.
+Reading is `policy.csv_reader.read_csv_table`'s, the reader of the caseload CSV too (pyarrow's
+parser, the only one: BOM, delimiter, header, line numbers, blank rows, problems with their
+lines). This format's own: its parameters (a row with fewer fields than the header is padded,
+`pad`; a field holds at most 131,072 characters, `MAX_FIELD_CHARS`, the limit Python's `csv`
+module had; why, see `policy.csv_reader`), the `lon` and `lat` columns, the coordinates read as
+Python's float() reads them, and the messages: anything that would lose or invent data stops
+the run with one line naming file, line and field.
 
 Writing quotes a field only where CSV needs it, like Python's `csv.writer`, and passes every
-text cell through `wording.escape` unless the caller asks for the raw text.
+text cell through `wording.escape.csv_array` unless the caller asks for the raw text.
 
 No pyarrow array or scalar here is built from Python objects: that conversion makes pyarrow
-import pandas (a third of a second and 40 MB the command does not need). `policy.csv_reader`
-builds text arrays from their buffers instead, and numpy does the arithmetic on results.
+import pandas (a third of a second and 40 MB the command does not need); `policy.csv_reader`
+builds text arrays from their buffers instead.
 """
 
 from __future__ import annotations

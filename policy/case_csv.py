@@ -9,10 +9,12 @@ Line numbers are the file's own lines, the header being line 1, as a text editor
 spreadsheet show them: blank lines and cells that span lines are counted, not skipped over.
 A row whose every cell is blank (a blank line, a line of spaces, `,,,,`) is skipped.
 
-The rules both CSV formats share (BOM, delimiter, line numbers, row widths, the field limit)
-are `policy.csv_reader`'s. This format's parameters: a row with fewer or more fields than the
-header is refused (`refuse`: a missing fact would silently count as false), and a cell holds at
-most 32,767 characters (`MAX_CELL_CHARS`, a spreadsheet cell's).
+Reading is `policy.csv_reader.read_csv_table`'s, the reader of the points CSV too (BOM,
+delimiter, header, line numbers, blank rows, problems with their lines). This format's own: its
+parameters (a row with fewer or more fields than the header is refused, `refuse`: a missing fact
+would silently count as false; a cell holds at most 32,767 characters, `MAX_CELL_CHARS`, a
+spreadsheet cell's), the header's checks (`region`, near-misses of a fact column), the fact
+columns dictionary-encoded block by block, and the messages.
 """
 
 from __future__ import annotations
