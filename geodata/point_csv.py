@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 
 from geodata.errors import GeodataError, shortened
 from policy.csv_reader import (
+    HEADER_PROBE_BYTES,
     CsvError,
     Header,
     Problem,
@@ -156,8 +157,9 @@ def read_points(path: Path) -> PointsFile:
             text = rows.column(position)[bad].as_py()
             message = f"field {header[position]}: not a number: {shortened(text)!r}"
             problems.append(Problem("value", int(read.lines[bad]), text=message))
-    if problems:
-        raise GeodataError(_message(path, min(problems, key=Problem.order), header))
+    if problems:  # the first in the file; on one line, the first message in sorted order
+        messages = [(*problem.order(), _message(path, problem, header)) for problem in problems]
+        raise GeodataError(min(messages)[-1])
     return PointsFile(
         header=header,
         rows=rows,
@@ -181,7 +183,9 @@ def _message(path: Path, problem: Problem, header: list[str]) -> str:
         return f'{where}: a quote (") is opened and never closed'
     if problem.kind == "not_utf8":
         return f"{path}: not UTF-8 text; save the CSV as UTF-8"
-    if problem.kind in ("row_too_long", "header_too_long"):
+    if problem.kind == "header_too_long":
+        return f"{where}: the header is longer than {HEADER_PROBE_BYTES:,} bytes"
+    if problem.kind == "row_too_long":
         return (
             f"{where}: longer than {BLOCK_BYTES >> 20} MB; a field may hold at most "
             f"{MAX_FIELD_CHARS:,} characters"

@@ -262,7 +262,9 @@ class _Reading:
         self.batches: list[pa.RecordBatch] = []
         self.blank: list[np.ndarray] = []
         self.breaks: list[np.ndarray] = []
-        self.too_long: tuple[int, int, int] | None = None  # (row, column, characters)
+        # (row, column, characters): the first in the rows read, the first in the rows padded
+        self.too_long: list[tuple[int, int, int]] = []
+        self.look = True  # for a field over the limit
         self.rows = 0  # rows read, the header included
 
     def options(
@@ -293,10 +295,10 @@ class _Reading:
         before the next one is read."""
         if batch.num_columns != self.width:  # never seen: the header read differently
             raise CsvError(Problem("unreadable", text="the header reads differently"))
-        if self.too_long is None:
-            found = first_too_long(batch.columns, self.limit)
-            if found is not None:
-                self.too_long = (self.rows + found[0], found[1], found[2])
+        found = first_too_long(batch.columns, self.limit) if self.look else None
+        if found is not None:
+            self.too_long.append((self.rows + found[0], found[1], found[2]))
+            self.look = False
         if self.quoted:  # a field spans lines only inside quotes
             self.breaks.append(row_line_breaks(batch.columns, batch.num_rows))
         self.rows += batch.num_rows
@@ -315,19 +317,22 @@ class _Reading:
                 reader = pacsv.open_csv(stream, *self.options(self.width, self.quoted, widths))
                 for batch in reader:
                     self.add(batch, convert, header=not self.rows)
+            total = self.rows + len(widths.blank + widths.short + widths.refused)  # records
+            if widths.short:  # after the rows read, in the same blocks' steps
+                self.look = True
+                for batch in self.padded(widths.short).to_batches():
+                    self.add(batch, convert, header=False)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
             problems.append(_unreadable(self.data.all(), error, self.block_bytes))
             raise CsvError(min(problems, key=Problem.order)) from None
-        set_aside = widths.blank + widths.short + widths.refused
-        total = self.rows + len(set_aside)  # records, the header included
-        taken = np.zeros(total + 1, dtype=bool)
-        taken[[0] + [record for record, _, _ in set_aside]] = True
-        records = np.flatnonzero(~taken)  # of the rows read, then of the rows padded
-        if widths.short:
-            for batch in self.padded(widths.short).to_batches():
-                self.add(batch, convert, header=False)
-            short = np.array([record for record, _, _ in widths.short], np.int64)
-            records = np.concatenate([records, short])
+        taken = np.zeros(total + 1, dtype=bool)  # the header and the rows set aside
+        taken[[0] + [record for record, _, _ in widths.blank + widths.short + widths.refused]] = (
+            True
+        )
+        # The records of the rows read (the header first), then of the rows padded.
+        records = np.concatenate(
+            [np.flatnonzero(~taken), [record for record, _, _ in widths.short]]
+        ).astype(np.int64)
         # A record's line: its number plus the line breaks of every record before it.
         line_of = np.arange(total + 1)
         if self.quoted:
@@ -339,8 +344,7 @@ class _Reading:
         for record, fields, text in widths.refused[:1]:
             problems.append(Problem("field_count", int(line_of[record]), -1, fields, self.width,
                                     text=text))  # fmt: skip
-        if self.too_long is not None:
-            row, column, characters = self.too_long
+        for row, column, characters in self.too_long:
             problems.append(Problem("too_long", int(line_of[records[row]]), column, characters))
         table, keep, records = (
             pa.Table.from_batches(self.batches),

@@ -148,6 +148,17 @@ def test_a_cell_between_the_two_limits_is_refused_by_one_only() -> None:
     assert read(data, limit=POINTS_LIMIT).problem is None
 
 
+def test_a_long_cell_in_a_padded_row_is_found_before_a_later_one() -> None:
+    long = b"x" * (POINTS_LIMIT + 1)
+    data = b"a,b,c\n1," + long + b"\n1,2,3\n1,2," + long + b"\n"
+    problem = read(data, "pad", limit=POINTS_LIMIT).problem
+    assert problem is not None and (problem.kind, problem.line, problem.column) == (
+        "too_long",
+        2,
+        1,
+    )
+
+
 def test_a_quote_left_open_is_named_with_its_line() -> None:
     problem = read(b'a,b\n1,"x\ny"\n2,"open\n3,4\n', "pad").problem
     assert problem is not None and (problem.kind, problem.line) == ("open_quote", 4)
