@@ -139,7 +139,7 @@ def read_points(path: Path) -> PointsFile:
 
     try:
         read = read_csv_table(
-            path,
+            path.read_bytes(),
             max_cell_chars=MAX_FIELD_CHARS,
             short_rows="pad",
             block_bytes=BLOCK_BYTES,

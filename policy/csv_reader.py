@@ -325,39 +325,39 @@ class _Reading:
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
             problems.append(_unreadable(self.data.all(), error, self.block_bytes))
             raise CsvError(min(problems, key=Problem.order)) from None
-        taken = np.zeros(total + 1, dtype=bool)  # the header and the rows set aside
-        taken[[0] + [record for record, _, _ in widths.blank + widths.short + widths.refused]] = (
-            True
-        )
         # The records of the rows read (the header first), then of the rows padded.
-        records = np.concatenate(
-            [np.flatnonzero(~taken), [record for record, _, _ in widths.short]]
-        ).astype(np.int64)
+        set_aside = [record for record, _, _ in widths.blank + widths.short + widths.refused]
+        records = np.arange(1, total + 1, dtype=np.int64)
+        if set_aside:
+            records = np.delete(records, np.array(set_aside, np.int64) - 1)
+            short = np.array([record for record, _, _ in widths.short], np.int64)
+            records = np.concatenate([records, short])
         # A record's line: its number plus the line breaks of every record before it.
-        line_of = np.arange(total + 1)
-        if self.quoted:
+        line_of = np.arange(total + 1, dtype=np.int64) if self.quoted else None
+        if line_of is not None:
             breaks = np.zeros(total + 1, dtype=np.int64)
             breaks[records] = np.concatenate(self.breaks)
             for record, _, text in widths.blank + widths.refused:
                 breaks[record] = len(re.findall(LINE_BREAK, text))
             line_of += np.cumsum(breaks) - breaks
+        lines = line_of[records] if line_of is not None else records
         for record, fields, text in widths.refused[:1]:
-            problems.append(Problem("field_count", int(line_of[record]), -1, fields, self.width,
-                                    text=text))  # fmt: skip
+            line = int(line_of[record]) if line_of is not None else record
+            problems.append(Problem("field_count", line, -1, fields, self.width, text=text))
         for row, column, characters in self.too_long:
-            problems.append(Problem("too_long", int(line_of[records[row]]), column, characters))
-        table, keep, records = (
+            problems.append(Problem("too_long", int(lines[row]), column, characters))
+        table, keep, lines = (
             pa.Table.from_batches(self.batches),
             ~np.concatenate(self.blank),
-            records[1:],
+            lines[1:],
         )
-        if widths.short:  # the rows padded to their places
-            order = np.argsort(records, kind="stable")
-            table, keep, records = table.take(arrow(order)), keep[order], records[order]
+        if widths.short:  # the rows padded to their places (lines rise with records)
+            order = np.argsort(records[1:], kind="stable")
+            table, keep, lines = table.take(arrow(order)), keep[order], lines[order]
         if not keep.all():
-            table, records = table.filter(arrow(keep)), records[keep]
+            table, lines = table.filter(arrow(keep)), lines[keep]
         problem = min(problems, key=Problem.order) if problems else None
-        return CsvTable(names, table, line_of[records], self.delimiter, self.quoted, problem)
+        return CsvTable(names, table, lines, self.delimiter, self.quoted, problem)
 
     def padded(self, short: list[tuple[int, int, str]]) -> pa.Table:
         """Rows with fewer fields than the header, read again by the same reader, all rows of
