@@ -4,18 +4,8 @@ share."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any, Final
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    InstanceOf,
-    Strict,
-    ValidationError,
-    field_validator,
-)
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 from policy.errors import PolicyError
 from policy.framework import ipa_criteria
@@ -122,14 +112,16 @@ class NamedOrigin:
         }
 
 
-class Case(BaseModel):
+@dataclass(frozen=True, init=False)
+class Case:
     """The facts of one case, as the IND would have established them.
 
     A strict model: a fact is a bool, the region is text, and nothing is converted on the way
     in (a string "false" would be truthy and turn a case into refugee status). Text from a CSV
     cell, a page link or the command line is read into these types by its reader, with the one
     vocabulary below (`TRUE_WORDS`, `FALSE_WORDS`, `parse_elements`). `individual_elements` is
-    the enum or its exact value ("limited"), as in JSON.
+    the enum or its exact value ("limited"), as in JSON. A wrong fact raises PolicyError naming
+    the field.
 
     `ipa_criteria` optionally answers the art. 3.37d VV criteria by id (True: met, False: an
     obstacle); `ipa_obstacles=True` says in one answer that the IPA is unreasonable. `origin`
@@ -137,60 +129,62 @@ class Case(BaseModel):
     unit it resolves to.
     """
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
-
     region: str
     persecution: bool = False
     individual_harm: bool = False
-    individual_elements: Annotated[IndividualElements, Strict(False)] = IndividualElements.none
+    individual_elements: IndividualElements = IndividualElements.none
     ipa_obstacles: bool = False
     exclusion_indications: bool = False
-    ipa_criteria: dict[str, bool] = Field(default_factory=dict)
-    origin: InstanceOf[NamedOrigin] | None = None
+    ipa_criteria: dict[str, bool] = field(default_factory=dict)
+    origin: NamedOrigin | None = None
 
     def __init__(self, **facts: Any) -> None:
-        try:
-            super().__init__(**facts)
-        except ValidationError as error:
-            raise PolicyError(_case_problem(error)) from None
-
-    @field_validator("ipa_criteria")
-    @classmethod
-    def _known_criteria(cls, answers: dict[str, bool]) -> dict[str, bool]:
+        unknown = [name for name in facts if name not in _CASE_FIELDS]
+        if unknown:
+            raise PolicyError(f"{unknown[0]}: not a fact of a case ({', '.join(_CASE_FIELDS)})")
+        if "region" not in facts:
+            raise PolicyError("region: required")
+        region = facts["region"]
+        if not isinstance(region, str):
+            raise PolicyError(f"region: must be a name or code (text), not {region!r}")
+        for name in BOOLEAN_FACTS:
+            value = facts.get(name, False)
+            if not isinstance(value, bool):
+                raise PolicyError(f"{name}: must be true or false (a bool), not {value!r}")
+        elements = facts.get("individual_elements", IndividualElements.none)
+        if not isinstance(elements, IndividualElements):
+            if not isinstance(elements, str) or elements not in _ELEMENT_VALUES:
+                allowed = ", ".join(_ELEMENT_VALUES)
+                raise PolicyError(f"individual_elements: {elements!r} is not one of {allowed}")
+            elements = IndividualElements(elements)
+        criteria = facts.get("ipa_criteria", {})
+        if not isinstance(criteria, dict):
+            raise PolicyError(f"ipa_criteria: must be a table of true or false, not {criteria!r}")
         known = {criterion.id for criterion in ipa_criteria()}
-        for key in answers:
+        for key, answer in criteria.items():
             if key not in known:
-                raise ValueError(
+                raise PolicyError(
                     f"ipa_criteria: unknown criterion {key!r}; known: {', '.join(sorted(known))}"
                 )
-        return answers
+            if not isinstance(answer, bool):
+                raise PolicyError(f"ipa_criteria.{key}: must be true or false")
+        origin = facts.get("origin")
+        if origin is not None and not isinstance(origin, NamedOrigin):
+            raise PolicyError(f"origin: must be a NamedOrigin, not {origin!r}")
+        values = {
+            **{name: facts.get(name, False) for name in BOOLEAN_FACTS},
+            "region": region,
+            "individual_elements": elements,
+            "ipa_criteria": dict(criteria),
+            "origin": origin,
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
 
     @classmethod
     def from_origin(cls, origin: NamedOrigin, **facts: Any) -> Case:
         """The case of an applicant from `origin` (its unit is the case's region)."""
         return cls(region=origin.region_code, origin=origin, **facts)
-
-
-def _case_problem(error: ValidationError) -> str:
-    """The first problem of a Case's facts as one line naming the field."""
-    problem = error.errors(include_url=False)[0]
-    where = [str(part) for part in problem["loc"]]
-    name = where[0] if where else "case"
-    value = problem.get("input")
-    if name in BOOLEAN_FACTS:
-        return f"{name}: must be true or false (a bool), not {value!r}"
-    if name == "region":
-        return f"region: must be a name or code (text), not {value!r}"
-    if name == "individual_elements":
-        allowed = ", ".join(e.value for e in IndividualElements)
-        return f"individual_elements: {value!r} is not one of {allowed}"
-    if name == "ipa_criteria" and problem["type"] == "value_error":
-        return str(problem["ctx"]["error"])
-    if name == "ipa_criteria" and len(where) > 1:
-        return f"ipa_criteria.{where[1]}: must be true or false"
-    if name == "origin":
-        return f"origin: must be a NamedOrigin, not {value!r}"
-    return f"{'.'.join(where) or 'case'}: {problem['msg']}"
 
 
 # The one list of a case's facts, in the order the decision form asks them; the batch's CSV
@@ -207,6 +201,8 @@ BOOLEAN_FACTS: Final[tuple[str, ...]] = tuple(n for n in FACT_NAMES if n != "ind
 # after trimming and case folding. A CSV's empty cell also means no (batch.FALSE_TEXTS).
 TRUE_WORDS: Final = frozenset({"true", "1", "yes", "y", "ja", "j", "t"})
 FALSE_WORDS: Final = frozenset({"false", "0", "no", "n", "nee", "f"})
+_CASE_FIELDS: Final = ("region", *FACT_NAMES, "ipa_criteria", "origin")
+_ELEMENT_VALUES: Final = tuple(elements.value for elements in IndividualElements)
 
 
 def parse_elements(value: object) -> IndividualElements:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from policy import cli_draft, cli_places, cli_whatif
 from policy.case import Case
+from policy.data_files import VERSIONS_DIR
 from policy.errors import PolicyError, UnknownRegionError
 from policy.messages import one_line
 from policy.models import IndividualElements
@@ -22,7 +23,7 @@ from policy.region_listing import region_rows
 from policy.regions import resolve_region
 from policy.rules import evaluate
 from policy.texts import gradation_label, ipa_role_label
-from policy.versions_io import load_version, validate_file
+from policy.versions_io import CHECKED_LIST, load_version, record_checked, validate_file
 
 
 class _UsageError(Exception):
@@ -89,7 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     listed.add_argument("--json", action="store_true", help="print JSON")
 
     check = commands.add_parser("validate", help="check a policy version file")
-    check.add_argument("file", metavar="FILE")
+    check.add_argument("file", metavar="FILE", nargs="?")
+    check.add_argument(
+        "--record",
+        action="store_true",
+        help="check every file in the versions folder and, if all pass, list them as checked",
+    )
     cli_whatif.add_commands(commands)
     cli_draft.add_command(commands)
     return parser
@@ -127,8 +133,8 @@ def _regions(args: argparse.Namespace) -> int:
         listing = {
             "policy": version.id,
             "regions": region_rows(version),
-            "general_reasons": [reason.model_dump() for reason in version.general_reasons],
-            "notes": [note.model_dump() for note in version.notes],
+            "general_reasons": [reason.as_dict() for reason in version.general_reasons],
+            "notes": [note.as_dict() for note in version.notes],
         }
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
@@ -217,7 +223,16 @@ def _paragraphs(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate_file(args.file)
+    if args.record == (args.file is not None):
+        _fail("validate: give either FILE or --record")
+        return 2
+    if args.record:
+        problems = record_checked()
+        if not problems:
+            print(f"{VERSIONS_DIR / CHECKED_LIST}: written; every version file there is valid")
+            return 0
+    else:
+        problems = validate_file(args.file)
     if not problems:
         print(f"{args.file}: valid")
         return 0

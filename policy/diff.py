@@ -82,8 +82,8 @@ class RegionChange:
             "from": self.old,
             "to": self.new,
             "change": self.change,
-            "from_citation": self.from_citation.model_dump(),
-            "to_citation": self.to_citation.model_dump(),
+            "from_citation": self.from_citation.as_dict(),
+            "to_citation": self.to_citation.as_dict(),
             "from_possible": list(self.from_possible),
             "to_possible": list(self.to_possible),
         }

@@ -1,30 +1,25 @@
-"""The policy as data: codes, citations, regions and versions (frozen pydantic models).
+"""The policy as data: codes, citations, regions and versions (frozen dataclasses).
 
 Every value a version holds carries a `Citation` (paragraph + the exact Dutch sentence), the way
 OpenFisca parameters carry their legal reference. The models are frozen so that a version the
 dashboard caches can never be changed for everyone; a what-if scenario is a new object
 (`PolicyVersion.with_overrides`).
+
+They are plain dataclasses, not pydantic models, so that answering one case
+(`python -m policy evaluate`) does not import pydantic. Pydantic still validates every version:
+`policy.version_checks` reads these classes (their fields, the `NonEmpty` and `TrueFalseOrUnknown`
+marks, `__pydantic_config__` and `__post_init__`) when it checks data, and only then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
 from enum import Enum, StrEnum
-from typing import Any
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ModelWrapValidatorHandler,
-    field_validator,
-    model_validator,
-)
+from typing import Annotated, Any, ClassVar, cast
 
 from policy.errors import UnknownRegionError
-from policy.version_checks import build_version, check_version
 from wording import phrases, t
 
 
@@ -89,10 +84,55 @@ class IpaRole(StrEnum):
     unknown = "unknown"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class NonEmpty:
+    """A field mark read by pydantic when it validates a version: text or a list must have at
+    least one character or entry. Defined here, without pydantic, so that importing the models
+    does not import it (`__get_pydantic_core_schema__` runs only while validating)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        return {**handler(source), "min_length": 1}
 
 
+class TrueFalseOrUnknown:
+    """A field mark: `true`, `false`, or "unknown" (read as None) where the sources do not say;
+    any other value is refused with that sentence (read by pydantic when it validates)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema  # only while validating: see the module docstring
+
+        return core_schema.no_info_before_validator_function(unknown_is_none, handler(source))
+
+    @staticmethod
+    def read(value: Any) -> Any:
+        """The value of checked data (policy.unchecked): "unknown" is None."""
+        return unknown_is_none(value)
+
+
+def unknown_is_none(value: Any) -> Any:
+    """A version file's `true`, `false` or "unknown" (None); anything else is refused."""
+    if value == "unknown" or value is None:
+        return None
+    if not isinstance(value, bool):
+        raise ValueError('must be true, false or "unknown"')
+    return value
+
+
+Text = Annotated[str, NonEmpty()]
+"""Text of at least one character."""
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+"""Pydantic's settings for every model: a field the model does not have is an error."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Frozen:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    def as_dict(self) -> dict[str, Any]:
+        """The model as plain data (nested models as dicts; enums stay enums)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Citation(_Frozen):
     """Where a value or a step comes from: paragraph, exact Dutch sentence, source document.
 
@@ -100,9 +140,9 @@ class Citation(_Frozen):
     changed in a what-if scenario, whose cited text no longer supports it.
     """
 
-    paragraph: str = Field(min_length=1)
-    text_nl: str = Field(min_length=1)
-    source: str = Field(min_length=1)
+    paragraph: Text
+    text_nl: Text
+    source: Text
     reading: bool = False
     override: bool = False
     note_en: str | None = None
@@ -118,35 +158,38 @@ class Citation(_Frozen):
         return self.paragraph
 
 
+@dataclass(frozen=True, kw_only=True)
 class Source(_Frozen):
     """A document a version is built from."""
 
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    reference: str = Field(min_length=1)
+    id: Text
+    title: Text
+    reference: Text
     date: dt.date | None = None
-    file: str | None = Field(default=None, min_length=1)
+    file: Text | None = None
     """The text file in `policy/sources/` that the version's quotes are checked against."""
     borrowed: bool = False
     """The document is later than the version: citing it under the version is a reading."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class Reason(Citation):
     """A reason the sources give for a value: a cited Dutch sentence and an English summary that
     says only what the sentence says (`summary_en`)."""
 
-    summary_en: str = Field(min_length=1)
+    summary_en: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Note(_Frozen):
     """A remark about a version's sources themselves (e.g. a date that does not add up), in
     English and Dutch, with the sentences it rests on."""
 
-    id: str = Field(min_length=1)
-    note_en: str = Field(min_length=1)
-    note_nl: str = Field(min_length=1)
+    id: Text
+    note_en: Text
+    note_nl: Text
     """The project's own words in Dutch (not a quote: quotes are in `citations`)."""
-    citations: tuple[Citation, ...] = Field(min_length=1)
+    citations: Annotated[tuple[Citation, ...], NonEmpty()]
 
     def text(self, lang: str) -> str:
         return self.note_nl if lang == "nl" else self.note_en
@@ -166,6 +209,7 @@ class RegionReasons:
         return self.region + self.general
 
 
+@dataclass(frozen=True, kw_only=True)
 class RegionPolicy(_Frozen):
     """The policy for one 2016 unit: its 15(c) gradation and whether the IPA in Bamako applies.
 
@@ -173,11 +217,11 @@ class RegionPolicy(_Frozen):
     Which codes and names are allowed is checked for the whole version (policy.version_checks).
     """
 
-    code: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+    code: Text
+    name: Text
     gradation: Gradation
     gradation_citation: Citation
-    ipa_applies: bool | None
+    ipa_applies: Annotated[bool | None, TrueFalseOrUnknown()]
     ipa_citation: Citation
     reasons: tuple[Reason, ...] = ()
     note: str | None = None
@@ -190,33 +234,12 @@ class RegionPolicy(_Frozen):
 
     gradation_possible: tuple[Gradation, ...] = ()
     """Where the sources narrow the level without fixing it (`gradation` is then `unknown`):
-    every level they leave possible. The engine evaluates each (policy.rules)."""
+    every level they leave possible. The engine evaluates each (policy.rules); the version
+    checks require two or more known levels, a citation, and `gradation` "unknown"."""
     gradation_possible_citation: Citation | None = None
 
-    @model_validator(mode="after")
-    def _possible_levels(self) -> RegionPolicy:
-        if not self.gradation_possible:
-            if self.gradation_possible_citation is not None:
-                raise ValueError("gradation_possible_citation needs gradation_possible")
-            return self
-        if self.gradation is not Gradation.unknown:
-            raise ValueError('gradation_possible is only allowed where gradation is "unknown"')
-        if len(set(self.gradation_possible)) < 2 or Gradation.unknown in self.gradation_possible:
-            raise ValueError("gradation_possible must list two or more known levels, each once")
-        if self.gradation_possible_citation is None:
-            raise ValueError("gradation_possible needs gradation_possible_citation")
-        return self
 
-    @field_validator("ipa_applies", mode="before")
-    @classmethod
-    def _unknown_is_none(cls, value: Any) -> Any:
-        if value == "unknown" or value is None:
-            return None
-        if not isinstance(value, bool):
-            raise ValueError('must be true, false or "unknown"')
-        return value
-
-
+@dataclass(frozen=True, kw_only=True)
 class Rules(_Frozen):
     """Citations of the rules applied in every case under a version (C7/23.2, C7/23.5.2, C2/3.4)."""
 
@@ -225,6 +248,7 @@ class Rules(_Frozen):
     ipa_individual_assessment: Citation
 
 
+@dataclass(frozen=True, kw_only=True)
 class PolicyVersion(_Frozen):
     """One version of paragraph C7/23 Vc, as data (one TOML file in `policy/versions/`).
 
@@ -232,26 +256,26 @@ class PolicyVersion(_Frozen):
     one set of checks in `policy.version_checks`.
     """
 
-    id: str = Field(min_length=1)
+    id: Text
     label_nl: str | None = None
     """The version's short name in Dutch (menus, memo, PDF, map titles); the id when absent."""
     label_en: str | None = None
-    title: str = Field(min_length=1)
+    title: Text
     supersedes: str | None = None
     signed: dt.date | None = None
     signed_citation: Citation | None = None
     in_force: dt.date | None = None
     in_force_citation: Citation | None = None
-    in_force_note: str = Field(min_length=1)
+    in_force_note: Text
     in_force_not_before: dt.date | None = None
     """The earliest date of entry into force the sources allow, where they give no date: an
     inference, explained in `in_force_note` (WBV 2025/11: its toelichting cites a letter of
     17 June 2025, so it was published on or after that day and entered into force after it)."""
     ipa_destination: str | None = None
     ipa_destination_citation: Citation | None = None
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: Annotated[tuple[Source, ...], NonEmpty()]
     rules: Rules
-    regions: tuple[RegionPolicy, ...] = Field(min_length=1)
+    regions: Annotated[tuple[RegionPolicy, ...], NonEmpty()]
     general_reasons: tuple[Reason, ...] = ()
     """Findings the sources give for Mali as a whole (e.g. who commits the violence)."""
     notes: tuple[Note, ...] = ()
@@ -272,12 +296,16 @@ class PolicyVersion(_Frozen):
         """The version's short name in `lang`; a version file without one shows its id."""
         return (self.label_nl if lang == "nl" else self.label_en) or self.id
 
-    @model_validator(mode="wrap")
     @classmethod
-    def _checked(cls, data: Any, handler: ModelWrapValidatorHandler[PolicyVersion]) -> Any:
-        """The schema and the one set of checks (policy.version_checks), every problem in one
-        ValidationError: a version from a file, from `with_overrides` or built in code."""
-        return check_version(cls.__name__, data, handler)
+    def validate(cls, data: Mapping[str, Any], where: str = "policy version") -> PolicyVersion:
+        """A version from model-shaped data (a file's resolved tables, a what-if copy, data
+        built in code), checked by the one set of checks of `policy.version_checks`; every
+        problem is raised at once in an InvalidVersionError that names `where`."""
+        # Imported here, not at the top: the checks import pydantic, which a single decision
+        # from the shipped (already checked) versions does not need (policy.versions_io).
+        from policy.version_checks import build_version
+
+        return cast(PolicyVersion, build_version(data, where, cls))
 
     def region(self, code: str) -> RegionPolicy:
         """The region with this ISO code; an unknown code raises UnknownRegionError."""
@@ -323,7 +351,7 @@ class PolicyVersion(_Frozen):
         ipa = dict(ipa or {})
         for code in [*gradations, *ipa]:
             self.region(code)
-        data = self.model_dump()
+        data = self.as_dict()
         data["modified"] = True
         for region in data["regions"]:
             code = region["code"]
@@ -351,7 +379,7 @@ class PolicyVersion(_Frozen):
                     _ipa_word(region["ipa_applies"], "nl"),
                 )
                 region["ipa_applies"] = new_ipa
-        return build_version(data, f"policy {self.id} (what-if)", type(self))
+        return type(self).validate(data, f"policy {self.id} (what-if)")
 
 
 def _overridden(

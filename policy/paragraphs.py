@@ -114,14 +114,14 @@ def used_by(version: PolicyVersion) -> dict[str, tuple[str, ...]]:
     Evaluates every region of the version with every combination of the case's facts and reads
     C7/23 paragraph numbers from each step's citation.
     """
-    return dict(_used_by(version.model_dump_json()))
+    return dict(_used_by(version))
 
 
 @cache
-def _used_by(version_json: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _used_by(version: PolicyVersion) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cached per version (a frozen dataclass: equal versions share the answer)."""
     from policy import Case, evaluate  # the package's public names: stable across modules
 
-    version = PolicyVersion.model_validate_json(version_json)
     found: dict[str, dict[str, None]] = {}
     flags = (False, True)
     for code, persecution, harm, elements, obstacles, exclusion in itertools.product(

@@ -19,10 +19,10 @@ def region_rows(version: PolicyVersion) -> list[dict[str, Any]]:
             "name": region.name,
             "gradation": region.gradation.value,
             "ipa_applies": region.ipa_applies,
-            "gradation_citation": region.gradation_citation.model_dump(),
-            "ipa_citation": region.ipa_citation.model_dump(),
+            "gradation_citation": region.gradation_citation.as_dict(),
+            "ipa_citation": region.ipa_citation.as_dict(),
             "note": region.note,
-            "reasons": [reason.model_dump() for reason in region.reasons],
+            "reasons": [reason.as_dict() for reason in region.reasons],
         }
         for region in version.regions
     ]

@@ -198,16 +198,13 @@ def _possibilities(version: PolicyVersion, match: RegionMatch) -> list[_Possibil
     elif match.mapped_from:
         axis = f"regions[{region.code}].name_2023"
         unnamed = version.unnamed_region_gradation
-        as_unnamed = region.model_copy(
-            update={
-                "gradation": unnamed,
-                "gradation_citation": region.gradation_citation.model_copy(
-                    update={"reading": True}
-                ),
-                "gradation_possible": (),
-                "gradation_possible_citation": None,
-                "ipa_applies": False if unnamed is Gradation.not_designated else None,
-            }
+        as_unnamed = replace(
+            region,
+            gradation=unnamed,
+            gradation_citation=replace(region.gradation_citation, reading=True),
+            gradation_possible=(),
+            gradation_possible_citation=None,
+            ipa_applies=False if unnamed is Gradation.not_designated else None,
         )
         values = {"given": match.mapped_from, "region": region.name}
         found = [
@@ -242,7 +239,7 @@ def _possibilities(version: PolicyVersion, match: RegionMatch) -> list[_Possibil
                     axis,
                     f"level_{level.value}",
                     label,
-                    region=own.model_copy(update={"gradation": level}),
+                    region=replace(own, gradation=level),
                     level_possible=True,
                     primary=possibility.primary and number == 0,
                 )

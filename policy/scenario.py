@@ -31,7 +31,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -560,9 +560,7 @@ def _overrides(
         applied = base.with_overrides(gradations=gradations, ipa=ipa)
     except PolicyError as error:
         raise ScenarioError(f"{where}: {_one_line(error)}") from None
-    except ValueError as error:  # a pydantic ValidationError of the new version
-        raise ScenarioError(f"{where}: {_one_line(error)}") from None
-    return applied.model_copy(update={"scenario_title": title})
+    return replace(applied, scenario_title=title)
 
 
 def _date(value: object, name: str) -> dt.date:

@@ -8,22 +8,25 @@ its text in `policy/sources/`; every Dutch quote found there word for word; cita
 document later than the version marked as a reading. Every problem comes with the location of
 the field it sits in (`regions[3] (ML-4).ipa_applies`), so a user can find it.
 
-The model runs them: `PolicyVersion`'s validator calls `check_version`, which puts these
-problems and the schema's errors into one ValidationError, so a version is validated once and
-every problem is reported at once, however it is built. `validated` words that error for a file.
+`validated` runs them beside pydantic's validation of the model's fields (the one schema: the
+dataclasses of `policy.models`), so a version is validated once and every problem is reported at
+once, however it is made from data: a file (`policy.versions_io`), `with_overrides`, or
+`PolicyVersion.validate`. This is the only module of the rules that imports pydantic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, cast
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import InitErrorDetails, PydanticCustomError
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
 from policy.data_files import SOURCES_DIR, official_units
 from policy.errors import InvalidVersionError
 from policy.quotes import quote_occurs, source_file_exists
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 Problem = tuple[str, str]
 """(location of the field, what is wrong with it)."""
@@ -33,7 +36,7 @@ RULES = ("exclusion", "no_ipa_individual", "ipa_individual_assessment")
 _DATED = (("signed", "signed_citation"), ("in_force", "in_force_citation"))
 
 
-def build_version(data: Mapping[str, Any], where: str, model: type[BaseModel]) -> Any:
+def build_version(data: Mapping[str, Any], where: str, model: type[Any]) -> Any:
     """A `model` (PolicyVersion) from model-shaped data, or InvalidVersionError listing every
     problem."""
     problems, version = validated(data, model)
@@ -44,81 +47,64 @@ def build_version(data: Mapping[str, Any], where: str, model: type[BaseModel]) -
 
 def validated(
     data: Mapping[str, Any],
-    model: type[BaseModel],
+    model: type[Any],
     citations: Iterable[tuple[str, Mapping[str, Any]]] | None = None,
     found: Sequence[Problem] = (),
 ) -> tuple[list[str], Any]:
     """Every problem ("location: message") and the PolicyVersion when there is none.
 
-    The model validates once and reports every problem at once: its schema errors and the
-    checks below (`check_version`). `citations` are the (location, table) pairs to check the
+    One validation reports every problem at once: pydantic's schema errors (the model's
+    fields) and the checks below. `citations` are the (location, table) pairs to check the
     quotes of instead of the model's own; a file passes its `[citations.<id>]` tables so that a
     wrong quote is reported once, where it is written. `found` are problems the caller has
     already found (e.g. an unknown citation id); the schema errors at the same locations are
     not repeated. `model` is the version model (PolicyVersion): passed in, because the models
-    run these checks and this module must not import them back (no import cycle).
+    call these checks and this module must not import them back (no import cycle).
     """
     data = _plain(data)
-    checks: list[Problem] = []
+    checks = [*structure_problems(data), *quote_problems(data, citations)]
     schema: list[Problem] = []
-    set_aside: list[Problem] = []  # the quotes of the citations as used, when `citations` given
+    inside: list[Problem] = []  # schema errors inside a file's citations, reported there
     version = None
+    from pydantic import ValidationError  # imported when a version is checked, not before
+
     try:
-        version = model.model_validate(data)
+        version = _adapter(cast(Any, model)).validate_python(data)
     except ValidationError as error:
         for item in error.errors():
-            if item["type"] in (CHECK, QUOTE):
-                ctx = item.get("ctx") or {}
-                problem = (str(ctx["location"]), str(ctx["message"]))
-                use_it = citations is None or item["type"] == CHECK
-                (checks if use_it else set_aside).append(problem)
-            elif citations is None or not _inside_a_citation(item["loc"]):
+            if citations is None or not _inside_a_citation(item["loc"]):
                 schema.append(describe(item, data))
-    if citations is not None:
-        checks += quote_problems(data, citations)
+            else:
+                inside.append(describe(item, data))
     problems = [*found, *checks]
     reported = {location for location, _ in problems}
     problems += [(location, message) for location, message in schema if location not in reported]
     if version is None and not problems:
-        problems = set_aside  # never a refusal without its reason
+        problems = inside  # never a refusal without its reason
     lines = list(dict.fromkeys(f"{location}: {message}" for location, message in problems))
     return lines, (None if lines else version)
 
 
-CHECK = "version_check"
-"""The pydantic error type of a problem `structure_problems` finds."""
-QUOTE = "version_quote"
-"""The pydantic error type of a problem with a quote (its source, its text, its reading mark)."""
+@cache
+def _adapter(model: Any) -> TypeAdapter[Any]:
+    """Pydantic's validator of a model: built once, the first time a version is checked.
+
+    Pydantic is imported here, not at the top: a single decision from the shipped versions,
+    which are already checked (policy.versions_io), never needs it."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
 
 
-def check_version(title: str, data: Any, handler: Callable[[Any], Any]) -> Any:
-    """The body of the version model's validator: the schema (`handler`) and the checks below,
-    every problem in one ValidationError (the checks first, each with its location)."""
-    plain = _plain(data)
-    details: list[InitErrorDetails] = [
-        _detail(kind, location, message, data)
-        for kind, problems in ((CHECK, structure_problems(plain)), (QUOTE, quote_problems(plain)))
-        for location, message in problems
-    ]
+def citation_problems(table: Mapping[str, Any], model: type[Any]) -> list[Problem]:
+    """The schema problems of one `[citations.<id>]` table (`model`: its dataclass)."""
+    from pydantic import ValidationError
+
     try:
-        version = handler(data)
+        _adapter(cast(Any, model)).validate_python(_plain(table))
     except ValidationError as error:
-        raise ValidationError.from_exception_data(
-            title, [*details, *cast(list[InitErrorDetails], error.errors())]
-        ) from None
-    if details:
-        raise ValidationError.from_exception_data(title, details)
-    return version
-
-
-def _detail(kind: str, location: str, message: str, data: Any) -> InitErrorDetails:
-    return {
-        "type": PydanticCustomError(
-            kind, "{location}: {message}", {"location": location, "message": message}
-        ),
-        "loc": (),
-        "input": data,
-    }
+        return [describe(item, table) for item in error.errors()]
+    return []
 
 
 def structure_problems(data: Any) -> list[Problem]:
@@ -129,6 +115,7 @@ def structure_problems(data: Any) -> list[Problem]:
     if not isinstance(data, dict):
         return []
     problems = _check_units(data)
+    problems += _check_possible_levels(data)
     problems += _check_ipa_destination(data)
     for value, citation in _DATED:
         if data.get(value) is not None and data.get(citation) is None:
@@ -274,6 +261,32 @@ def _check_units(data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def _check_possible_levels(data: Mapping[str, Any]) -> list[Problem]:
+    """A level the sources narrow without fixing: two or more known levels, each once, cited,
+    where the region's `gradation` is "unknown" (policy.rules evaluates each)."""
+    problems: list[Problem] = []
+    for location, region in regions(data):
+        possible = region.get("gradation_possible") or ()
+        cited = region.get("gradation_possible_citation") is not None
+        if not isinstance(possible, list | tuple):
+            continue  # the schema names it
+        if not possible:
+            if cited:
+                problems.append((location, "gradation_possible_citation needs gradation_possible"))
+            continue
+        if region.get("gradation") != "unknown":
+            problems.append(
+                (location, 'gradation_possible is only allowed where gradation is "unknown"')
+            )
+        elif len(set(possible)) < 2 or len(set(possible)) < len(possible) or "unknown" in possible:
+            problems.append(
+                (location, "gradation_possible must list two or more known levels, each once")
+            )
+        elif not cited:
+            problems.append((location, "gradation_possible needs gradation_possible_citation"))
+    return problems
+
+
 def _check_ipa_destination(data: Mapping[str, Any]) -> list[Problem]:
     """The IPA's place: a region of the version, cited, and given whenever any IPA applies."""
     problems: list[Problem] = []
@@ -361,6 +374,8 @@ def describe(error: Mapping[str, Any], data: Any) -> Problem:
             node = None
     location = "".join(parts) or "(file)"
     message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "unexpected_keyword_argument":  # a dataclass's word for it
+        message = "Extra inputs are not permitted"
     value = error.get("input")
     shown = ""
     if error["type"] != "missing" and isinstance(value, str | int | float | bool):
@@ -370,8 +385,8 @@ def describe(error: Mapping[str, Any], data: Any) -> Problem:
 
 def _plain(value: Any) -> Any:
     """Models as dicts and tuples as lists, so the checks read one shape of data."""
-    if isinstance(value, BaseModel):
-        return _plain(value.model_dump())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

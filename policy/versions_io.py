@@ -9,25 +9,30 @@ where it is written.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
-
-from policy.data_files import SOURCES_DIR, VERSIONS_DIR
+from policy.data_files import PACKAGE_DIR, SOURCES_DIR, VERSIONS_DIR
 from policy.errors import PolicyError, PolicyFileError
 from policy.messages import printable, quoted
-from policy.models import Citation, PolicyVersion
+from policy.models import Citation, PolicyVersion, Text
+from policy.unchecked import unchecked
 from policy.version_checks import (
     CITATION_FIELDS,
     RULES,
     Problem,
-    describe,
+    citation_problems,
     regions,
     validated,
 )
+
+CHECKED_LIST = "checked.sha256"
+"""The file beside the shipped versions that lists the fingerprint of each one that passed every
+check (`python -m policy validate --record` writes it; a test keeps it current)."""
 
 
 def validate_file(path: str | Path) -> list[str]:
@@ -37,8 +42,16 @@ def validate_file(path: str | Path) -> list[str]:
 
 
 def load_version_file(path: str | Path) -> PolicyVersion:
-    """A validated PolicyVersion from a TOML file; raises PolicyFileError listing the problems."""
-    problems, version = _check(Path(path))
+    """A validated PolicyVersion from a TOML file; raises PolicyFileError listing the problems.
+
+    A file whose fingerprint (its bytes, the source texts and the unit names it is checked
+    against) is in the checked list beside it passed every check as it is now, so it is read
+    without checking again (`_already_checked`); any other file is checked in full."""
+    path = Path(path)
+    version = _already_checked(path)
+    if version is not None:
+        return version
+    problems, version = _check(path)
     if problems or version is None:
         raise PolicyFileError(str(path), problems)
     return version
@@ -160,8 +173,71 @@ def check_version_data(
     data: dict[str, Any], where: str, folder: Path | None
 ) -> tuple[list[str], PolicyVersion | None]:
     resolved, tables, found = _resolve_citations(_sources_beside(data, folder))
-    problems, version = validated(resolved, PolicyVersion, citations=tables, found=found)
+    tables_found = [
+        (f"{location}.{field}", message)
+        for location, table in tables
+        for field, message in citation_problems(table, CitationTable)
+    ]
+    problems, version = validated(
+        resolved, PolicyVersion, citations=tables, found=[*tables_found, *found]
+    )
     return [f"{where}: {problem}" for problem in problems], version
+
+
+def fingerprint(path: Path) -> str:
+    """What a version file's checks depend on, as one SHA-256: the file's bytes, every source
+    text its quotes can be checked against (in policy/sources/ and beside the file), and the
+    official unit names."""
+    digest = hashlib.sha256(path.read_bytes())
+    texts = [*sorted(SOURCES_DIR.glob("*.txt")), *sorted(path.parent.glob("*.txt"))]
+    for part in (*texts, PACKAGE_DIR / "region_names.toml"):
+        digest.update(part.name.encode() + b"\0" + part.read_bytes())
+    return digest.hexdigest()
+
+
+def _checked_list(folder: Path) -> dict[str, str]:
+    """File name → fingerprint, from the checked list in `folder` (empty when there is none)."""
+    try:
+        text = (folder / CHECKED_LIST).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    found = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        if name and len(digest) == 64:
+            found[name] = digest
+    return found
+
+
+def _already_checked(path: Path) -> PolicyVersion | None:
+    """The version in `path` built without checking, when the checked list beside it holds its
+    current fingerprint; None otherwise.
+
+    Why: the checks (pydantic, and every quote searched for in its source) take longer than
+    answering a case; `python -m policy evaluate` should start in a blink. The list is written
+    only after every check passed (`record_checked`), and any change to the file, a source text
+    or the unit names changes the fingerprint, so an edited file is checked in full again.
+    """
+    try:
+        listed = _checked_list(path.parent).get(path.name)
+        if listed is None or listed != fingerprint(path):
+            return None
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    resolved, _, found = _resolve_citations(_sources_beside(data, path.parent))
+    return None if found else unchecked(PolicyVersion, resolved)
+
+
+def record_checked(folder: Path = VERSIONS_DIR) -> list[str]:
+    """Check every version file in `folder`; when all pass, write their fingerprints to the
+    checked list there. Returns the problems (nothing is written when there are any)."""
+    files = sorted(folder.glob("*.toml"))
+    problems = [problem for path in files for problem in _check(path)[0]]
+    if not problems:
+        lines = [f"{fingerprint(path)}  {path.name}\n" for path in files]
+        (folder / CHECKED_LIST).write_text("".join(lines), encoding="utf-8")
+    return problems
 
 
 def load_version_text(text: str, where: str) -> PolicyVersion:
@@ -197,10 +273,11 @@ def _sources_beside(data: dict[str, Any], folder: Path | None) -> dict[str, Any]
     return {**data, "sources": changed}
 
 
-class _CitationTable(Citation):
+@dataclass(frozen=True, kw_only=True)
+class CitationTable(Citation):
     """A `[citations.<id>]` table: a citation, with the English summary a reason needs."""
 
-    summary_en: str | None = Field(default=None, min_length=1)
+    summary_en: Text | None = None
 
 
 def _resolve_citations(
@@ -223,12 +300,6 @@ def _resolve_citations(
         if not isinstance(table, dict):
             problems.append((location, "must be a table with paragraph, source and text_nl"))
             continue
-        try:
-            _CitationTable.model_validate(table)
-        except ValidationError as error:
-            for item in error.errors():
-                field, message = describe(item, table)
-                problems.append((f"{location}.{field}", message))
         tables[key] = table
     used: set[str] = set()
 

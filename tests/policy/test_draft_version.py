@@ -8,6 +8,7 @@ import json
 import random
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,9 @@ def test_seed_gives_the_shipped_version_in_values_and_quotes() -> None:
     assert built.unread == []
     version = load_version_text(built.toml("seed"), "seed draft")
     shipped = load_version("WBV 2025/11")
-    labels = ("label_nl", "label_en")
-    assert version.model_dump(exclude=set(labels)) == shipped.model_dump(exclude=set(labels))
+    assert replace(version, label_nl=None, label_en=None) == replace(
+        shipped, label_nl=None, label_en=None
+    )
     # its short name, shown on every surface, says it is a draft
     for lang in ("nl", "en"):
         assert version.label(lang) == f"{shipped.label(lang)} ({t('draft.mark', lang)})"

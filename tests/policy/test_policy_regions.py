@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from policy import Case, UnknownRegionError, evaluate, load_version, resolve_region
@@ -103,13 +105,12 @@ def test_each_version_resolves_names_by_its_own_regions_when_they_alternate() ->
     """The region index is kept per version: asking for another version between two lookups
     must not answer from the version asked for before it."""
     shipped = load_version()
-    renamed = shipped.model_copy(
-        update={
-            "regions": tuple(
-                region.model_copy(update={"name": "Gao Nord"}) if region.code == "ML-7" else region
-                for region in shipped.regions
-            )
-        }
+    renamed = replace(
+        shipped,
+        regions=tuple(
+            replace(region, name="Gao Nord") if region.code == "ML-7" else region
+            for region in shipped.regions
+        ),
     )
     assert resolve_region("Gao Nord", renamed).code == "ML-7"
     with pytest.raises(UnknownRegionError):
