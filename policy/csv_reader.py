@@ -40,7 +40,9 @@ built from and read through their buffers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -167,13 +169,34 @@ def read_csv_table(
     else:
         if len(head) <= HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
             data = _Source(head + b"\n")  # pyarrow cannot read a lone line without its end
-        names = _header(head, data, start, delimiter)
+        with _quiet_rows_not_utf8():
+            names = _header(head, data, start, delimiter)
     if check_header is not None:
         check_header(Header(names, delimiter, first_line))
     if not names:
         return CsvTable([], pa.table({}), np.zeros(0, np.int64), delimiter, False, None)
     reading = _Reading(data, delimiter, len(names), max_cell_chars, block_bytes)
-    return reading.run(names, short_rows, convert)
+    with _quiet_rows_not_utf8():
+        return reading.run(names, short_rows, convert)
+
+
+@contextmanager
+def _quiet_rows_not_utf8() -> Iterator[None]:
+    """pyarrow decodes a row of the wrong width as UTF-8 before it hands the row to a handler;
+    for a row that is not UTF-8 that fails inside pyarrow, which prints the traceback
+    ("Exception ignored") and stops with a parse error, which this reader reports as the line
+    that is not UTF-8. The traceback is not printed: a user sees one line."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
 
 
 class _Source:

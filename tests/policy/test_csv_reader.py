@@ -4,6 +4,7 @@ rule, the cell limit, the read block), tested directly with both settings of eac
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -181,6 +182,19 @@ def test_a_byte_that_is_not_utf8_raises_with_its_line() -> None:
             read(data)
         problem = caught.value.problem
         assert (problem.kind, problem.line, problem.byte) == ("not_utf8", line, 0xE9)
+
+
+def test_a_row_that_is_not_utf8_prints_no_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyarrow fails to decode a row of the wrong width for its handler and prints the error
+    # through sys.unraisablehook: the user would see a traceback above the one-line message.
+    printed: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", printed.append)
+    for data in (b"a,b\n1,2\n\xe9\n", b"a,b\n\xe9\n1,2\n" + b"3,4\n" * 10):
+        with pytest.raises(CsvError) as caught:
+            read(data, "pad")
+        assert caught.value.problem.kind == "not_utf8"
+    assert printed == []
+    assert sys.unraisablehook == printed.append  # put back
 
 
 def test_a_row_longer_than_a_read_block_raises_with_its_line() -> None:
