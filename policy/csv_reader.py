@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -185,18 +186,31 @@ def _quiet_rows_not_utf8() -> Iterator[None]:
     """pyarrow decodes a row of the wrong width as UTF-8 before it hands the row to a handler;
     for a row that is not UTF-8 that fails inside pyarrow, which prints the traceback
     ("Exception ignored") and stops with a parse error, which this reader reports as the line
-    that is not UTF-8. The traceback is not printed: a user sees one line."""
-    previous = sys.unraisablehook
-
-    def hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
-            previous(unraisable)
-
-    sys.unraisablehook = hook
+    that is not UTF-8. The traceback is not printed: a user sees one line. Readings in several
+    threads (page sessions) share the one filter; the last to end puts the hook back."""
+    global _quiet_readings, _hook_before
+    with _quiet_lock:
+        if not _quiet_readings:
+            _hook_before, sys.unraisablehook = sys.unraisablehook, _unraisable
+        _quiet_readings += 1
     try:
         yield
     finally:
-        sys.unraisablehook = previous
+        with _quiet_lock:
+            _quiet_readings -= 1
+            if not _quiet_readings:
+                sys.unraisablehook = _hook_before
+
+
+def _unraisable(unraisable: Any) -> None:
+    ours = isinstance(unraisable.object, _RowWidths) or unraisable.object is _skip_row
+    if not (ours and isinstance(unraisable.exc_value, UnicodeDecodeError)):
+        _hook_before(unraisable)
+
+
+_quiet_lock = threading.Lock()
+_quiet_readings = 0
+_hook_before = sys.unraisablehook
 
 
 class _Source:
@@ -243,11 +257,15 @@ def _header(head: bytes, data: _Source, start: int, delimiter: str) -> list[str]
                 delimiter=delimiter,
                 newlines_in_values=True,
                 ignore_empty_lines=False,
-                invalid_row_handler=lambda row: "skip",
+                invalid_row_handler=_skip_row,
             ),
         ).column_names  # decoded here: a name that is not UTF-8 raises here
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError) as error:
         raise CsvError(_unreadable(data.all(), error, HEADER_PROBE_BYTES)) from None
+
+
+def _skip_row(row: Any) -> str:
+    return "skip"
 
 
 @dataclass
