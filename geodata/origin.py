@@ -256,7 +256,8 @@ def split_off_picks(lons: np.ndarray, lats: np.ndarray, cercles: np.ndarray) -> 
         place_lons, place_lats, pcodes = _cercle_places(area.cercle)
         if len(rows) == 0 or len(pcodes) == 0:
             continue
-        inside = np.array([area_of_place_pcode(str(p)) is area for p in pcodes], dtype=bool)
+        # Equal, not identical: threads that first ask at once may each read their own areas.
+        inside = np.array([area_of_place_pcode(str(p)) == area for p in pcodes], dtype=bool)
         for start in range(0, len(rows), 20_000):
             chunk = rows[start : start + 20_000]
             lon = lons[chunk].astype(float)[:, None]

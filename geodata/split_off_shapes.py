@@ -66,7 +66,9 @@ def _split_off_frame() -> gpd.GeoDataFrame:
         unique = inside_cercle.drop_duplicates(subset=["lon", "lat"], keep="first")
         lons = unique["lon"].to_numpy(dtype=float)
         lats = unique["lat"].to_numpy(dtype=float)
-        inside = np.array([area_of_place_pcode(p) is area for p in unique["pcode"]])
+        # Equal, not identical: two threads that first ask at once (the server's warm-up and a
+        # session) each read their own `split_off_areas()`, and the cache keeps only one.
+        inside = np.array([area_of_place_pcode(p) == area for p in unique["pcode"]])
         shape = _cells_of_area(cercles.loc[area.cercle, "geometry"], lons, lats, inside)
         parent = cercles.loc[area.cercle, "unit_code"]
         rows.append((area.code, area.name, parent, shapely.make_valid(shape)))
