@@ -51,6 +51,7 @@ from ui.paragraphs_view import render_paragraphs
 from ui.search import resolve_named
 from ui.state import LinkNotice, PageState
 from ui.texts import LANGUAGE_NAMES, LANGUAGES, Lang, t
+from ui.warm_up import wait_for_warm_up
 from ui.whatif import (
     legend_note,
     render_banner,
@@ -434,6 +435,9 @@ def render_page_words(lang: Lang) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="C7/23 Vc — Mali", page_icon="🗺️", layout="wide")
+    # A server started by the launcher loads what every session needs in the background
+    # (ui/warm_up.py): its first session waits for that rather than doing it a second time.
+    wait_for_warm_up()
     lang: Lang = state.current().lang if state.started() else "nl"
     try:
         versions = policy_versions()

@@ -4,7 +4,12 @@ Why: in a checkout, `scripts/dashboard` runs `streamlit run dashboard.py` from t
 root, where Streamlit reads `.streamlit/config.toml`. An installed wheel has no such folder (and
 Streamlit reads that file from the current folder only), so this launcher finds the installed
 page and passes the same safe settings as options; options given on the command line win.
-A test keeps SETTINGS equal to `.streamlit/config.toml`.
+A test keeps SETTINGS equal to `.streamlit/config.toml`. `scripts/dashboard` starts the page
+through this launcher too.
+
+Before Streamlit's server runs, the launcher starts the warm-up (`ui.warm_up`) in a background
+thread, so the first session after a start does not pay for the imports and data every later
+session finds loaded.
 """
 
 from __future__ import annotations
@@ -43,7 +48,10 @@ def streamlit_argv(extra: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     from streamlit.web import cli
 
+    from ui.warm_up import start_warm_up
+
     sys.argv = streamlit_argv(list(sys.argv[1:] if argv is None else argv))
+    start_warm_up(page_path())
     sys.exit(cli.main())
 
 
