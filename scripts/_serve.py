@@ -45,10 +45,26 @@ def streamlit_server(script: Path, cwd: Path) -> Iterator[tuple[str, int]]:
     The project's root is on PYTHONPATH so that a page outside it can import `ui` and `policy`.
     The server's output is discarded: a script prints figures, not logs.
     """
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
+    with _serving(command, cwd, script.name) as served:
+        yield served
+
+
+@contextmanager
+def launched_page() -> Iterator[tuple[str, int]]:
+    """The project's page started as users start it: through the launcher (`python -m
+    ui.launch`, what `scripts/dashboard` and `mali-policy-map` run, warm-up included), from the
+    repository root. Yields its URL and pid once the health check answers."""
+    with _serving([sys.executable, "-m", "ui.launch"], ROOT, "ui.launch") as served:
+        yield served
+
+
+@contextmanager
+def _serving(command: list[str], cwd: Path, name: str) -> Iterator[tuple[str, int]]:
     port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(script),
+            *command,
             "--server.port", str(port), "--server.address", "127.0.0.1",
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
         ],
@@ -66,7 +82,7 @@ def streamlit_server(script: Path, cwd: Path) -> Iterator[tuple[str, int]]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise ServerDidNotStart(f"{script.name}: server did not start") from None
+                    raise ServerDidNotStart(f"{name}: server did not start") from None
                 time.sleep(0.2)
         yield url, process.pid
     finally:
