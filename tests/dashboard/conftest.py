@@ -34,23 +34,26 @@ def artifacts() -> Path:
 
 @contextmanager
 def serve_dashboard(
-    env: Mapping[str, str] | None = None, log_name: str = "streamlit.log"
+    env: Mapping[str, str] | None = None,
+    log_name: str = "streamlit.log",
+    launcher: bool = False,
 ) -> Iterator[str]:
     """Run `streamlit run dashboard.py` on a free loopback port until the block ends.
 
     Yields the base URL once the health check answers; `env` adds settings (such as
     POLICY_VERSIONS_DIR) to the server's environment; the server log goes to tests/artifacts.
+    With `launcher`, the page is started as users start it: `python -m ui.launch` (what
+    `scripts/dashboard` runs), which warms the server up (ui/warm_up.py).
     """
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log = (ARTIFACTS / log_name).open("w")
+    command = ["ui.launch"] if launcher else ["streamlit", "run", "dashboard.py"]
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
+            *command,
             "--server.port",
             str(port),
             "--server.address",
