@@ -152,8 +152,15 @@ def test_a_list_not_in_the_sources_is_named_beside_the_open_level(earlier) -> No
 # --- Taoudénit ---------------------------------------------------------------------------------
 
 
-def test_taoudenits_possibilities_carry_the_evidence_of_the_split(current) -> None:
-    step = evaluate(Case(region="Taoudénit"), current).steps[-1]
+def test_taoudenits_steps_are_its_own_and_its_possibilities_carry_the_evidence_of_the_split(
+    current,
+) -> None:
+    decision = evaluate(Case(region="Taoudénit"), current)
+    assert _step(decision, "gradation").conclusion_en == (
+        "Taoudénit: Not named in C7/23.4.2 Vc: the policy names no level of indiscriminate"
+        " violence for this region."
+    )
+    step = decision.steps[-1]
     assert (step.rule, step.reading) == ("possibilities", True)
     assert step.note_en.startswith(
         "Taoudénit was created by loi n° 2012-017 of 2 March 2012 from the northern part of the"
@@ -225,10 +232,21 @@ def test_a_2023_name_read_as_not_named_keeps_its_own_name(current) -> None:
         "Undetermined: the outcome depends on whether ‘Mopti’ in C7/23 Vc covers Douentza (a"
         " region of the 2023 reform), which the sources leave open."
     )
-    assert decision.outcome_line_nl.startswith(
+    assert decision.outcome_line_nl == (
         "Onbepaald: de uitkomst hangt ervan af of ‘Mopti’ in C7/23 Vc ook Douentza omvat (een"
-        " regio van de herindeling van 2023), en dat laten de bronnen open."
+        " regio van de herindeling van 2023), en dat laten de bronnen open. Douentza gelezen als"
+        " deel van de regio Mopti van 2016 (de regio is uit cercles van Mopti gevormd):"
+        " binnenlands beschermingsalternatief in Bamako, dat de IND in beginsel aanneemt"
+        " (C7/23.5.2 Vc); Douentza gelezen als een regio die de tekst niet noemt (het besluit van"
+        " 2025 kan de regio's van 2023 bedoelen): geen beschermingsgrond op grond van het"
+        " landenbeleid."
     )
+    assert [r["label"]["en"] for r in readings] == [
+        "Douentza read as part of the 2016 region Mopti (the region was formed from cercles of"
+        " Mopti)",
+        "Douentza read as a region the text does not name (the 2025 decree may mean the 2023"
+        " regions)",
+    ]
 
 
 def test_where_no_reading_decides_the_line_names_what_the_sources_do_not_give(earlier) -> None:
@@ -299,6 +317,10 @@ def narrowed(current):
             region["gradation"] = "unknown"
             region["gradation_possible"] = ("relatively_higher", "relatively_lower")
             region["gradation_possible_citation"] = dict(region["gradation_citation"])
+        if region["code"] == "ML-6":
+            region["gradation"] = "unknown"
+            region["gradation_possible"] = ("exceptional", "relatively_higher")
+            region["gradation_possible_citation"] = dict(region["gradation_citation"])
     return PolicyVersion.validate(data, "narrowed")
 
 
@@ -321,6 +343,46 @@ def test_only_the_values_the_outcome_turns_on_are_missing(narrowed) -> None:
     )
     limited = evaluate(Case(region="Ségou", individual_elements="limited"), narrowed)
     assert limited.missing_values == ("regions[ML-4].gradation", "regions[ML-4].ipa_scope")
+
+
+def test_a_2023_name_read_as_not_named_has_no_narrowed_level(narrowed) -> None:
+    """Read as a region the text does not name, San has no level at all (docs/possibilities.md):
+    the levels the sources leave open for Ségou are not San's."""
+    decision = evaluate(Case(region="San"), narrowed)
+    assert [r.reading for r in decision.alternative_readings] == [
+        "mapped+level_relatively_higher",
+        "mapped+level_relatively_lower",
+        "not_named_2023",
+    ]
+
+
+def test_a_split_off_unit_is_primarily_read_as_not_named_under_every_level_of_its_parent(
+    narrowed,
+) -> None:
+    decision = evaluate(Case(region="Taoudénit"), narrowed)
+    assert [r.reading for r in decision.alternative_readings] == [
+        "part_of_region+level_exceptional",
+        "part_of_region+level_relatively_higher",
+        "not_named",
+    ]
+    assert _step(decision, "gradation").conclusion_en.startswith("Taoudénit: Not named in")
+
+
+def test_a_split_off_unit_whose_parent_is_not_named_either_has_one_reading(current) -> None:
+    """What if C7/23 Vc named neither Tombouctou nor Taoudénit: whether "Tombouctou" covers
+    Taoudénit then changes nothing, and no possibilities are listed."""
+    what_if = current.with_overrides(gradations={"ML-6": "not_designated"})
+    decision = evaluate(Case(region="Taoudénit"), what_if)
+    assert (decision.outcome, decision.alternative_readings) == ("no_protection_ground", ())
+    assert decision.flags == ("what_if", "region_not_named", "rests_on_reading")
+
+
+def test_a_split_off_unit_whose_own_level_is_not_in_the_sources_is_not_read_as_its_parent(
+    earlier,
+) -> None:
+    decision = evaluate(Case(region="Taoudénit"), earlier)
+    assert decision.alternative_readings == ()
+    assert decision.missing_values == ("regions[ML-10].gradation",)
 
 
 # --- What every Decision states -----------------------------------------------------------------

@@ -23,6 +23,7 @@ changed without another test noticing.)
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,9 @@ def test_a_what_if_level_is_shown_as_the_scenario_with_the_cited_sentence_beside
     )
     assert step.note_en.startswith(
         "Scenario: Exceptional level of indiscriminate violence; C7/23.4.2 Vc: Relatively higher"
+    )
+    assert step.note_nl.startswith(
+        "Scenario: Uitzonderlijk niveau van willekeurig geweld; C7/23.4.2 Vc: Relatief hoger"
     )
 
 
@@ -339,3 +343,123 @@ def test_a_version_with_a_listed_region_but_no_destination_is_refused_by_name(cu
     with pytest.raises(PolicyError) as raised:
         evaluate(Case(region="Gao"), broken)
     assert str(raised.value) == "policy WBV 2025/11: ipa_destination is missing"
+
+
+# --- Individual grounds first (C7/23.5.2 Vc, first sentence: no IPA on individual grounds) ------
+
+
+def test_persecution_established_gives_refugee_status_and_no_alternative(current) -> None:
+    decision = evaluate(Case(region="Gao", persecution=True), current)
+    assert (decision.outcome, decision.ipa_applies) == ("refugee_status", False)
+    assert [(s.rule, s.citation) for s in decision.steps] == [
+        ("persecution", "art. 29, eerste lid, onder a, Vw; C7/23.3 Vc"),
+        ("no_ipa_individual", "C7/23.5.2 Vc"),
+    ]
+    persecution, no_ipa = decision.steps
+    assert persecution.conclusion_en == (
+        "An individual well-founded fear of persecution is established: the policy points to"
+        " refugee status."
+    )
+    assert no_ipa.conclusion_en == (
+        "No internal protection alternative: protection rests on individual circumstances."
+    )
+    assert no_ipa.conclusion_nl == (
+        "Geen binnenlands beschermingsalternatief: de bescherming berust op individuele"
+        " omstandigheden."
+    )
+
+
+def test_individual_harm_gives_subsidiary_protection_and_no_alternative(current) -> None:
+    decision = evaluate(Case(region="Gao", individual_harm=True), current)
+    assert (decision.outcome, decision.ipa_applies) == ("subsidiary_protection_individual", False)
+    assert [s.rule for s in decision.steps] == [
+        "persecution",
+        "individual_harm",
+        "no_ipa_individual",
+    ]
+    assert decision.steps[0].conclusion_en == (
+        "A well-founded fear of persecution is not established."
+    )
+    harm = decision.steps[1]
+    assert harm.citation == "art. 29, eerste lid, onder b, onderdeel 1° en 2°, Vw; C7/23.4.1 Vc"
+    assert harm.conclusion_en == (
+        "A real risk of serious harm on individual grounds is established: the policy points to"
+        " subsidiary protection."
+    )
+
+
+def test_without_individual_grounds_both_are_said_not_established_before_15c(current) -> None:
+    decision = evaluate(Case(region="Gao"), current)
+    assert [s.rule for s in decision.steps] == [
+        "persecution",
+        "individual_harm",
+        "gradation",
+        "article_15c",
+        "ipa_list",
+        "ipa_individual",
+    ]
+    assert decision.steps[1].conclusion_nl == (
+        "Een reëel risico op ernstige schade op individuele gronden (1° en 2°) is niet vastgesteld."
+    )
+
+
+def test_indications_of_article_1f_come_first_and_the_outcome_is_subject_to_review(
+    current,
+) -> None:
+    decision = evaluate(Case(region="Gao", exclusion_indications=True), current)
+    first = decision.steps[0]
+    assert (first.rule, first.citation) == ("exclusion_1f", "C7/23.2 Vc")
+    assert first.conclusion_en.startswith(
+        "There are indications that Article 1F Refugee Convention applies; Mali has no"
+        " particular policy, the general policy applies."
+    )
+    assert "exclusion_review" in decision.flags
+
+
+# --- A later document quoted for an earlier version is a reading ----------------------------
+
+
+def test_under_the_earlier_version_every_step_quoting_the_later_decree_is_a_reading(
+    earlier,
+) -> None:
+    """WBV 2025/11 is later than the version it is quoted for (a `borrowed` source): what it
+    says is applied to the earlier policy by the project, so each such step is a reading."""
+    decision = evaluate(Case(region="Gao"), earlier)
+    quoting = [s for s in decision.steps if s.source == "wbv-2025-11"]
+    assert [s.rule for s in quoting] == ["persecution", "individual_harm", "article_15c"]
+    assert all(s.reading is True for s in quoting)
+    assert "rests_on_reading" in decision.flags
+    letter = [s for s in decision.steps if s.source == "kamerbrief-2025-06-17"]
+    assert [(s.rule, s.reading) for s in letter] == [("gradation", True), ("ipa_list", False)]
+
+
+def test_the_same_steps_under_their_own_version_are_not_readings(current) -> None:
+    decision = evaluate(Case(region="Gao"), current)
+    assert [s.reading for s in decision.steps[:3]] == [False, False, False]
+    assert decision.region_mapping_note is None and decision.region_mapping_note_nl is None
+
+
+# --- The disclaimer ---------------------------------------------------------------------------
+
+
+def test_the_disclaimer_gives_the_inferred_earliest_date_of_entry_into_force(current) -> None:
+    decision = evaluate(Case(region="Gao"), current)
+    assert decision.disclaimer_en == (
+        "Indicative. The IND decides each application individually; this outcome is not a"
+        " decision. The date on which this version entered into force is not in the sources."
+        " Inferred: not before 18 June 2025 (the toelichting cites the letter of the day before;"
+        " Article II: the day after the date of the Staatscourant)."
+    )
+    assert decision.disclaimer_nl.endswith(
+        "staat niet in de bronnen. Afgeleid: niet vóór 18 juni 2025 (de toelichting verwijst"
+        " naar de Kamerbrief van de dag ervoor; artikel II: de dag na de dagtekening van de"
+        " Staatscourant)."
+    )
+
+
+def test_a_known_date_of_entry_into_force_is_not_called_missing(current) -> None:
+    dated = replace(current, in_force=date(2025, 6, 18), in_force_not_before=None)
+    decision = evaluate(Case(region="Gao"), dated)
+    assert decision.disclaimer_en == (
+        "Indicative. The IND decides each application individually; this outcome is not a decision."
+    )
