@@ -345,6 +345,26 @@ def test_only_the_values_the_outcome_turns_on_are_missing(narrowed) -> None:
     assert limited.missing_values == ("regions[ML-4].gradation", "regions[ML-4].ipa_scope")
 
 
+def test_a_value_open_under_only_some_levels_is_still_named_when_it_decides(current) -> None:
+    """Ségou narrowed to the exceptional or the relatively higher level, limited elements: at
+    the exceptional level the IPA holds on presence alone; at the relatively higher level the
+    outcome turns on the reading of "enkel". Both values decide, so both are missing."""
+    data = current.as_dict()
+    for region in data["regions"]:
+        if region["code"] == "ML-4":
+            region["gradation"] = "unknown"
+            region["gradation_possible"] = ("exceptional", "relatively_higher")
+            region["gradation_possible_citation"] = dict(region["gradation_citation"])
+    version = PolicyVersion.validate(data, "narrowed")
+    decision = evaluate(Case(region="Ségou", individual_elements="limited"), version)
+    assert [(r.reading, r.outcome) for r in decision.alternative_readings] == [
+        ("level_exceptional", "internal_protection_alternative"),
+        ("level_relatively_higher+ipa_covers", "internal_protection_alternative"),
+        ("level_relatively_higher+ipa_not_covers", "subsidiary_protection_15c"),
+    ]
+    assert decision.missing_values == ("regions[ML-4].gradation", "regions[ML-4].ipa_scope")
+
+
 def test_a_2023_name_read_as_not_named_has_no_narrowed_level(narrowed) -> None:
     """Read as a region the text does not name, San has no level at all (docs/possibilities.md):
     the levels the sources leave open for Ségou are not San's."""
