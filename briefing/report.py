@@ -30,7 +30,6 @@ from policy import (
     fact_answer,
     fact_label,
     flag_label,
-    gradation_label,
     load_version,
     outcome_label,
 )
@@ -114,26 +113,45 @@ def markdown_report(
     return "\n".join([*lines[:at], *extra, *lines[at:]]) + "\n"
 
 
-class _Report(FPDF):
-    """An A4 page with DejaVu Sans; `size` is the body font size, tried smaller until it fits."""
+BODY_PT: Final = (10.0, 9.5, 9.0)
+"""The body font sizes tried, largest first, to fit the report on one A4 page. Never smaller
+than 9 pt: a report that does not fit at 9 pt goes on over more pages (each numbered) rather
+than being printed too small to read."""
+FOOTER_PT: Final = 8.0
+LINE_MM_PER_PT: Final = 0.45
+"""Line height in mm per point of font size: 1.27 times the size, a usual leading for prose."""
 
-    def __init__(self, size: float, creation: dt.datetime) -> None:
+
+class _Report(FPDF):
+    """A4 pages with DejaVu Sans; `size` is the body font size. Every page's foot names the
+    report and its page number ("pagina 1 van 2"), so a printed page can be put back."""
+
+    def __init__(self, size: float, creation: dt.datetime, title: str, lang: Lang) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.size = size
+        self.report_title = title
+        self.lang = lang
         self.set_margins(16, 14, 16)
-        self.set_auto_page_break(True, margin=14)
+        self.set_auto_page_break(True, margin=18)
         for style, name in FONTS.items():
             self.add_font("DejaVu", style, str(FONT_DIR / name))
         self.set_creation_date(creation)
         self.set_producer("fpdf2")
+        self.alias_nb_pages()
         self.add_page()
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", "", FOOTER_PT)
+        page = bt("report_page", self.lang, page=self.page_no(), pages="{nb}")
+        self.cell(self.epw, FOOTER_PT * 0.5, f"{self.report_title} — {page}", align="L")
 
     def line_of(self, text: str, style: str = "", scale: float = 1.0, indent: float = 0.0) -> None:
         self.set_font("DejaVu", style, self.size * scale)
         self.set_x(self.l_margin + indent)
         self.multi_cell(
             self.epw - indent,
-            self.size * scale * 0.5,
+            self.size * scale * LINE_MM_PER_PT,
             text,
             align="L",
             new_x="LMARGIN",
@@ -153,8 +171,8 @@ def _pdf_once(
     case: tuple[str | None, str | None] = (None, None),
 ) -> _Report:
     creation = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
-    pdf = _Report(size, creation)
     title = bt("report_title", lang, region=decision.region_name, code=decision.region_code)
+    pdf = _Report(size, creation, title, lang)
     # Title, subject, language and producer travel with the file (readers, screen readers,
     # document systems show them).
     pdf.set_title(title)
@@ -186,7 +204,7 @@ def _pdf_once(
         region += f" — {bt('report_mapped', lang, name=decision.region_mapped_from)}"
     rows += [
         (bt("report_region", lang), region),
-        (bt("report_gradation", lang), gradation_label(decision.gradation, lang)),
+        (bt("report_gradation", lang), decision.gradation_words(lang)),
     ]
     for label, value in rows:
         pdf.line_of(f"{label}: {value}")
@@ -256,8 +274,9 @@ def pdf_report(
     case_ref: str | None = None,
     author: str | None = None,
 ) -> bytes:
-    """The report on one A4 page: the body font shrinks until everything fits."""
-    for size in (10.0, 9.0, 8.2, 7.5, 6.8, 6.2, 5.8):
+    """The report on one A4 page where it fits at a legible size (`BODY_PT`), else on as many
+    numbered pages as it needs at the smallest of those sizes."""
+    for size in BODY_PT:
         pdf = _pdf_once(decision, lang, scenario, date, size, (case_ref, author))
         if pdf.page_no() == 1:
             break

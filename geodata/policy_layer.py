@@ -11,7 +11,7 @@ from typing import Any
 
 import geodata
 from geodata.map_render import feature_collection
-from policy import PolicyVersion, gradation_label, ipa_role_label
+from policy import PolicyVersion, ipa_role_label, region_gradation_label
 from policy.texts import Lang
 
 
@@ -57,7 +57,7 @@ def policy_values(version: PolicyVersion, lang: Lang) -> dict[str, dict[str, str
         role = ipa_role(version, region.code)
         values[region.code] = {
             "gradation": region.gradation.value,
-            "gradation_label": gradation_label(region.gradation, lang),
+            "gradation_label": region_gradation_label(version, region.code, lang),
             "ipa_role": role,
             "ipa_label": ipa_role_label(role, lang),
         }

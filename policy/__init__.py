@@ -49,6 +49,7 @@ _LAZY = {
     "ipa_answer_label": "policy.texts",
     "ipa_role_label": "policy.texts",
     "outcome_label": "policy.texts",
+    "region_gradation_label": "policy.texts",
     "list_versions": "policy.versions_io",
     "load_version": "policy.versions_io",
     "load_version_file": "policy.versions_io",
@@ -104,6 +105,7 @@ __all__ = [
     "load_version_file",
     "outcome_label",
     "parse_elements",
+    "region_gradation_label",
     "resolve_region",
     "validate_file",
 ]

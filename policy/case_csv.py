@@ -9,10 +9,12 @@ Line numbers are the file's own lines, the header being line 1, as a text editor
 spreadsheet show them: blank lines and cells that span lines are counted, not skipped over.
 A row whose every cell is blank (a blank line, a line of spaces, `,,,,`) is skipped.
 
-The rules both CSV formats share (BOM, delimiter, line numbers, row widths, the field limit)
-are `policy.csv_reader`'s. This format's parameters: a row with fewer or more fields than the
-header is refused (`refuse`: a missing fact would silently count as false), and a cell holds at
-most 32,767 characters (`MAX_CELL_CHARS`, a spreadsheet cell's).
+Reading is `policy.csv_reader.read_csv_table`'s, the reader of the points CSV too (BOM,
+delimiter, header, line numbers, blank rows, problems with their lines). This format's own: its
+parameters (a row with fewer or more fields than the header is refused, `refuse`: a missing fact
+would silently count as false; a cell holds at most 32,767 characters, `MAX_CELL_CHARS`, a
+spreadsheet cell's), the header's checks (`region`, near-misses of a fact column), the fact
+columns dictionary-encoded block by block, and the messages.
 """
 
 from __future__ import annotations
@@ -37,15 +39,11 @@ from policy.batch import (
     decode_cases,
 )
 from policy.csv_reader import (
-    RowWidths,
-    bom_length,
-    first_too_long,
-    record_lines,
-    row_line_breaks,
-    sniff_delimiter,
-    text_options,
-    unclosed_quote,
-    utf8_error,
+    HEADER_PROBE_BYTES,
+    CsvError,
+    Header,
+    Problem,
+    read_csv_table,
 )
 from policy.messages import quoted, shorten
 from policy.models import PolicyVersion
@@ -61,7 +59,6 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_CELL_CHARS = 32_767
 # Rows larger than one block cannot be parsed; a row this long is refused anyway.
 _BLOCK_BYTES = 4 * 1024 * 1024
-_HEADER_PROBE_BYTES = 256 * 1024
 
 Source = bytes | bytearray | memoryview | str | Path | IO[bytes]
 
@@ -83,10 +80,46 @@ def read_cases(
     Raises BatchInputError, one line naming the file, the line and the column.
     """
     name = name or (str(source) if isinstance(source, str | Path) else "cases")
-    table, lines, delimiter = _parse(_Input.of(source, name, max_bytes), name)
+    data, head = _bytes_or_path(source, name, max_bytes)
+    # As git tells binary from text: a NUL byte near the start.
+    if b"\x00" in head:
+        raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)").keyed(
+            "errors.csv.binary", file=name
+        )
+    stripped: list[str] = []
+
+    def check_header(header: Header) -> None:
+        stripped.extend(_checked_header(header, name))
+
+    def encode_facts(rows: pa.RecordBatch) -> pa.RecordBatch:
+        # Block by block: the facts are dictionary-encoded as they arrive, so their text is
+        # never held for the whole file (a million cases stay within 300 MB).
+        columns = [
+            pc.dictionary_encode(column) if stripped[number] in FACT_COLUMNS else column
+            for number, column in enumerate(rows.columns)
+        ]
+        return pa.RecordBatch.from_arrays(columns, names=rows.schema.names)
+
+    try:
+        read = read_csv_table(
+            data,
+            max_cell_chars=MAX_CELL_CHARS,
+            short_rows="refuse",
+            block_bytes=_BLOCK_BYTES,
+            check_header=check_header,
+            convert=encode_facts,
+        )
+    except CsvError as error:
+        raise _refused(name, error.problem, stripped) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BatchInputError(f"{name}: cannot read ({reason})") from None
+    if read.problem is not None:
+        raise _refused(name, read.problem, stripped)
+    delimiter = read.delimiter
     pa.default_memory_pool().release_unused()
-    frame = _to_frame(table, lines)
-    del table
+    frame = _to_frame(read.table.rename_columns(stripped), read.lines)
+    del read
     # Give the parse's memory back before the caseload is evaluated (mimalloc keeps it).
     pa.default_memory_pool().release_unused()
     frame.attrs["delimiter"] = delimiter
@@ -98,196 +131,50 @@ def read_cases(
     return frame
 
 
-class _Input:
-    """The bytes of a CSV, in memory (bytes, an upload) or in a file that pyarrow streams.
-
-    A file is not read into memory whole: pyarrow reads it block by block, and only an error
-    message that must find a line reads it again.
-    """
-
-    def __init__(self, data: bytes | None, path: Path | None) -> None:
-        self._data = data
-        self._path = path
-
-    @classmethod
-    def of(cls, source: Source, name: str, max_bytes: int | None) -> _Input:
-        limit = f"the limit is {max_bytes:,} bytes" if max_bytes is not None else ""
-        if isinstance(source, bytes | bytearray | memoryview):
-            data = bytes(source) if not isinstance(source, bytes) else source
-        elif isinstance(source, str | Path):
-            path = Path(source)
-            try:
-                size = path.stat().st_size
-                with open(path, "rb"):
-                    pass
-            except OSError as error:
-                reason = error.strerror or type(error).__name__
-                raise BatchInputError(f"{name}: cannot read ({reason})") from None
-            if path.is_dir():
-                raise BatchInputError(f"{name}: cannot read (Is a directory)")
-            if max_bytes is not None and size > max_bytes:
-                raise BatchInputError(f"{name}: {size:,} bytes; {limit}").keyed(
-                    "errors.csv.too_large", file=name, limit=max_bytes
-                )
-            return cls(None, path)
-        elif hasattr(source, "read"):
-            data = source.read() if max_bytes is None else source.read(max_bytes + 1)
-            if not isinstance(data, bytes | bytearray):
-                raise BatchInputError(f"{name}: expected the file's bytes, got text")
-            data = bytes(data)
-        else:
-            raise BatchInputError(f"{name}: not a file, path or bytes ({type(source).__name__})")
-        if max_bytes is not None and len(data) > max_bytes:
-            raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}").keyed(
+def _bytes_or_path(source: Source, name: str, max_bytes: int | None) -> tuple[bytes | Path, bytes]:
+    """The file's bytes, or its path for pyarrow to stream (a file is not read into memory
+    whole), and its first 8,000 bytes; refused when larger than `max_bytes` or unreadable."""
+    limit = f"the limit is {max_bytes:,} bytes" if max_bytes is not None else ""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source) if not isinstance(source, bytes) else source
+    elif isinstance(source, str | Path):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            with open(path, "rb") as handle:
+                head = handle.read(8000)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise BatchInputError(f"{name}: cannot read ({reason})") from None
+        if path.is_dir():
+            raise BatchInputError(f"{name}: cannot read (Is a directory)")
+        if max_bytes is not None and size > max_bytes:
+            raise BatchInputError(f"{name}: {size:,} bytes; {limit}").keyed(
                 "errors.csv.too_large", file=name, limit=max_bytes
             )
-        return cls(data, None)
-
-    def head(self, size: int) -> bytes:
-        if self._data is not None:
-            return self._data[:size]
-        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
-            return handle.read(size)
-
-    def all(self) -> bytes:
-        """The whole file (error messages only)."""
-        if self._data is not None:
-            return self._data
-        return self._path.read_bytes()  # type: ignore[union-attr]
-
-    def count(self, byte: bytes) -> int:
-        if self._data is not None:
-            return self._data.count(byte)
-        total = 0
-        with open(self._path, "rb") as handle:  # type: ignore[arg-type]
-            while chunk := handle.read(_BLOCK_BYTES):
-                total += chunk.count(byte)
-        return total
-
-    def stream(self) -> pa.NativeFile:
-        if self._data is not None:
-            return pa.BufferReader(self._data)
-        return pa.OSFile(str(self._path), "rb")
-
-    def with_line_end(self) -> _Input:
-        """A one-line file (the header alone) with its line end, which pyarrow needs."""
-        return _Input(self.all() + b"\n", None)
-
-
-def _parse(source: _Input, name: str) -> tuple[pa.Table, np.ndarray, str]:
-    """The table of text cells, the line number of each of its rows, and the delimiter.
-
-    pyarrow skips a UTF-8 byte order mark itself.
-    """
-    head = source.head(_HEADER_PROBE_BYTES + 1)
-    start = bom_length(head)
-    # As git tells binary from text: a NUL byte near the start.
-    if b"\x00" in head[:8000]:
-        raise BatchInputError(f"{name}: not a CSV text file (it contains NUL bytes)").keyed(
-            "errors.csv.binary", file=name
+        return path, head
+    elif hasattr(source, "read"):
+        data = source.read() if max_bytes is None else source.read(max_bytes + 1)
+        if not isinstance(data, bytes | bytearray):
+            raise BatchInputError(f"{name}: expected the file's bytes, got text")
+        data = bytes(data)
+    else:
+        raise BatchInputError(f"{name}: not a file, path or bytes ({type(source).__name__})")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise BatchInputError(f"{name}: more than {max_bytes:,} bytes; {limit}").keyed(
+            "errors.csv.too_large", file=name, limit=max_bytes
         )
-    if not head[start:].strip():
+    return data, data[:8000]
+
+
+def _checked_header(header: Header, name: str) -> list[str]:
+    """The column names, stripped and checked: the file not empty, no name empty or repeated,
+    `region` present, no near-misses of a fact column."""
+    if not header.names:
         raise BatchInputError(
             f"{name}: the file is empty; its first line must name the columns (at least region)"
         ).keyed("errors.csv.empty", file=name)
-    if len(head) <= _HEADER_PROBE_BYTES and b"\n" not in head and b"\r" not in head:
-        source = source.with_line_end()
-    delimiter = sniff_delimiter(head, start)
-    names = _header(head, source, start, delimiter, name)
-    # A row of the wrong width is refused (its facts would be missing or lost), the first one
-    # at once: the short-row rule of this format is `refuse` (see `policy.csv_reader`).
-    widths = RowWidths("refuse", expected=len(names), stop=True)
-    skipped, bad = widths.blank, widths.refused
-
-    quotes = source.count(b'"')
-    if quotes % 2:
-        # pyarrow reads a quote left open at the end of the file as if it were closed.
-        line = unclosed_quote(source.all(), delimiter)
-        if line is not None:
-            raise BatchInputError(
-                f'{name}: line {line}: a quote (") is opened and never closed'
-            ).keyed("errors.csv.open_quote", file=name, rows=Rows("line", (line,)))
-    stripped = [column.strip() for column in names]
-    facts = [number for number, column in enumerate(stripped) if column in FACT_COLUMNS]
-    batches: list[pa.RecordBatch] = []
-    blank: list[np.ndarray] = []
-    breaks: list[np.ndarray] = []
-    too_long: tuple[int, str, int] | None = None
-    rows = 0
-    try:
-        with source.stream() as stream:
-            read, parse, convert = text_options(delimiter, names, widths, _BLOCK_BYTES)
-            reader = pacsv.open_csv(
-                stream, read_options=read, parse_options=parse, convert_options=convert
-            )
-            # Block by block: the facts are dictionary-encoded as they arrive, so their text
-            # is never held for the whole file (a million cases stay within 300 MB).
-            for batch in reader:
-                if too_long is None:
-                    found = first_too_long(batch.columns, MAX_CELL_CHARS)
-                    if found is not None:
-                        at, column_number, length = found
-                        too_long = rows + at, stripped[column_number], length
-                blank.append(_blank_rows(batch, stripped))
-                if quotes:  # a cell spans lines only inside quotes
-                    breaks.append(row_line_breaks(batch.columns, batch.num_rows))
-                columns = [
-                    pc.dictionary_encode(column) if number in facts else column
-                    for number, column in enumerate(batch.columns)
-                ]
-                batches.append(pa.RecordBatch.from_arrays(columns, names=stripped))
-                rows += batch.num_rows
-    except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raw = source.all()
-        if bad:
-            number, fields, text = bad[0]
-            line = _line_of_record(number, raw)
-            raise _bad_row(name, line, fields, len(names), text) from None
-        raise _unreadable(name, raw, error) from None
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise BatchInputError(f"{name}: cannot read ({reason})") from None
-    row_breaks = np.concatenate(breaks) if breaks else None
-    lines = _line_numbers(rows, skipped, row_breaks, _header_breaks(names))
-    if too_long is not None:
-        row, column, length = too_long
-        raise BatchInputError(
-            f"{name}: line {lines[row]}, column {shorten(column, 40)}: a cell of "
-            f"{length:,} characters; the limit is {MAX_CELL_CHARS:,} (a spreadsheet cell's)"
-        )
-    schema = pa.schema(
-        [
-            (column, pa.dictionary(pa.int32(), pa.string()) if n in facts else pa.string())
-            for n, column in enumerate(stripped)
-        ]
-    )
-    table = pa.Table.from_batches(batches, schema=schema)
-    keep = ~np.concatenate(blank) if blank else np.ones(0, dtype=bool)
-    if not keep.all():
-        table, lines = table.filter(pa.array(keep)), lines[keep]
-    return table, lines, delimiter
-
-
-def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) -> list[str]:
-    """The column names, checked: none empty or repeated, `region` present, no near-misses."""
-    end = head.rfind(b"\n", 0, _HEADER_PROBE_BYTES)
-    if end < 0 and len(head) > _HEADER_PROBE_BYTES:
-        raise BatchInputError(
-            f"{name}: line 1: the header is longer than {_HEADER_PROBE_BYTES:,} bytes"
-        )
-    probe = head[: end + 1] if end >= 0 else head + b"\n"
-    try:
-        first = pacsv.read_csv(
-            pa.BufferReader(probe),
-            read_options=pacsv.ReadOptions(use_threads=False),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=_skip
-            ),
-        )
-        names = first.column_names
-    except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raise _unreadable(name, source.all(), error) from None
-    stripped = [column.strip() for column in names]
+    stripped = [column.strip() for column in header.names]
     empty = [str(number) for number, column in enumerate(stripped, start=1) if not column]
     if empty:
         raise BatchInputError(
@@ -302,9 +189,9 @@ def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) 
             f"{name}: line 1: the header repeats the column {', '.join(map(quoted, repeated))}"
         ).keyed("errors.csv.repeated_column", file=name, columns=[quoted(c) for c in repeated])
     if "region" not in stripped:
-        header = shorten(delimiter.join(stripped), 80)
-        raise BatchInputError(f"{name}: line 1: no column region (header: {header!r})").keyed(
-            "errors.csv.no_region_column", file=name, header=quoted(header)
+        shown = shorten(header.delimiter.join(stripped), 80)
+        raise BatchInputError(f"{name}: line 1: no column region (header: {shown!r})").keyed(
+            "errors.csv.no_region_column", file=name, header=quoted(shown)
         )
     taken = [column for column in OUTPUT_COLUMNS if column in stripped]
     if taken:
@@ -318,11 +205,7 @@ def _header(head: bytes, source: _Input, start: int, delimiter: str, name: str) 
                 f"{name}: line 1: column {quoted(column)} is not read; did you mean {meant}? "
                 "(the fact columns are named exactly, in lower case)"
             ).keyed("errors.csv.misspelt_column", file=name, column=quoted(column), meant=meant)
-    return names
-
-
-def _skip(row: Any) -> str:
-    return "skip"
+    return stripped
 
 
 def _meant_column(column: str) -> str | None:
@@ -337,71 +220,6 @@ def _meant_column(column: str) -> str | None:
         return key
     found = process.extractOne(key, FACT_COLUMNS, scorer=fuzz.ratio, score_cutoff=85)
     return found[0] if found else None
-
-
-def _line_of_record(number: int, raw: bytes) -> int:
-    """The line of the `number`-th record (pyarrow counts records, the header being 1).
-
-    Records before it that span lines are counted by the line breaks their text holds; on this
-    error path the breaks are counted in the file itself up to that record.
-    """
-    if b'"' not in raw:
-        return number
-    line = record = 1
-    in_quotes = False
-    for found in _QUOTE_OR_BREAK.finditer(raw):
-        if record == number:
-            break
-        if found.group() == b'"':
-            in_quotes = not in_quotes
-        else:
-            line += 1
-            record += not in_quotes
-    return line
-
-
-_QUOTE_OR_BREAK = re.compile(rb'["\n]')
-
-
-def _line_numbers(
-    rows: int, skipped: list[tuple[int, str]], row_breaks: np.ndarray | None, header: int
-) -> np.ndarray:
-    """Line number of every row read: its record number, plus the lines of cells above it
-    (`policy.csv_reader.record_lines`; skipped lines of spaces are records too)."""
-    total = rows + len(skipped) + 2
-    taken = np.zeros(total, dtype=bool)
-    taken[[number for number, _ in skipped]] = True
-    taken[:2] = True
-    records = np.flatnonzero(~taken)[:rows]
-    if row_breaks is None:
-        return records
-    breaks = np.zeros(total, dtype=np.int64)
-    breaks[records] = row_breaks
-    breaks[1] = header
-    for number, text in skipped:
-        breaks[number] = text.count("\n")
-    return record_lines(np.arange(total), breaks)[records]
-
-
-def _header_breaks(names: list[str]) -> int:
-    return sum(column.count("\n") for column in names)
-
-
-def _blank_rows(batch: pa.RecordBatch, names: list[str]) -> np.ndarray:
-    """Rows whose every cell is blank (blank lines, `,,,`); the region column decides cheaply."""
-    blank = _blank(batch.column(names.index("region")))
-    if not blank.any():
-        return blank
-    for name, values in zip(names, batch.columns, strict=True):
-        if name != "region":
-            candidates = np.flatnonzero(blank)
-            blank[candidates] = _blank(values.take(pa.array(candidates)))
-    return blank
-
-
-def _blank(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
-    trimmed = pc.utf8_trim_whitespace(values)
-    return pc.equal(pc.utf8_length(trimmed), 0).to_numpy(zero_copy_only=False)
 
 
 def _to_frame(table: pa.Table, lines: np.ndarray) -> pd.DataFrame:
@@ -427,33 +245,42 @@ def _to_frame(table: pa.Table, lines: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(data, index=pd.Index(lines, name=LINE_INDEX), copy=False)
 
 
-def _bad_row(name: str, line: int, fields: int, expected: int, text: str) -> BatchInputError:
+def _refused(name: str, problem: Problem, columns: list[str]) -> BatchInputError:
+    """The one-line message for a problem the reader found (`policy.csv_reader.Problem`)."""
+    line = problem.line or 0
     rows = Rows("line", (line,))
-    if text.count('"') % 2:
+    if problem.kind == "open_quote" or (
+        problem.kind == "field_count" and problem.text.count('"') % 2
+    ):
         return BatchInputError(
-            f"{name}: line {line}: a quote (\") is opened and never closed"
+            f'{name}: line {line}: a quote (") is opened and never closed'
         ).keyed("errors.csv.open_quote", file=name, rows=rows)
-    counted = f"{fields} field" + ("s" if fields != 1 else "")
-    return BatchInputError(
-        f"{name}: line {line}: {counted} where the header has {expected}"
-    ).keyed("errors.csv.field_count", file=name, rows=rows, fields=fields, expected=expected)
-
-
-def _unreadable(name: str, raw: bytes, error: Exception) -> BatchInputError:
-    """The message for a file pyarrow cannot read: not UTF-8 (with its line), or its reason."""
-    found = utf8_error(raw)
-    if found is not None:
-        line, byte = found
+    if problem.kind == "field_count":
+        fields, expected = problem.count, problem.expected
+        counted = f"{fields} field" + ("s" if fields != 1 else "")
         return BatchInputError(
-            f"{name}: line {line}: not UTF-8 text (byte 0x{byte:02x}); save the CSV as UTF-8"
-        ).keyed("errors.csv.not_utf8", file=name, rows=Rows("line", (line,)))
-    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    if "straddling" in reason:
+            f"{name}: line {line}: {counted} where the header has {expected}"
+        ).keyed("errors.csv.field_count", file=name, rows=rows, fields=fields, expected=expected)
+    if problem.kind == "too_long":
         return BatchInputError(
-            f"{name}: a row longer than {_BLOCK_BYTES:,} bytes; is a quote (\") left open?"
+            f"{name}: line {line}, column {shorten(columns[problem.column], 40)}: a cell of "
+            f"{problem.count:,} characters; the limit is {MAX_CELL_CHARS:,} "
+            "(a spreadsheet cell's)"
         )
-    return BatchInputError(f"{name}: not a readable CSV file ({shorten(reason, 120)})")
-
+    if problem.kind == "not_utf8":
+        return BatchInputError(
+            f"{name}: line {line}: not UTF-8 text (byte 0x{problem.byte:02x}); save the CSV as "
+            "UTF-8"
+        ).keyed("errors.csv.not_utf8", file=name, rows=rows)
+    if problem.kind == "header_too_long":
+        return BatchInputError(
+            f"{name}: line 1: the header is longer than {HEADER_PROBE_BYTES:,} bytes"
+        )
+    if problem.kind == "row_too_long":
+        return BatchInputError(
+            f'{name}: a row longer than {_BLOCK_BYTES:,} bytes; is a quote (") left open?'
+        )
+    return BatchInputError(f"{name}: not a readable CSV file ({shorten(problem.text, 120)})")
 
 
 def write_cases(
@@ -489,7 +316,8 @@ _WRITE_ROWS = 20_000  # small slices keep the writing memory small
 
 def _header_line(names: list[str], delimiter: str) -> bytes:
     cells = [
-        f'"{name.replace(chr(34), chr(34) * 2)}"' if re.search(f'[{delimiter}"\r\n]', name)
+        f'"{name.replace(chr(34), chr(34) * 2)}"'
+        if re.search(f'[{delimiter}"\r\n]', name)
         else name
         for name in names
     ]

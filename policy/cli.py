@@ -22,7 +22,7 @@ from policy.paragraphs import load_full_text
 from policy.region_listing import region_rows
 from policy.regions import resolve_region
 from policy.rules import evaluate
-from policy.texts import gradation_label, ipa_role_label
+from policy.texts import ipa_role_label, region_gradation_label, text
 from policy.versions_io import CHECKED_LIST, load_version, record_checked, validate_file
 
 
@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     regions = commands.add_parser("regions", help="list the regions of a policy version")
     regions.add_argument("--policy", metavar="VERSION", help="version id or file stem")
     regions.add_argument("--json", action="store_true", help="print JSON")
+    regions.add_argument("--lang", default="en", choices=["en", "nl"], help="language of the list")
 
     one = commands.add_parser("evaluate", help="evaluate one case")
     origin = one.add_mutually_exclusive_group(required=True)
@@ -138,13 +139,16 @@ def _regions(args: argparse.Namespace) -> int:
         }
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
-    print(f"{version.id}")
+    print(version.id)
     for region in version.regions:
-        ipa = ipa_role_label(version.ipa_role(region.code), "en")
-        print(
-            f"{region.code:<7} {region.name:<11} {gradation_label(region.gradation, 'en')}"
-            f" ({region.gradation_citation.paragraph}); IPA: {ipa}"
+        line = text(
+            "regions_listing.line",
+            args.lang,
+            level=region_gradation_label(version, region.code, args.lang),
+            paragraph=region.gradation_citation.paragraph,
+            ipa=ipa_role_label(version.ipa_role(region.code), args.lang),
         )
+        print(f"{region.code:<7} {region.name:<11} {line}")
     return 0
 
 

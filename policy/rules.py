@@ -170,6 +170,8 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         policy_label_nl=version.label("nl"),
         policy_label_en=version.label("en"),
         scenario_title=version.scenario_title if version.modified else None,
+        gradation_possible=region.gradation_possible,
+        level_term_nl=version.level_term_nl,
     )
     words = deciding if result.outcome is Outcome.undetermined else axes
     lines = {lang: _outcome_line(decision, version, lang, words) for lang in ("nl", "en")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from policy.models import PolicyVersion
 from wording import LANGUAGES, Lang, check_lang, entry, phrases, t, texts
 
 __all__ = ["LANGUAGES", "Lang", "entry", "text", "texts"]
@@ -27,6 +28,15 @@ def _code(code: str | Enum) -> str:
 def gradation_label(code: str | Enum, lang: str = "en") -> str:
     """The Dutch legal term or English rendering of a gradation code (wording.phrases)."""
     return phrases.gradation_label(code, lang)
+
+
+def region_gradation_label(version: PolicyVersion, code: str, lang: str = "en") -> str:
+    """A region's level as the listings show it: its label, what the sources say of a level
+    they narrow without fixing, or the version's own term (wording.phrases.region_gradation)."""
+    region = version.region(code)
+    return phrases.region_gradation(
+        region.gradation, region.gradation_possible, lang, version.level_term_nl
+    )
 
 
 def outcome_label(code: str | Enum, lang: str = "en") -> str:

@@ -34,7 +34,7 @@ from geodata.map_render import (
 )
 from geodata.palette import gradation_colour
 from geodata.policy_layer import policy_map_layer
-from policy import PolicyVersion, gradation_label
+from policy import PolicyVersion
 from ui.map_interaction import MapInteraction, interaction_texts_script
 from ui.texts import Lang, t
 from wording import phrases
@@ -111,7 +111,7 @@ def overlay(version: PolicyVersion, parts: MapParts, lang: Lang, selected: str |
         p = feature["properties"]
         tooltips[p["code"]] = (
             ("", version.region(p["code"]).name),
-            (t("tooltip_gradation", lang), gradation_label(p["gradation"], lang)),
+            (t("tooltip_gradation", lang), p["gradation_label"]),
             (t("tooltip_ipa", lang), phrases.ipa_status(p["ipa_role"], lang)),
         )
     labels = dict(parts.labels)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from policy import PolicyVersion, gradation_label
+from policy import PolicyVersion, region_gradation_label
 from ui.texts import Lang, t
 from wording import phrases
 from wording.escape import csv_frame, markdown
@@ -21,7 +21,7 @@ def overview_frame(version: PolicyVersion, lang: Lang, drawn: set[str]) -> pd.Da
         {
             t("overview_code", lang): region.code,
             t("overview_region", lang): region.name,
-            t("overview_gradation", lang): gradation_label(region.gradation, lang),
+            t("overview_gradation", lang): region_gradation_label(version, region.code, lang),
             t("overview_gradation_citation", lang): region.gradation_citation.paragraph,
             t("overview_ipa", lang): phrases.ipa_status(version.ipa_role(region.code), lang),
             t("overview_ipa_citation", lang): region.ipa_citation.paragraph,

@@ -32,6 +32,27 @@ def gradation_label(code: object, lang: str) -> str:
     return t(f"gradation.{_code(code)}", lang)
 
 
+def region_gradation(
+    code: object, possible: Iterable[object], lang: str, own_term: str | None = None
+) -> str:
+    """A region's level as a listing shows it (map tooltip, overview, CLI, briefing): its label,
+    or, where the sources narrow an unknown level to a few possibilities, what they do say
+    ("Unknown; inferred: not the exceptional level …"), never a bare "not in the sources".
+    `own_term` is a version's own term for its highest level (the earlier version's "de hoogste
+    uitzonderlijke situatie"): shown as such, its reading as today's term marked."""
+    levels = [_code(level) for level in possible]
+    if own_term and _code(code) == "exceptional":
+        return t("gradation_own_term", lang, term=own_term)
+    if not levels:
+        return gradation_label(code, lang)
+    below_exceptional = {"relatively_higher", "relatively_lower", "no_15c", "not_designated"}
+    if set(levels) == below_exceptional:
+        return t("gradation_narrowed.not_exceptional", lang)
+    labels = [_lower_first(gradation_label(level, lang)) for level in levels]
+    listed = ", ".join(labels[:-1]) + t("list.or", lang) + labels[-1]
+    return t("gradation_narrowed.one_of", lang, levels=listed)
+
+
 def outcome_label(code: object, lang: str) -> str:
     """The label of an outcome code."""
     return t(f"outcome.{_code(code)}", lang)

@@ -1,4 +1,5 @@
-"""The case report: one PDF page with outcome, citations, source texts and disclaimer; the memo."""
+"""The case report: a PDF with outcome, citations, source texts and disclaimer, on one page where
+it fits at a legible size, else on numbered pages; the memo."""
 
 from __future__ import annotations
 
@@ -19,7 +20,13 @@ def _pdf(data: bytes, tmp_path) -> tuple[str, str]:
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return " ".join(text.split()), info.stdout
+    # Each page's foot ("… — pagina 1 van 2") is read apart from the text it interrupts.
+    feet = [line for line in text.splitlines() if FOOT.search(line)]
+    body = [line for line in text.splitlines() if not FOOT.search(line)]
+    return " ".join([*" ".join(body).split(), *feet]), info.stdout
+
+
+FOOT = re.compile(r" — (pagina|page) \d+ (van|of) \d+$")
 
 
 CASES = [
@@ -29,14 +36,39 @@ CASES = [
 ]
 
 
+def _smallest_text_pt(data: bytes, tmp_path) -> float:
+    """The smallest font size in the PDF, from the height of each word's box (DejaVu Sans:
+    ascent plus descent is 1.164 times the size)."""
+    path = tmp_path / "sized.pdf"
+    path.write_bytes(data)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    heights = [
+        float(y_max) - float(y_min)
+        for y_min, y_max in re.findall(r'<word [^>]*yMin="([\d.]+)" [^>]*yMax="([\d.]+)"', boxes)
+    ]
+    return min(heights) / 1.164
+
+
+def _pages(info: str) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.region)
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_pdf_has_one_page_with_outcome_every_citation_and_the_disclaimer(
+def test_pdf_has_outcome_every_citation_and_the_disclaimer_on_numbered_pages(
     in_force, today, tmp_path, case, lang
 ) -> None:
     decision = evaluate(case, in_force)
-    text, info = _pdf(case_report(decision, "pdf", lang, today=today), tmp_path)
-    assert "Pages: 1" in " ".join(info.split()).replace("Pages: 1 ", "Pages: 1 ")
+    data = case_report(decision, "pdf", lang, today=today)
+    text, info = _pdf(data, tmp_path)
+    pages = _pages(info)
+    word = "pagina" if lang == "nl" else "page"
+    for page in range(1, pages + 1):
+        assert f"{word} {page} van {pages}" in text or f"{word} {page} of {pages}" in text
+    # Never printed too small to read: the body at 9 pt or more, quotes and foot at 8 pt.
+    assert _smallest_text_pt(data, tmp_path) >= 7.9
     # The outcome line is the decision's headline, marks and all, as on the page and the memo.
     assert f"{'Uitkomst' if lang == 'nl' else 'Outcome'}: {decision.headline(lang)}" in text
     for step in decision.steps:
@@ -99,3 +131,19 @@ def test_named_origin_typed_by_the_user_is_escaped(in_force, hostile, today, tmp
     assert re.search(r"(?<!\\)<", memo) is None and "\\<img src=x onerror=" in memo
     text, _info = _pdf(case_report(decision, "pdf", "nl", today=today), tmp_path)
     assert hostile["rationale"] in text
+
+
+def test_a_short_report_fits_one_page_and_a_long_one_goes_on_rather_than_shrinking(
+    in_force, today, tmp_path
+) -> None:
+    short = case_report(evaluate(Case(region="Kayes"), in_force), "pdf", "nl", today=today)
+    text, info = _pdf(short, tmp_path)
+    assert _pages(info) == 1 and "pagina 1 van 1" in text
+    assert _smallest_text_pt(short, tmp_path) >= 7.9
+    # Douentza: a 2023 name (two readings), individual elements and 1F indications.
+    case = Case(region="Douentza", individual_elements="limited", exclusion_indications=True)
+    long = case_report(evaluate(case, in_force), "pdf", "nl", today=today)
+    text, info = _pdf(long, tmp_path)
+    assert _pages(info) == 2
+    assert "pagina 1 van 2" in text and "pagina 2 van 2" in text
+    assert _smallest_text_pt(long, tmp_path) >= 7.9

@@ -20,8 +20,6 @@ def _text(data: bytes, tmp_path) -> str:
     path = tmp_path / "report.pdf"
     path.write_bytes(data)
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    assert "Pages: 1" in " ".join(info.stdout.split())
     return " ".join(out.stdout.split())
 
 

@@ -21,10 +21,10 @@ from geodata.errors import GeodataError
 from geodata.point_csv import (
     MAX_FIELD_CHARS,
     _coordinates,
-    neutralise_texts,
     read_points,
     write_points,
 )
+from wording.escape import csv_array
 from wording.escape import csv_cell as neutralise_cell
 
 FUZZ = settings(
@@ -214,8 +214,8 @@ def test_coordinates_read_as_python_float_reads_them(texts: list[str]) -> None:
 
 @given(st.lists(st.text(max_size=8), max_size=40))
 @settings(max_examples=200, deadline=None)
-def test_neutralise_texts_is_neutralise_cell_on_every_value(texts: list[str]) -> None:
-    result = neutralise_texts(pa.array(texts, pa.string())).to_pylist()
+def test_the_writers_neutraliser_is_neutralise_cell_on_every_value(texts: list[str]) -> None:
+    result = csv_array(pa.array(texts, pa.string())).to_pylist()
     assert result == [neutralise_cell(text) for text in texts]
 
 
