@@ -276,7 +276,8 @@ def test_combined_readings_join_their_labels_and_each_axis_is_named(current) -> 
     )
     assert first["label"]["nl"].startswith(
         "San gelezen als deel van de regio Ségou van 2016 (de regio is uit cercles van Ségou"
-        " gevormd); de IBA-zin gelezen als ook dit geval omvattend"
+        " gevormd); de zin over het binnenlands beschermingsalternatief gelezen als ook dit geval"
+        " omvattend"
     )
     assert decision.outcome_line_en.startswith(
         "Undetermined: the outcome depends on whether ‘Ségou’ in C7/23 Vc covers San (a region"
