@@ -428,3 +428,34 @@ def test_an_origin_in_another_region_than_the_case_is_refused_naming_both(curren
     with pytest.raises(PolicyError) as raised:
         evaluate(Case(region="Gao", origin=origin), current)
     assert str(raised.value) == ("origin: 'Boni' lies in ML-5, but the case's region 'Gao' is ML-7")
+
+
+def test_a_decision_words_a_narrowed_level_as_what_the_sources_say(earlier) -> None:
+    """The letter says only that Kidal was not at the highest level before: the Decision keeps
+    the levels left open and words its level so, never as one of them."""
+    decision = evaluate(Case(region="Kidal"), earlier)
+    assert decision.to_dict()["gradation"] == "unknown"
+    assert decision.to_dict()["gradation_possible"] == [
+        "relatively_higher",
+        "relatively_lower",
+        "no_15c",
+        "not_designated",
+    ]
+    assert decision.gradation_words("en") == (
+        "Unknown; inferred: not the exceptional level (the sources leave any lower level, or"
+        " none, open)"
+    )
+
+
+def test_a_decision_words_the_earlier_highest_level_in_the_letters_own_term(
+    current, earlier
+) -> None:
+    decision = evaluate(Case(region="Gao"), earlier)
+    assert decision.to_dict()["gradation_possible"] == []
+    assert decision.gradation_words("nl") == (
+        "‘de hoogste uitzonderlijke situatie’ (gelezen als: uitzonderlijk niveau van willekeurig"
+        " geweld)"
+    )
+    assert evaluate(Case(region="Gao"), current).gradation_words("nl") == (
+        "Uitzonderlijk niveau van willekeurig geweld"
+    )
