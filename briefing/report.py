@@ -30,7 +30,6 @@ from policy import (
     fact_answer,
     fact_label,
     flag_label,
-    gradation_label,
     load_version,
     outcome_label,
 )
@@ -205,7 +204,7 @@ def _pdf_once(
         region += f" — {bt('report_mapped', lang, name=decision.region_mapped_from)}"
     rows += [
         (bt("report_region", lang), region),
-        (bt("report_gradation", lang), gradation_label(decision.gradation, lang)),
+        (bt("report_gradation", lang), decision.gradation_words(lang)),
     ]
     for label, value in rows:
         pdf.line_of(f"{label}: {value}")

@@ -111,6 +111,17 @@ class Decision:
     """The version's short name in each language (the id where the version gives none)."""
     scenario_title: str | None = None
     """The title of the what-if scenario the decision was made under: its headline names it."""
+    gradation_possible: tuple[Gradation, ...] = ()
+    """The levels the sources leave possible where they narrow an unknown one (else empty)."""
+    level_term_nl: str | None = None
+    """The version's own term for its highest level, where it has one (the earlier version)."""
+
+    def gradation_words(self, lang: str = "en") -> str:
+        """The region's level as every listing and output words it (wording.phrases): a level
+        the sources narrow reads as what they say, the earlier version's in its own term."""
+        return phrases.region_gradation(
+            self.gradation, self.gradation_possible, lang, self.level_term_nl
+        )
 
     @property
     def policy(self) -> dict[str, Any]:
@@ -167,6 +178,7 @@ class Decision:
             },
             "origin": self.origin.to_dict() if self.origin else None,
             "gradation": self.gradation.value,
+            "gradation_possible": [level.value for level in self.gradation_possible],
             "outcome": self.outcome.value,
             "outcome_line": {"nl": self.outcome_line_nl, "en": self.outcome_line_en},
             "headline": {"nl": self.headline("nl"), "en": self.headline("en")},

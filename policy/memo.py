@@ -14,7 +14,6 @@ from policy.texts import (
     fact_answer,
     fact_label,
     flag_label,
-    gradation_label,
     outcome_label,
     text,
 )
@@ -60,7 +59,7 @@ def render_memo(
     if decision.origin is not None:
         lines.append(f"- **{word('origin')}:** {_origin(decision, lang)}")
     lines += [
-        f"- **{word('gradation')}:** {gradation_label(decision.gradation, lang)}",
+        f"- **{word('gradation')}:** {decision.gradation_words(lang)}",
         f"- **{word('outcome')}:** {outcome_label(decision.outcome, lang)}",
         f"- **{word('ipa')}:** {decision.ipa_answer(lang)}",
     ]

@@ -170,6 +170,8 @@ def evaluate(case: Case, version: PolicyVersion) -> Decision:
         policy_label_nl=version.label("nl"),
         policy_label_en=version.label("en"),
         scenario_title=version.scenario_title if version.modified else None,
+        gradation_possible=region.gradation_possible,
+        level_term_nl=version.level_term_nl,
     )
     words = deciding if result.outcome is Outcome.undetermined else axes
     lines = {lang: _outcome_line(decision, version, lang, words) for lang in ("nl", "en")}
@@ -465,8 +467,11 @@ def _article_15c(
         flags.add(Flag.gradation_unknown)
     level = {lang: gradation_label(gradation, lang) for lang in ("nl", "en")}
     if possibility.level_possible and region.gradation_possible_citation is not None:
+        # Each level in lower case inside the sentence, but a cited paragraph ("C7/23.4.2 Vc")
+        # or "Article 15(c)" inside a label keeps its capitals.
+        possible = region.gradation_possible
         levels = {
-            lang: ", ".join(gradation_label(g, lang).lower() for g in region.gradation_possible)
+            lang: ", ".join(_lower_first(gradation_label(g, lang)) for g in possible)
             for lang in ("nl", "en")
         }
         conclusion = {

@@ -19,7 +19,7 @@ from typing import Any, Final
 import streamlit as st
 
 import geodata
-from policy import Decision, flag_label, gradation_label, outcome_label
+from policy import Decision, flag_label, outcome_label
 from policy.case import NamedOrigin
 from ui.details import blockquote
 from ui.form import named_line
@@ -68,7 +68,7 @@ def render_summary(decision: Decision, lang: Lang, named: NamedOrigin | None) ->
     ipa = decision.ipa_answer(lang)
     lines = [
         f"**{t('form_region', lang)}:** {decision.region_name} ({decision.region_code})",
-        f"**{t('outcome_gradation', lang)}:** {gradation_label(decision.gradation, lang)}",
+        f"**{t('outcome_gradation', lang)}:** {decision.gradation_words(lang)}",
         f"**{t('outcome_ipa', lang)}:** {ipa}",
     ]
     if named is not None:

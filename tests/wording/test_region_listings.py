@@ -129,3 +129,28 @@ def test_a_narrowed_level_other_than_not_exceptional_lists_its_possibilities() -
         "no Article 15(c) situation, relatively lower level of indiscriminate violence or "
         "exceptional level of indiscriminate violence"
     )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_decision_words_the_level_as_the_listings_do(lang: str) -> None:
+    from briefing import case_report
+    from policy import Case, evaluate
+
+    word = "Gradatie" if lang == "nl" else "Gradation"
+    for code, expected in (("ML-8", NARROWED[lang]), ("ML-7", OWN_TERM[lang])):
+        decision = evaluate(Case(region=code), BEFORE)
+        assert decision.gradation_words(lang) == expected
+        assert f"**{word}:** {expected}" in decision.to_markdown(lang)
+        report = case_report(decision, "md", lang).decode("utf-8")
+        assert expected in report
+    kidal = evaluate(Case(region="Kidal"), BEFORE).to_dict()
+    assert kidal["gradation"] == "unknown"
+    assert kidal["gradation_possible"] == [
+        "relatively_higher",
+        "relatively_lower",
+        "no_15c",
+        "not_designated",
+    ]
+    today = evaluate(Case(region="Gao"), CURRENT)
+    assert today.to_dict()["gradation_possible"] == []
+    assert today.gradation_words(lang) == phrases.gradation_label("exceptional", lang)
