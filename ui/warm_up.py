@@ -5,10 +5,10 @@ Why: a new server has imported Streamlit and nothing else. Its first session use
 top of what every session pays, for importing the page's libraries (pandas, geopandas, folium,
 altair, the project's modules), for reading the version files, boundaries and places, for
 computing Taoudénit's area (`geodata.split_off_shapes`) and for joining the map layer: about
-two seconds on two busy cores, 2.5 times a warm session (docs/performance.md). The launcher
-(`ui.launch`, behind `mali-policy-map` and `scripts/dashboard`) therefore starts `warm_up` in a
-background thread before Streamlit's server runs; by the time a browser connects, that work is
-done or under way.
+three seconds more on two busy cores, 2.5 to 2.8 times a warm session (docs/performance.md).
+The launcher (`ui.launch`, behind `mali-policy-map` and `scripts/dashboard`) therefore starts
+`warm_up` in a background thread before Streamlit's server runs; by the time a browser
+connects, that work is done or under way.
 
 What it does: import the modules the page imports, and call the plain functions whose
 `functools` caches hold what does not depend on a session (the shipped versions, units, cercles,
@@ -208,9 +208,9 @@ def start_warm_up(page: Path) -> threading.Thread:
 def _warm_up_in_background(page: Path) -> None:
     try:
         warm_up(page)
-        # What was loaded lives as long as the server: hidden from the cyclic garbage collector
-        # now, as the page's first run does (`ui.first_load.settle_heap`), the full collection of
-        # that first run no longer scans it while the first map is being drawn.
+        # What was loaded lives as long as the server: hide it from the cyclic garbage
+        # collector now (as the page does after its first run, `ui.first_load.settle_heap`), so
+        # that the first run's full collection does not scan it while the first map is drawn.
         gc.collect()
         gc.freeze()
     finally:
