@@ -26,15 +26,16 @@ What it never does:
 - Change a cached object: it calls the same functions as the page, which return fresh copies
   or frozen objects.
 
-A session that arrives while it runs waits for it (`wait_for_warm_up`, at the top of the page's
-run; Python's import locks hold it at a module being imported anyway). Doing the same work at the
-same time would do it twice on two busy cores, and two threads filling the same cache each get
-their own copy (code that compared cached objects by identity gave a wrong Taoudénit while the
-two ran together; it compares by value now). The wait is bounded (WAIT_SECONDS): a warm-up that
-hangs never holds a session up for longer. A step that fails logs one line and the next step
-runs; the server itself never waits. Only the launcher starts it: a test runner's AppTest, or
-`streamlit run dashboard.py`, never warms and never waits (the browser tests' servers start the
-plain way).
+A session that arrives while it runs waits until what its first page needs is loaded
+(`wait_for_warm_up`, at the top of the page's run; Python's import locks hold it at a module
+being imported anyway); the search's index is built after that, while the browser draws. Doing
+the same work at the same time would do it twice on two busy cores, and two threads filling the
+same cache each get their own copy (code that compared cached objects by identity gave a wrong
+Taoudénit while the two ran together; it compares by value now). The wait is bounded
+(WAIT_SECONDS): a warm-up that hangs never holds a session up for longer. A step that fails
+logs one line and the next step runs; the server itself never waits. Only the launcher starts
+it: a test runner's AppTest, or `streamlit run dashboard.py`, never warms and never waits (the
+browser tests' servers start the plain way, but for the launcher's own).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ THREAD_NAME: Final = "warm-up"
 WAIT_SECONDS: Final = 30.0
 
 _started = threading.Event()
-_finished = threading.Event()
+_first_page_loaded = threading.Event()
 
 
 def page_modules(page: Path) -> tuple[str, ...]:
@@ -159,24 +160,34 @@ def _search() -> None:
         lookup(SEARCHED_NAME, version, lang)
 
 
-def steps(page: Path) -> tuple[tuple[str, Callable[[], None]], ...]:
-    """The warm-up's steps, in the order the page needs them: the map's first."""
-    return (
+Step = tuple[str, Callable[[], None]]
+
+
+def steps(page: Path) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+    """The warm-up's steps: what a session's first page needs, in that order, and then what
+    only a later action needs (a search)."""
+    first_page: tuple[Step, ...] = (
         ("imports", lambda: _import_modules(page)),
         ("policy versions", _versions),
         ("boundaries and places", _geography),
         ("map layer", _map),
-        ("place search", _search),
     )
+    return first_page, (("place search", _search),)
 
 
-def warm_up(page: Path) -> list[str]:
-    """Run every step; a failing one logs one line and the next runs. Returns the steps that
-    failed (empty: all done)."""
+def warm_up(page: Path, first_page_ready: Callable[[], None] = lambda: None) -> list[str]:
+    """Run every step; a failing one logs one line and the next runs. `first_page_ready` is
+    called between what the first page needs and the rest. Returns the steps that failed
+    (empty: all done)."""
     started = time.monotonic()
     failed = []
-    todo = steps(page)
-    for name, step in todo:
+    first_page, later = steps(page)
+    todo = (*first_page, None, *later)
+    for item in todo:
+        if item is None:
+            first_page_ready()
+            continue
+        name, step = item
         try:
             step()
         except Exception as error:  # a warm-up must never stop the server
@@ -190,7 +201,7 @@ def warm_up(page: Path) -> list[str]:
     _LOG.info(
         "Warm-up done in %.1f s%s",
         time.monotonic() - started,
-        f" ({len(failed)} of {len(todo)} steps failed)" if failed else "",
+        f" ({len(failed)} of {len(todo) - 1} steps failed)" if failed else "",
     )
     return failed
 
@@ -207,19 +218,24 @@ def start_warm_up(page: Path) -> threading.Thread:
 
 def _warm_up_in_background(page: Path) -> None:
     try:
-        warm_up(page)
-        # What was loaded lives as long as the server: hide it from the cyclic garbage
-        # collector now (as the page does after its first run, `ui.first_load.settle_heap`), so
-        # that the first run's full collection does not scan it while the first map is drawn.
-        gc.collect()
-        gc.freeze()
+        warm_up(page, _first_page_ready)
     finally:
-        _finished.set()
+        _first_page_loaded.set()  # also when a step raised what `warm_up` does not catch
+
+
+def _first_page_ready() -> None:
+    # What was loaded lives as long as the server: hide it from the cyclic garbage collector
+    # now (as the page does after its first run, `ui.first_load.settle_heap`), so that the
+    # first run's full collection does not scan it while the first map is drawn.
+    gc.collect()
+    gc.freeze()
+    _first_page_loaded.set()
 
 
 def wait_for_warm_up(timeout: float = WAIT_SECONDS) -> None:
-    """Until the warm-up this process started is done (at most `timeout` seconds); at once when
-    none was started (AppTest, `streamlit run dashboard.py`). The page calls it before it loads
-    anything, in every run: after the first wait it returns at once."""
+    """Until the warm-up this process started has loaded what a first page needs (at most
+    `timeout` seconds); at once when none was started (AppTest, `streamlit run dashboard.py`).
+    The page calls it before it loads anything, in every run: after the first wait it returns
+    at once. The rest of the warm-up (the search's index) runs on while the browser draws."""
     if _started.is_set():
-        _finished.wait(timeout)
+        _first_page_loaded.wait(timeout)
