@@ -18,25 +18,10 @@ from __future__ import annotations
 
 import pytest
 
-from policy import Case, NamedOrigin, PolicyError, PolicyVersion, evaluate, load_version
+from policy import Case, NamedOrigin, PolicyError, PolicyVersion, evaluate
+from tests.policy.steps import only_step
 
 LETTER = "Kamerbrief 17 juni 2025 (kenmerk 6392691)"
-
-
-@pytest.fixture(scope="module")
-def current():
-    return load_version("wbv-2025-11")
-
-
-@pytest.fixture(scope="module")
-def earlier():
-    return load_version("c7-23-before-wbv-2025-11")
-
-
-def _step(decision, rule):
-    found = [step for step in decision.steps if step.rule == rule]
-    assert len(found) == 1, [step.rule for step in decision.steps]
-    return found[0]
 
 
 # --- The earlier level of Kidal and Tombouctou ------------------------------------------------
@@ -44,7 +29,7 @@ def _step(decision, rule):
 
 def test_the_earlier_level_step_cites_the_letter_and_lists_what_it_leaves_open(earlier) -> None:
     decision = evaluate(Case(region="Kidal"), earlier)
-    step = _step(decision, "gradation")
+    step = only_step(decision, "gradation")
     assert (step.citation, step.source) == (LETTER, "kamerbrief-2025-06-17")
     assert "te kwalificeren als gebied waar sprake is van de hoogste uitzonderlijke situatie" in (
         step.source_text
@@ -142,7 +127,7 @@ def test_a_list_not_in_the_sources_is_named_beside_the_open_level(earlier) -> No
     assert decision.outcome == "undetermined"
     assert decision.missing_values == ("regions[ML-8].ipa_applies", "regions[ML-8].gradation")
     assert decision.flags == ("gradation_narrowed", "ipa_unknown", "rests_on_reading")
-    listed = _step(decision, "ipa_list")
+    listed = only_step(decision, "ipa_list")
     assert listed.conclusion_en.startswith(
         "Whether an internal protection alternative is assumed in principle for people from"
         " Kidal is not in the sources of this version: the outcome is undetermined"
@@ -156,7 +141,7 @@ def test_taoudenits_steps_are_its_own_and_its_possibilities_carry_the_evidence_o
     current,
 ) -> None:
     decision = evaluate(Case(region="Taoudénit"), current)
-    assert _step(decision, "gradation").conclusion_en == (
+    assert only_step(decision, "gradation").conclusion_en == (
         "Taoudénit: Not named in C7/23.4.2 Vc: the policy names no level of indiscriminate"
         " violence for this region."
     )
@@ -193,7 +178,7 @@ def test_a_2023_name_is_read_as_the_2016_region_with_the_evidence_as_a_reading(c
         "Cercle Douentza (met Boni, Hombori, Boré): geheel in Mopti (OCHA: admin2 Douentza)."
     )
     assert decision.flags == ("region_mapped", "rests_on_reading")
-    step = _step(decision, "gradation")
+    step = only_step(decision, "gradation")
     assert (step.citation, step.reading) == ("C7/23.4.2 Vc", True)
     assert step.conclusion_en == (
         "Douentza (a region of the 2023 reform) is read as Mopti (Cercle Douentza (with Boni,"
@@ -326,7 +311,7 @@ def narrowed(current):
 
 
 def test_a_narrowed_level_is_a_reading_whatever_the_source_it_cites(narrowed) -> None:
-    step = _step(evaluate(Case(region="Ségou"), narrowed), "gradation")
+    step = only_step(evaluate(Case(region="Ségou"), narrowed), "gradation")
     assert (step.rule, step.source, step.reading) == ("gradation", "wbv-2025-11", True)
 
 
@@ -386,7 +371,7 @@ def test_a_split_off_unit_is_primarily_read_as_not_named_under_every_level_of_it
         "part_of_region+level_relatively_higher",
         "not_named",
     ]
-    assert _step(decision, "gradation").conclusion_en.startswith("Taoudénit: Not named in")
+    assert only_step(decision, "gradation").conclusion_en.startswith("Taoudénit: Not named in")
 
 
 def test_a_split_off_unit_whose_parent_is_not_named_either_has_one_reading(current) -> None:

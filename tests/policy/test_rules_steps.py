@@ -28,8 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from policy import Case, PolicyError, evaluate, load_version
+from policy import Case, PolicyError, evaluate
 from policy.scenario import load_scenario
+from tests.policy.steps import only_step
 
 CRITERIA_EN = (
     "safe and legal travel and admittance; can reasonably be expected to settle; "
@@ -43,27 +44,11 @@ LETTER = "Kamerbrief 17 juni 2025 (kenmerk 6392691)"
 EXAMPLES = Path(__file__).resolve().parents[2] / "policy" / "examples"
 
 
-@pytest.fixture(scope="module")
-def current():
-    return load_version("wbv-2025-11")
-
-
-@pytest.fixture(scope="module")
-def earlier():
-    return load_version("c7-23-before-wbv-2025-11")
-
-
-def _step(decision, rule):
-    found = [step for step in decision.steps if step.rule == rule]
-    assert len(found) == 1, [step.rule for step in decision.steps]
-    return found[0]
-
-
 # --- C7/23.4.2 Vc: the region's level --------------------------------------------------------
 
 
 def test_a_level_is_the_inds_assumption_for_the_named_region(current) -> None:
-    step = _step(evaluate(Case(region="Gao"), current), "gradation")
+    step = only_step(evaluate(Case(region="Gao"), current), "gradation")
     assert (step.citation, step.source, step.reading) == ("C7/23.4.2 Vc", "wbv-2025-11", False)
     assert step.source_text.startswith("De IND neemt voor Mali aan dat sprake is van een")
     assert step.conclusion_en == (
@@ -76,7 +61,7 @@ def test_a_level_is_the_inds_assumption_for_the_named_region(current) -> None:
 
 def test_a_region_the_paragraph_does_not_name_has_no_level_as_written(current) -> None:
     decision = evaluate(Case(region="Kayes"), current)
-    step = _step(decision, "gradation")
+    step = only_step(decision, "gradation")
     assert step.conclusion_en == (
         "Kayes: Not named in C7/23.4.2 Vc: the policy names no level of indiscriminate violence"
         " for this region."
@@ -85,7 +70,7 @@ def test_a_region_the_paragraph_does_not_name_has_no_level_as_written(current) -
         "Kayes: Niet genoemd in C7/23.4.2 Vc: het beleid noemt voor deze regio geen niveau van"
         " willekeurig geweld."
     )
-    article = _step(decision, "article_15c")
+    article = only_step(decision, "article_15c")
     assert article.conclusion_en == (
         "Article 15(c) (the policy names no level of indiscriminate violence for this region);"
         " individual elements: none: not established on the policy as written."
@@ -103,11 +88,11 @@ def test_a_level_not_in_the_sources_is_unknown_and_15c_neither_established_nor_e
     decision = evaluate(Case(region="Kayes"), earlier)
     assert decision.outcome == "undetermined"
     assert decision.missing_values == ("regions[ML-1].gradation",)
-    step = _step(decision, "gradation")
+    step = only_step(decision, "gradation")
     assert (step.rule, step.citation) == ("gradation", LETTER)
     assert step.conclusion_en == "Kayes: Unknown (not in the sources)."
     assert step.conclusion_nl == "Kayes: Onbekend (niet in de bronnen)."
-    assert _step(decision, "article_15c").conclusion_en == (
+    assert only_step(decision, "article_15c").conclusion_en == (
         "Article 15(c) (the sources of this version do not state the region's level);"
         " individual elements: none: can be neither established nor excluded: the sources of"
         " this version do not state the region's level (no finding about the situation itself)."
@@ -117,7 +102,7 @@ def test_a_level_not_in_the_sources_is_unknown_and_15c_neither_established_nor_e
 def test_the_earlier_highest_level_is_shown_in_the_letters_own_term_as_a_reading(
     earlier,
 ) -> None:
-    step = _step(evaluate(Case(region="Gao"), earlier), "gradation")
+    step = only_step(evaluate(Case(region="Gao"), earlier), "gradation")
     assert (step.rule, step.citation, step.source) == (
         "gradation",
         LETTER,
@@ -143,7 +128,7 @@ def test_a_what_if_level_is_shown_as_the_scenario_with_the_cited_sentence_beside
     assert decision.policy_modified is True
     assert decision.scenario_title == "Ménaka back to exceptional"
     assert decision.flags == ("what_if",)
-    step = _step(decision, "gradation")
+    step = only_step(decision, "gradation")
     assert step.scenario_change is True
     assert step.conclusion_en == (
         "The IND assumes that there is an exceptional level of indiscriminate violence in Ménaka."
@@ -160,7 +145,7 @@ def test_a_what_if_level_is_shown_as_the_scenario_with_the_cited_sentence_beside
 
 
 def test_at_the_exceptional_level_presence_in_the_region_suffices(current) -> None:
-    step = _step(evaluate(Case(region="Gao"), current), "article_15c")
+    step = only_step(evaluate(Case(region="Gao"), current), "article_15c")
     assert step.conclusion_en == (
         "Article 15(c) (presence in the region suffices); individual elements: none: established."
     )
@@ -172,7 +157,7 @@ def test_at_the_exceptional_level_presence_in_the_region_suffices(current) -> No
 
 def test_at_the_relatively_higher_level_limited_elements_are_needed(current) -> None:
     decision = evaluate(Case(region="Ségou", individual_elements="limited"), current)
-    step = _step(decision, "article_15c")
+    step = only_step(decision, "article_15c")
     assert step.conclusion_en == (
         "Article 15(c) (needs individual elements at the level ‘limited’ or more);"
         " individual elements: limited: established."
@@ -181,7 +166,7 @@ def test_at_the_relatively_higher_level_limited_elements_are_needed(current) -> 
         "Artikel 15 onder c (vereist individuele elementen van ten minste het niveau ‘beperkt’);"
         " individuele elementen: beperkt: vastgesteld."
     )
-    without = _step(evaluate(Case(region="Ségou"), current), "article_15c")
+    without = only_step(evaluate(Case(region="Ségou"), current), "article_15c")
     assert without.conclusion_en == (
         "Article 15(c) (needs individual elements at the level ‘limited’ or more);"
         " individual elements: none: not established."
@@ -190,7 +175,7 @@ def test_at_the_relatively_higher_level_limited_elements_are_needed(current) -> 
 
 def test_at_the_relatively_lower_level_substantial_elements_are_needed(current) -> None:
     decision = evaluate(Case(region="Koulikoro", individual_elements="substantial"), current)
-    assert _step(decision, "article_15c").conclusion_nl == (
+    assert only_step(decision, "article_15c").conclusion_nl == (
         "Artikel 15 onder c (vereist individuele elementen van ten minste het niveau"
         " ‘substantieel’); individuele elementen: substantieel: vastgesteld."
     )
@@ -201,7 +186,7 @@ def test_at_the_relatively_lower_level_substantial_elements_are_needed(current) 
 
 def test_a_listed_region_names_the_destination_and_the_criteria_of_art_3_37d(current) -> None:
     decision = evaluate(Case(region="Gao"), current)
-    listed = _step(decision, "ipa_list")
+    listed = only_step(decision, "ipa_list")
     assert (listed.citation, listed.reading) == ("C7/23.5.2 Vc", False)
     assert listed.conclusion_en == (
         "For people from Gao an internal protection alternative in Bamako is assumed in principle."
@@ -319,7 +304,7 @@ def test_enkel_where_15c_rests_partly_on_individual_elements_is_marked_a_reading
     current,
 ) -> None:
     decision = evaluate(Case(region="Koulikoro", individual_elements="substantial"), current)
-    listed = _step(decision, "ipa_list")
+    listed = only_step(decision, "ipa_list")
     assert listed.reading is True
     assert listed.conclusion_en == (
         "For people from Koulikoro an internal protection alternative in Bamako is assumed in"
