@@ -15,15 +15,7 @@ from __future__ import annotations
 import pytest
 
 from policy import Case, evaluate, load_version
-
-CRITERIA_EN = (
-    "safe and legal travel and admittance; can reasonably be expected to settle; "
-    "personal circumstances"
-)
-CRITERIA_NL = (
-    "veilig en legaal reizen en toegelaten worden; zich redelijkerwijs kunnen vestigen; "
-    "persoonlijke omstandigheden"
-)
+from tests.policy.steps import CRITERIA_EN, CRITERIA_NL
 
 
 @pytest.fixture(scope="module")

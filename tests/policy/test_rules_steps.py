@@ -30,16 +30,8 @@ import pytest
 
 from policy import Case, PolicyError, evaluate
 from policy.scenario import load_scenario
-from tests.policy.steps import only_step
+from tests.policy.steps import CRITERIA_EN, CRITERIA_NL, only_step
 
-CRITERIA_EN = (
-    "safe and legal travel and admittance; can reasonably be expected to settle; "
-    "personal circumstances"
-)
-CRITERIA_NL = (
-    "veilig en legaal reizen en toegelaten worden; zich redelijkerwijs kunnen vestigen; "
-    "persoonlijke omstandigheden"
-)
 LETTER = "Kamerbrief 17 juni 2025 (kenmerk 6392691)"
 EXAMPLES = Path(__file__).resolve().parents[2] / "policy" / "examples"
 
