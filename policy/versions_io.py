@@ -184,11 +184,11 @@ def check_version_data(
     return [f"{where}: {problem}" for problem in problems], version
 
 
-def fingerprint(path: Path) -> str:
-    """What a version file's checks depend on, as one SHA-256: the file's bytes, every source
-    text its quotes can be checked against (in policy/sources/ and beside the file), and the
-    official unit names."""
-    digest = hashlib.sha256(path.read_bytes())
+def fingerprint(path: Path, content: bytes | None = None) -> str:
+    """What a version file's checks depend on, as one SHA-256: the file's bytes (`content`,
+    when the caller has read them already), every source text its quotes can be checked against
+    (in policy/sources/ and beside the file), and the official unit names."""
+    digest = hashlib.sha256(path.read_bytes() if content is None else content)
     texts = [*sorted(SOURCES_DIR.glob("*.txt")), *sorted(path.parent.glob("*.txt"))]
     for part in (*texts, PACKAGE_DIR / "region_names.toml"):
         digest.update(part.name.encode() + b"\0" + part.read_bytes())
@@ -220,9 +220,12 @@ def _already_checked(path: Path) -> PolicyVersion | None:
     """
     try:
         listed = _checked_list(path.parent).get(path.name)
-        if listed is None or listed != fingerprint(path):
+        if listed is None:
             return None
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        content = path.read_bytes()
+        if listed != fingerprint(path, content):
+            return None
+        data = tomllib.loads(content.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     resolved, _, found = _resolve_citations(_sources_beside(data, path.parent))
